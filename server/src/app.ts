@@ -1,0 +1,157 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
+import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
+import fastifyCompress from '@fastify/compress';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { GraphQLContext } from './graphql/context';
+import { createSchema } from './graphql/schema';
+import { langFromAcceptLanguage, message } from './i18n/messages';
+import { readSessionToken } from './modules/auth/session-transport';
+import type { Services } from './services';
+
+/** Where the built PWA lives (dist/client), relative to this file in src and in dist. */
+function clientDir(): string {
+  const candidates = [path.resolve(__dirname, '../../client'), path.resolve(__dirname, '../../dist/client')];
+  return candidates.find((dir) => existsSync(path.join(dir, 'index.html'))) ?? candidates[0];
+}
+
+/**
+ * One port serves the GraphQL API, the PWA and the health probes. Built from services so tests start
+ * exactly what production runs.
+ */
+export async function buildApp(services: Services, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const { config } = services;
+  const app = Fastify({
+    trustProxy: config.trustProxy,
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            // Never log secrets: session tokens travel in these headers.
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+          },
+    bodyLimit: 256 * 1024,
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'"],
+        manifestSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: config.publicUrl.startsWith('https:') ? [] : null,
+      },
+    },
+    hsts: config.publicUrl.startsWith('https:'),
+  });
+  await app.register(fastifyCompress, { global: true, threshold: 1024 });
+
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema: await createSchema(services),
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    plugins: [
+      fastifyApolloDrainPlugin(app),
+      // Off: each costs time per field and we use none of them.
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+    ],
+    formatError: (formatted, error) => maskUnexpected(formatted, error, app),
+  });
+  await apollo.start();
+
+  await app.register(fastifyApollo(apollo), {
+    path: '/graphql',
+    context: async (request, reply): Promise<GraphQLContext> => {
+      const lang = langFromAcceptLanguage(request.headers['accept-language']);
+      const presented = readSessionToken(request);
+      const session = presented ? await services.sessions.resolve(presented.token) : null;
+      return {
+        request,
+        reply,
+        lang,
+        clientAddress: request.ip,
+        userAgent: request.headers['user-agent'] ?? null,
+        session,
+        sessionTransport: session && presented ? presented.via : null,
+        secureCookies: config.publicUrl.startsWith('https:'),
+      };
+    },
+  });
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_request, reply) => {
+    try {
+      await services.db.query('SELECT 1');
+      return { status: 'ready' };
+    } catch {
+      return reply.code(503).send({ status: 'database unreachable' });
+    }
+  });
+
+  const root = clientDir();
+  await app.register(fastifyStatic, {
+    root,
+    preCompressed: true,
+    wildcard: false,
+    setHeaders(reply, filePath) {
+      const name = path.basename(filePath);
+      // Content-hashed files never change; the shell, manifest and service worker must be revalidated.
+      if (/\.[0-9a-f]{8,}\./.test(name)) reply.header('Cache-Control', 'public, max-age=31536000, immutable');
+      else reply.header('Cache-Control', 'no-cache');
+    },
+  });
+  // The PWA routes on the client: any other GET for a page gets the shell.
+  app.setNotFoundHandler((request, reply) => {
+    const wantsHtml = request.method === 'GET' && (request.headers.accept ?? '').includes('text/html');
+    if (wantsHtml && existsSync(path.join(root, 'index.html'))) {
+      return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
+    }
+    return reply.code(404).send({ error: 'Not Found' });
+  });
+
+  app.addHook('onClose', async () => {
+    await apollo.stop();
+  });
+  return app;
+}
+
+/** Unexpected failures are logged with their cause and answered with a generic, localised message. */
+function maskUnexpected(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  app: FastifyInstance,
+): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  if (code && code !== 'INTERNAL_SERVER_ERROR') return formatted;
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  app.log.error({ err: original, path: formatted.path }, 'unexpected GraphQL error');
+  return {
+    message: message('ja', 'INTERNAL_SERVER_ERROR'),
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}

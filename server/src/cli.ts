@@ -1,0 +1,93 @@
+#!/usr/bin/env node
+import 'reflect-metadata';
+import { Command, CommanderError } from 'commander';
+import { ConfigError, loadConfig } from './config';
+import { type Database, openDatabase, runMigrations } from './db/database';
+import { formatPostcard, seedDemo } from './modules/operators/demo-seed';
+import { ProvisioningError } from './modules/operators/provisioning.service';
+import { createServices } from './services';
+
+/** Logs go to stderr so that stdout carries only the command's answer (one JSON object with --json). */
+const log = {
+  info: (obj: object, msg?: string) => console.error(msg ?? '', JSON.stringify(obj)),
+  warn: (obj: object, msg?: string) => console.error(msg ?? '', JSON.stringify(obj)),
+  error: (obj: object, msg?: string) => console.error(msg ?? '', JSON.stringify(obj)),
+};
+
+async function withDatabase<T>(work: (db: Database) => Promise<T>, migrate = true): Promise<T> {
+  const config = loadConfig();
+  const db = await openDatabase(config, log, { migrate });
+  try {
+    return await work(db);
+  } finally {
+    await db.close();
+  }
+}
+
+const program = new Command()
+  .name('web-billing')
+  .description('Operations command line for Web Billing')
+  .exitOverride()
+  .showHelpAfterError();
+
+program
+  .command('migrate')
+  .description('apply pending database migrations')
+  .action(() =>
+    withDatabase(async (db) => {
+      const applied = await runMigrations(db.dataSource, log);
+      console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
+    }, false),
+  );
+
+program
+  .command('seed-demo')
+  .description('create a demo subscriber account and print its postcard credentials')
+  .action(() =>
+    withDatabase(async (db) => {
+      const config = loadConfig();
+      const account = await seedDemo(createServices(config, db.dataSource));
+      console.log(formatPostcard(account, config.publicUrl));
+    }),
+  );
+
+const account = program.command('account').description('billing accounts');
+account
+  .command('create')
+  .description('provision a billing account, issue initial credentials and queue the postcard')
+  .requiredOption('--phone <number>', 'registered phone or contract number (dashes allowed)')
+  .requiredOption('--name <name>', 'account holder name')
+  .option('--address <text>', 'postal address for the postcard', '')
+  .option('--json', 'print exactly one JSON object')
+  .action((opts: { phone: string; name: string; address: string; json?: boolean }) =>
+    withDatabase(async (db) => {
+      const config = loadConfig();
+      const created = await createServices(config, db.dataSource).provisioning.provision(
+        { holderName: opts.name, registeredPhoneNumber: opts.phone, postalAddress: opts.address },
+        { via: 'cli' },
+      );
+      if (opts.json) {
+        console.log(
+          JSON.stringify({
+            accountId: created.accountId,
+            customerNumber: created.customerNumber,
+            subscriberId: created.subscriberId,
+            postcardId: created.postcardId,
+            initialLoginId: created.initialLoginId,
+            initialPassword: created.initialPassword,
+            initialExpiresAt: created.initialExpiresAt.toISOString(),
+          }),
+        );
+      } else {
+        console.log(formatPostcard(created, config.publicUrl));
+      }
+    }),
+  );
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  if (error instanceof CommanderError) process.exit(error.exitCode);
+  if (error instanceof ConfigError) console.error(error.message);
+  else if (error instanceof ProvisioningError) console.error(`error: --${error.field}: ${error.message}`);
+  else console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,119 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The only place that reads process.env. Parsed and validated once at start-up; a bad value stops
+ * the process with a message naming the variable (see loadConfig).
+ */
+const int = (name: string, def: number, min: number, max: number) =>
+  z.coerce
+    .number({ message: `${name} must be an integer` })
+    .int(`${name} must be an integer`)
+    .min(min, `${name} must be at least ${min}`)
+    .max(max, `${name} must be at most ${max}`)
+    .default(def);
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: int('PORT', 4000, 0, 65535),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  PUBLIC_URL: z.string().url('PUBLIC_URL must be an absolute URL such as https://bill.example.jp').optional(),
+  DATA_DIR: z.string().min(1).default('var'),
+  EMBEDDED_PG_PORT: int('EMBEDDED_PG_PORT', 54329, 1024, 65535).refine((p) => p !== 5432, {
+    message: 'EMBEDDED_PG_PORT must not be 5432 (a system PostgreSQL may hold it)',
+  }),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: z
+    .enum(['true', 'false'], { message: 'TRUST_PROXY must be true or false' })
+    .default('false')
+    .transform((v) => v === 'true'),
+  LOCKOUT_THRESHOLD: int('LOCKOUT_THRESHOLD', 5, 1, 100),
+  SESSION_IDLE_MINUTES: int('SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
+  SESSION_ABSOLUTE_HOURS: int('SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 30),
+  INITIAL_PASSWORD_VALID_DAYS: int('INITIAL_PASSWORD_VALID_DAYS', 60, 1, 365),
+  // OWASP Password Storage Cheat Sheet, argon2id row 2: m=19 MiB, t=2, p=1.
+  ARGON2_MEMORY_KIB: int('ARGON2_MEMORY_KIB', 19456, 7168, 1048576),
+  ARGON2_TIME_COST: int('ARGON2_TIME_COST', 2, 1, 20),
+  ARGON2_PARALLELISM: int('ARGON2_PARALLELISM', 1, 1, 16),
+  LOGIN_FAILURES_PER_ADDRESS: int('LOGIN_FAILURES_PER_ADDRESS', 30, 1, 100000),
+  LOGIN_FAILURES_PER_LOGIN_ID: int('LOGIN_FAILURES_PER_LOGIN_ID', 10, 1, 100000),
+  THROTTLE_WINDOW_MINUTES: int('THROTTLE_WINDOW_MINUTES', 15, 1, 24 * 60),
+  POSTCARD_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, {
+      message: 'POSTCARD_KEY must be 32 random bytes, base64-encoded (openssl rand -base64 32)',
+    })
+    .optional(),
+});
+
+export type Env = z.input<typeof envSchema>;
+
+export interface Config {
+  readonly env: 'development' | 'production' | 'test';
+  readonly host: string;
+  readonly port: number;
+  readonly databaseUrl: string | undefined;
+  readonly publicUrl: string;
+  readonly dataDir: string;
+  readonly embeddedPgPort: number;
+  readonly logLevel: string;
+  readonly trustProxy: boolean;
+  readonly lockoutThreshold: number;
+  readonly session: { readonly idleMs: number; readonly absoluteMs: number };
+  readonly initialPasswordValidMs: number;
+  readonly argon2: { readonly memoryCost: number; readonly timeCost: number; readonly parallelism: number };
+  /** Seals initial passwords until the postcard is printed; from DATA_DIR outside production when unset. */
+  readonly postcardKey: Buffer | undefined;
+  readonly throttle: {
+    readonly failuresPerAddress: number;
+    readonly failuresPerLoginId: number;
+    readonly windowSeconds: number;
+  };
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if (e.NODE_ENV === 'production' && !e.POSTCARD_KEY) {
+    throw new ConfigError('Invalid configuration:\n  POSTCARD_KEY: required when NODE_ENV=production');
+  }
+  return Object.freeze({
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    dataDir: path.resolve(e.DATA_DIR),
+    embeddedPgPort: e.EMBEDDED_PG_PORT,
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
+    lockoutThreshold: e.LOCKOUT_THRESHOLD,
+    session: Object.freeze({
+      idleMs: e.SESSION_IDLE_MINUTES * 60_000,
+      absoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
+    }),
+    initialPasswordValidMs: e.INITIAL_PASSWORD_VALID_DAYS * 86_400_000,
+    argon2: Object.freeze({
+      memoryCost: e.ARGON2_MEMORY_KIB,
+      timeCost: e.ARGON2_TIME_COST,
+      parallelism: e.ARGON2_PARALLELISM,
+    }),
+    postcardKey: e.POSTCARD_KEY ? Buffer.from(e.POSTCARD_KEY, 'base64') : undefined,
+    throttle: Object.freeze({
+      failuresPerAddress: e.LOGIN_FAILURES_PER_ADDRESS,
+      failuresPerLoginId: e.LOGIN_FAILURES_PER_LOGIN_ID,
+      windowSeconds: e.THROTTLE_WINDOW_MINUTES * 60,
+    }),
+  });
+}

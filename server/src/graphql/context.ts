@@ -1,0 +1,15 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Lang } from '../i18n/messages';
+import type { AuthenticatedSession, RequestMeta } from '../modules/auth/session.service';
+import type { SessionTransport } from '../modules/auth/session-transport';
+
+export interface GraphQLContext extends RequestMeta {
+  request: FastifyRequest;
+  reply: FastifyReply;
+  lang: Lang;
+  /** The caller's session, if the request carried a live cookie or bearer token. */
+  session: AuthenticatedSession | null;
+  sessionTransport: SessionTransport | null;
+  /** Whether cookies must be Secure (PUBLIC_URL is https). */
+  secureCookies: boolean;
+}

@@ -1,0 +1,35 @@
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema, type ContainerType } from 'type-graphql';
+import { AuthResolver } from '../modules/auth/auth.resolver';
+import { CredentialsResolver } from '../modules/credentials/credentials.resolver';
+import type { Services } from '../services';
+import { authChecker } from './auth-checker';
+import { translateErrors } from './error-translation.middleware';
+
+export const resolvers = [AuthResolver, CredentialsResolver] as const;
+
+/** Resolvers get their services through the constructor; this maps each class to its instance. */
+function containerFor(services: Services | null): ContainerType {
+  const instances = new Map<unknown, unknown>(
+    services
+      ? [
+          [AuthResolver, new AuthResolver(services.auth, services.viewers)],
+          [CredentialsResolver, new CredentialsResolver(services.credentials, services.viewers)],
+        ]
+      : [],
+  );
+  return { get: (cls) => instances.get(cls) };
+}
+
+/** `services` null builds the schema only (for emitting schema.graphql). */
+export function createSchema(services: Services | null): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers,
+    container: containerFor(services),
+    authChecker,
+    authMode: 'error',
+    globalMiddlewares: [translateErrors],
+    validate: { forbidUnknownValues: false },
+  });
+}

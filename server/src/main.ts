@@ -1,0 +1,59 @@
+import 'reflect-metadata';
+import { buildApp } from './app';
+import { ConfigError, loadConfig } from './config';
+import { openDatabase } from './db/database';
+import { formatPostcard, seedDemoIfEmpty } from './modules/operators/demo-seed';
+import { createServices } from './services';
+
+/** config → database (embedded unless DATABASE_URL) → migrations → services → HTTP server. */
+async function main(): Promise<void> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  const bootLog = {
+    info: (obj: object, msg?: string) => console.error(JSON.stringify({ level: 'info', msg, ...obj })),
+    warn: (obj: object, msg?: string) => console.error(JSON.stringify({ level: 'warn', msg, ...obj })),
+    error: (obj: object, msg?: string) => console.error(JSON.stringify({ level: 'error', msg, ...obj })),
+  };
+  const database = await openDatabase(config, bootLog);
+  const services = createServices(config, database.dataSource);
+  const app = await buildApp(services);
+
+  if (config.env !== 'production') {
+    const demo = await seedDemoIfEmpty(services);
+    if (demo) console.log(`\nDemo account created. Log in with the postcard below:\n${formatPostcard(demo, config.publicUrl)}\n`);
+  }
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    const timer = setTimeout(() => process.exit(1), 15_000);
+    try {
+      await app.close();
+      await database.close();
+    } finally {
+      clearTimeout(timer);
+      process.exit(0);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  await app.listen({ host: config.host, port: config.port });
+  console.log(`Web Billing is running at ${config.publicUrl} (GraphQL: ${config.publicUrl}/graphql)`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

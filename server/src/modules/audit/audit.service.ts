@@ -1,0 +1,47 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Clock } from '../../clock';
+
+/** Security events of SPEC §2.4. Names are stable: operators filter by them. */
+export enum AuditEventType {
+  LOGIN = 'LOGIN',
+  LOGOUT = 'LOGOUT',
+  ACCOUNT_LOCKED = 'ACCOUNT_LOCKED',
+  INITIAL_CREDENTIALS_CHANGED = 'INITIAL_CREDENTIALS_CHANGED',
+  PASSWORD_CHANGED = 'PASSWORD_CHANGED',
+  CREDENTIAL_CHANGE_REJECTED = 'CREDENTIAL_CHANGE_REJECTED',
+  ACCOUNT_PROVISIONED = 'ACCOUNT_PROVISIONED',
+  RATE_LIMITED = 'RATE_LIMITED',
+}
+
+export interface AuditEntry {
+  event: AuditEventType;
+  outcome: string;
+  subscriberId?: string | null;
+  billingAccountId?: string | null;
+  clientAddress?: string | null;
+  /** Never a secret: no passwords, tokens or initial credentials. */
+  detail?: Record<string, unknown>;
+}
+
+export class AuditService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async record(entry: AuditEntry, manager: EntityManager = this.db.manager): Promise<void> {
+    await manager.query(
+      `INSERT INTO audit_event (occurred_at, event, outcome, subscriber_id, billing_account_id, client_address, detail)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [
+        this.clock.now(),
+        entry.event,
+        entry.outcome,
+        entry.subscriberId ?? null,
+        entry.billingAccountId ?? null,
+        entry.clientAddress ?? null,
+        JSON.stringify(entry.detail ?? {}),
+      ],
+    );
+  }
+}

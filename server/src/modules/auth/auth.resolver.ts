@@ -1,0 +1,64 @@
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import type { GraphQLContext } from '../../graphql/context';
+import { graphQLError } from '../../graphql/errors';
+import { FieldErrors, userError } from '../../graphql/user-error';
+import { CredentialErrorCode } from '../credentials/credential-error-code.enum';
+import type { AuthService } from './auth.service';
+import { LoginInput } from './dtos/login.input';
+import { AccountLocked, CredentialsExpired, InvalidCredentials, LoginResult, LoginSuccess } from './dtos/login.result';
+import { Viewer } from './dtos/viewer.type';
+import { clearSessionCookie, writeSessionCookie } from './session-transport';
+import type { ViewerService } from './viewer.service';
+
+@Resolver()
+export class AuthResolver {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly viewers: ViewerService,
+  ) {}
+
+  @Query(() => Viewer, { nullable: true, description: 'The signed-in subscriber, or null.' })
+  me(@Ctx() ctx: GraphQLContext): Promise<Viewer | null> | null {
+    return ctx.session ? this.viewers.load(ctx.session.subscriberId) : null;
+  }
+
+  @Mutation(() => LoginResult)
+  async login(
+    @Arg('input', () => LoginInput) input: LoginInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<typeof LoginResult> {
+    const outcome = await this.auth.login(input, ctx, ctx.session?.sessionId);
+    switch (outcome.kind) {
+      case 'missing-fields':
+        return FieldErrors.of(
+          ctx.lang,
+          outcome.fields.map((field) => ({ field, code: CredentialErrorCode.REQUIRED })),
+        );
+      case 'invalid-credentials':
+        return userError(InvalidCredentials, 'INVALID_CREDENTIALS', ctx.lang);
+      case 'locked':
+        return userError(AccountLocked, 'ACCOUNT_LOCKED', ctx.lang);
+      case 'expired':
+        return userError(CredentialsExpired, 'CREDENTIALS_EXPIRED', ctx.lang);
+      case 'success': {
+        if (!input.bearer) writeSessionCookie(ctx.reply, outcome.session, ctx.secureCookies);
+        const viewer = await this.viewers.load(outcome.subscriberId);
+        if (!viewer) throw graphQLError('INTERNAL_SERVER_ERROR', ctx.lang);
+        return Object.assign(new LoginSuccess(), {
+          requiredAction: outcome.requiredAction,
+          viewer,
+          sessionToken: input.bearer ? outcome.session.token : null,
+          sessionExpiresAt: outcome.session.expiresAt,
+        });
+      }
+    }
+  }
+
+  @Mutation(() => Boolean, { description: 'Ends the current session. True if there was one.' })
+  async logout(@Ctx() ctx: GraphQLContext): Promise<boolean> {
+    clearSessionCookie(ctx.reply, ctx.secureCookies);
+    if (!ctx.session) return false;
+    await this.auth.logout(ctx.session.sessionId, ctx.session.subscriberId, ctx);
+    return true;
+  }
+}

@@ -1,0 +1,143 @@
+import type { DataSource } from 'typeorm';
+import type { Clock } from '../../clock';
+import type { Config } from '../../config';
+import { AuditEventType, type AuditService } from '../audit/audit.service';
+import type { PasswordHasher } from '../credentials/password-hasher';
+import { normalizeIdentifier } from '../credentials/password-policy';
+import { RequiredAction } from '../credentials/required-action.enum';
+import type { LoginThrottle } from './login-throttle';
+import type { IssuedSession, RequestMeta, SessionService } from './session.service';
+
+export type LoginOutcome =
+  | { kind: 'success'; session: IssuedSession; requiredAction: RequiredAction; subscriberId: string }
+  | { kind: 'missing-fields'; fields: ('loginId' | 'password')[] }
+  | { kind: 'invalid-credentials' }
+  | { kind: 'locked' }
+  | { kind: 'expired' };
+
+interface LoginCandidate {
+  id: string;
+  billing_account_id: string;
+  secret_hash: string | null;
+  via_initial: boolean;
+  initial_expires_at: Date | null;
+  locked_at: Date | null;
+  required_action: RequiredAction;
+}
+
+/**
+ * Sign-in (SPEC §2.2 steps 2 and 4, §2.3): the postcard pair or the chosen pair, lockout after N
+ * consecutive failures, throttling per address and per login ID, and the same answer in the same
+ * time for unknown IDs. `AccountLocked` is told only to a caller who knew the password.
+ */
+export class AuthService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly hasher: PasswordHasher,
+    private readonly sessions: SessionService,
+    private readonly throttle: LoginThrottle,
+    private readonly audit: AuditService,
+    private readonly config: Pick<Config, 'lockoutThreshold'>,
+    private readonly clock: Clock,
+  ) {}
+
+  async login(
+    input: { loginId: string; password: string },
+    meta: RequestMeta,
+    previousSessionId?: string,
+  ): Promise<LoginOutcome> {
+    const loginId = normalizeIdentifier(input.loginId);
+    const password = input.password;
+    const missing = [...(loginId ? [] : ['loginId' as const]), ...(password ? [] : ['password' as const])];
+    if (missing.length > 0) return { kind: 'missing-fields', fields: missing };
+
+    // Throws RateLimitedError; recorded by the caller.
+    await this.throttle.assertAllowed(meta.clientAddress, loginId);
+
+    const rows: LoginCandidate[] = await this.db.query(
+      `SELECT id, billing_account_id, locked_at, required_action, initial_expires_at,
+              (lower(initial_login_id) = lower($1)) AS via_initial,
+              CASE WHEN lower(initial_login_id) = lower($1) THEN initial_password_hash ELSE password_hash END
+                AS secret_hash
+         FROM subscriber
+        WHERE lower(login_id) = lower($1) OR lower(initial_login_id) = lower($1)
+        LIMIT 1`,
+      [loginId],
+    );
+    const candidate = rows[0];
+    const passwordOk =
+      candidate?.secret_hash != null
+        ? await this.hasher.verify(candidate.secret_hash, password)
+        : await this.hasher.verifyAgainstNothing(password);
+
+    if (!candidate || !passwordOk) {
+      await this.throttle.recordFailure(meta.clientAddress, loginId);
+      if (candidate) await this.countFailure(candidate, meta);
+      else {
+        // No login ID recorded: people type passwords into the ID field by mistake.
+        await this.audit.record({ event: AuditEventType.LOGIN, outcome: 'UNKNOWN_ID', clientAddress: meta.clientAddress });
+      }
+      return { kind: 'invalid-credentials' };
+    }
+
+    const base = { subscriberId: candidate.id, billingAccountId: candidate.billing_account_id, clientAddress: meta.clientAddress };
+    if (candidate.locked_at) {
+      await this.audit.record({ ...base, event: AuditEventType.LOGIN, outcome: 'LOCKED' });
+      return { kind: 'locked' };
+    }
+    if (candidate.via_initial && candidate.initial_expires_at && candidate.initial_expires_at <= this.clock.now()) {
+      await this.audit.record({ ...base, event: AuditEventType.LOGIN, outcome: 'EXPIRED' });
+      return { kind: 'expired' };
+    }
+
+    const session = await this.db.transaction(async (tx) => {
+      await tx.query('UPDATE subscriber SET failed_login_count = 0 WHERE id = $1 AND failed_login_count <> 0', [
+        candidate.id,
+      ]);
+      // Rotation: a session the browser already held is replaced, never reused across a login.
+      if (previousSessionId) await this.sessions.revoke(previousSessionId, tx);
+      const issued = await this.sessions.issue(candidate.id, meta, tx);
+      await this.audit.record(
+        { ...base, event: AuditEventType.LOGIN, outcome: 'SUCCESS', detail: { initial: candidate.via_initial } },
+        tx,
+      );
+      return issued;
+    });
+    await this.throttle.recordSuccess(loginId);
+    return { kind: 'success', session, requiredAction: candidate.required_action, subscriberId: candidate.id };
+  }
+
+  async logout(sessionId: string, subscriberId: string, meta: RequestMeta): Promise<void> {
+    await this.sessions.revoke(sessionId);
+    await this.audit.record({
+      event: AuditEventType.LOGOUT,
+      outcome: 'SUCCESS',
+      subscriberId,
+      clientAddress: meta.clientAddress,
+    });
+  }
+
+  /** One atomic UPDATE, so concurrent failures cannot skip the threshold. */
+  private async countFailure(candidate: LoginCandidate, meta: RequestMeta): Promise<void> {
+    const now = this.clock.now();
+    const [rows] = (await this.db.query(
+      `UPDATE subscriber
+          SET failed_login_count = failed_login_count + 1,
+              locked_at = CASE WHEN locked_at IS NULL AND failed_login_count + 1 >= $2 THEN $3 ELSE locked_at END
+        WHERE id = $1
+        RETURNING failed_login_count, (locked_at = $3) AS newly_locked`,
+      [candidate.id, this.config.lockoutThreshold, now],
+    )) as [{ failed_login_count: number; newly_locked: boolean }[], number];
+    const row = rows[0];
+    const base = { subscriberId: candidate.id, billingAccountId: candidate.billing_account_id, clientAddress: meta.clientAddress };
+    await this.audit.record({
+      ...base,
+      event: AuditEventType.LOGIN,
+      outcome: 'WRONG_PASSWORD',
+      detail: { consecutiveFailures: row?.failed_login_count ?? null },
+    });
+    if (row?.newly_locked) {
+      await this.audit.record({ ...base, event: AuditEventType.ACCOUNT_LOCKED, outcome: 'LOCKED' });
+    }
+  }
+}

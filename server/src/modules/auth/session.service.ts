@@ -1,0 +1,106 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Clock } from '../../clock';
+import type { Config } from '../../config';
+import { RequiredAction } from '../credentials/required-action.enum';
+
+export const SESSION_TOKEN_PREFIX = 'wbs_';
+
+export interface AuthenticatedSession {
+  sessionId: string;
+  subscriberId: string;
+  billingAccountId: string;
+  requiredAction: RequiredAction;
+  expiresAt: Date;
+}
+
+export interface IssuedSession {
+  token: string;
+  sessionId: string;
+  expiresAt: Date;
+}
+
+export interface RequestMeta {
+  clientAddress: string;
+  userAgent: string | null;
+}
+
+/** Touching last_seen_at on every request would turn reads into writes; a minute's slack is plenty. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest();
+
+/**
+ * Opaque server-side sessions (SPEC §2.4): 256-bit random tokens, stored hashed, idle and absolute
+ * expiry, revocable one by one or all at once. Nothing lives in process memory, so any number of
+ * server instances share them.
+ */
+export class SessionService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly config: Pick<Config, 'session'>,
+    private readonly clock: Clock,
+  ) {}
+
+  async issue(subscriberId: string, meta: RequestMeta, manager: EntityManager = this.db.manager) {
+    const token = SESSION_TOKEN_PREFIX + randomBytes(32).toString('base64url');
+    const now = this.clock.now();
+    const expiresAt = new Date(now.getTime() + this.config.session.absoluteMs);
+    const rows: { id: string }[] = await manager.query(
+      `INSERT INTO session (token_hash, subscriber_id, created_at, last_seen_at, expires_at, client_address, user_agent)
+       VALUES ($1, $2, $3, $3, $4, $5, $6) RETURNING id`,
+      [hashToken(token), subscriberId, now, expiresAt, meta.clientAddress, meta.userAgent?.slice(0, 300) ?? null],
+    );
+    return { token, sessionId: rows[0].id, expiresAt } satisfies IssuedSession;
+  }
+
+  /** The live session for a token, or null when unknown, revoked, idle too long or past its absolute end. */
+  async resolve(token: string): Promise<AuthenticatedSession | null> {
+    if (!token.startsWith(SESSION_TOKEN_PREFIX) || token.length > 100) return null;
+    const now = this.clock.now();
+    const idleCutoff = new Date(now.getTime() - this.config.session.idleMs);
+    const rows: {
+      session_id: string;
+      subscriber_id: string;
+      billing_account_id: string;
+      required_action: RequiredAction;
+      expires_at: Date;
+      last_seen_at: Date;
+    }[] = await this.db.query(
+      `SELECT s.id AS session_id, s.subscriber_id, s.expires_at, s.last_seen_at,
+              sub.billing_account_id, sub.required_action
+         FROM session s JOIN subscriber sub ON sub.id = s.subscriber_id
+        WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND s.last_seen_at > $3`,
+      [hashToken(token), now, idleCutoff],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    if (now.getTime() - row.last_seen_at.getTime() > TOUCH_INTERVAL_MS) {
+      await this.db.query('UPDATE session SET last_seen_at = $2 WHERE id = $1', [row.session_id, now]);
+    }
+    return {
+      sessionId: row.session_id,
+      subscriberId: row.subscriber_id,
+      billingAccountId: row.billing_account_id,
+      requiredAction: row.required_action,
+      expiresAt: row.expires_at,
+    };
+  }
+
+  async revoke(sessionId: string, manager: EntityManager = this.db.manager): Promise<void> {
+    await manager.query('UPDATE session SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL', [
+      sessionId,
+      this.clock.now(),
+    ]);
+  }
+
+  /** Ends every session of a subscriber (password change, reissue, lock by an operator). */
+  async revokeAll(subscriberId: string, manager: EntityManager = this.db.manager): Promise<number> {
+    const result = await manager.query(
+      'UPDATE session SET revoked_at = $2 WHERE subscriber_id = $1 AND revoked_at IS NULL',
+      [subscriberId, this.clock.now()],
+    );
+    // TypeORM returns [rows, affectedCount] for UPDATE on postgres.
+    return Array.isArray(result) && typeof result[1] === 'number' ? result[1] : 0;
+  }
+}

@@ -1,0 +1,256 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Clock } from '../../clock';
+import { AuditEventType, type AuditService } from '../audit/audit.service';
+import type { LoginThrottle } from '../auth/login-throttle';
+import type { IssuedSession, RequestMeta, SessionService } from '../auth/session.service';
+import { CredentialErrorCode as Code } from './credential-error-code.enum';
+import type { PasswordHasher } from './password-hasher';
+import {
+  checkLoginId,
+  checkPassword,
+  normalizeIdentifier,
+  PASSWORD_HISTORY_DEPTH,
+  type PolicyIssue,
+} from './password-policy';
+import { RequiredAction } from './required-action.enum';
+import { Subscriber } from './subscriber.entity';
+
+export interface ChangeInitialCredentialsCommand {
+  initialLoginId: string;
+  initialPassword: string;
+  newLoginId: string;
+  newLoginIdConfirmation: string;
+  newPassword: string;
+  newPasswordConfirmation: string;
+}
+
+export interface ChangePasswordCommand {
+  currentPassword: string;
+  newPassword: string;
+  newPasswordConfirmation: string;
+}
+
+export type CredentialChangeOutcome =
+  | { kind: 'changed'; session: IssuedSession }
+  | { kind: 'rejected'; issues: PolicyIssue[] }
+  | { kind: 'not-applicable' };
+
+const UNIQUE_VIOLATION = '23505';
+
+function required(fields: Record<string, string>): PolicyIssue[] {
+  return Object.entries(fields)
+    .filter(([, value]) => value.length === 0)
+    .map(([field]) => ({ field, code: Code.REQUIRED }));
+}
+
+/**
+ * Initial-credential change, password change and password history (SPEC §2.1, §2.2 steps 3 and 8).
+ * Each call reports every failing rule at once; on success the old credentials stop working at once
+ * and every session is replaced by a fresh one (rotation).
+ */
+export class CredentialsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly hasher: PasswordHasher,
+    private readonly sessions: SessionService,
+    private readonly audit: AuditService,
+    private readonly throttle: LoginThrottle,
+    private readonly clock: Clock,
+  ) {}
+
+  async changeInitialCredentials(
+    subscriberId: string,
+    cmd: ChangeInitialCredentialsCommand,
+    meta: RequestMeta,
+  ): Promise<CredentialChangeOutcome> {
+    const subscriber = await this.db.getRepository(Subscriber).findOneByOrFail({ id: subscriberId });
+    if (!subscriber.initialLoginId || !subscriber.initialPasswordHash) return { kind: 'not-applicable' };
+
+    const initialLoginId = normalizeIdentifier(cmd.initialLoginId);
+    const newLoginId = normalizeIdentifier(cmd.newLoginId);
+    const newLoginIdConfirmation = normalizeIdentifier(cmd.newLoginIdConfirmation);
+    const { initialPassword, newPassword, newPasswordConfirmation } = cmd;
+
+    const missing = required({
+      initialLoginId,
+      initialPassword,
+      newLoginId,
+      newLoginIdConfirmation,
+      newPassword,
+      newPasswordConfirmation,
+    });
+    const issues: PolicyIssue[] = [...missing];
+    const has = (field: string) => missing.some((m) => m.field === field);
+
+    let initialOk = false;
+    if (!has('initialLoginId') && !has('initialPassword')) {
+      const idMatches = initialLoginId.toLowerCase() === subscriber.initialLoginId.toLowerCase();
+      // Always verify, so a wrong ID costs the same time as a wrong password.
+      const passwordMatches = await this.hasher.verify(subscriber.initialPasswordHash, initialPassword);
+      initialOk = idMatches && passwordMatches;
+      if (!initialOk) {
+        issues.push({ field: 'initialLoginId', code: Code.INITIAL_CREDENTIALS_WRONG });
+        issues.push({ field: 'initialPassword', code: Code.INITIAL_CREDENTIALS_WRONG });
+        await this.throttle.recordFailure(meta.clientAddress, subscriber.initialLoginId);
+      }
+    }
+
+    if (!has('newLoginId')) {
+      const idIssues = checkLoginId(newLoginId, 'newLoginId');
+      issues.push(...idIssues);
+      if (!has('newPassword') && newLoginId.toLowerCase() === newPassword.toLowerCase()) {
+        issues.push({ field: 'newLoginId', code: Code.LOGIN_ID_EQUALS_PASSWORD });
+      }
+      if (idIssues.length === 0 && (await this.isLoginIdTaken(newLoginId, subscriber.id))) {
+        issues.push({ field: 'newLoginId', code: Code.LOGIN_ID_TAKEN });
+      }
+      if (!has('newLoginIdConfirmation') && newLoginIdConfirmation !== newLoginId) {
+        issues.push({ field: 'newLoginIdConfirmation', code: Code.LOGIN_ID_CONFIRMATION_MISMATCH });
+      }
+    }
+
+    if (!has('newPassword')) {
+      issues.push(...checkPassword(newPassword, newLoginId || null, 'newPassword'));
+      // The initial password is the "current" one: it counts towards the history rule.
+      if (initialOk && (await this.hasher.verify(subscriber.initialPasswordHash, newPassword))) {
+        issues.push({ field: 'newPassword', code: Code.PASSWORD_RECENTLY_USED });
+      }
+      if (!has('newPasswordConfirmation') && newPasswordConfirmation !== newPassword) {
+        issues.push({ field: 'newPasswordConfirmation', code: Code.PASSWORD_CONFIRMATION_MISMATCH });
+      }
+    }
+
+    if (issues.length > 0) return this.reject(subscriber, issues, meta);
+
+    const passwordHash = await this.hasher.hash(newPassword);
+    try {
+      const session = await this.db.transaction(async (tx) => {
+        await tx.query(
+          `UPDATE subscriber
+              SET login_id = $2, password_hash = $3, initial_login_id = NULL, initial_password_hash = NULL,
+                  initial_expires_at = NULL, required_action = 'NONE', failed_login_count = 0,
+                  locked_at = NULL, password_changed_at = $4, updated_at = $4
+            WHERE id = $1`,
+          [subscriber.id, newLoginId, passwordHash, this.clock.now()],
+        );
+        return this.finishChange(tx, subscriber, passwordHash, AuditEventType.INITIAL_CREDENTIALS_CHANGED, meta);
+      });
+      return { kind: 'changed', session };
+    } catch (error) {
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
+        return this.reject(subscriber, [{ field: 'newLoginId', code: Code.LOGIN_ID_TAKEN }], meta);
+      }
+      throw error;
+    }
+  }
+
+  async changePassword(
+    subscriberId: string,
+    cmd: ChangePasswordCommand,
+    meta: RequestMeta,
+  ): Promise<CredentialChangeOutcome> {
+    const subscriber = await this.db.getRepository(Subscriber).findOneByOrFail({ id: subscriberId });
+    if (!subscriber.passwordHash || !subscriber.loginId) return { kind: 'not-applicable' };
+    const { currentPassword, newPassword, newPasswordConfirmation } = cmd;
+
+    const missing = required({ currentPassword, newPassword, newPasswordConfirmation });
+    const issues: PolicyIssue[] = [...missing];
+    const has = (field: string) => missing.some((m) => m.field === field);
+
+    if (!has('currentPassword') && !(await this.hasher.verify(subscriber.passwordHash, currentPassword))) {
+      issues.push({ field: 'currentPassword', code: Code.CURRENT_PASSWORD_WRONG });
+      await this.throttle.recordFailure(meta.clientAddress, subscriber.loginId);
+    }
+    if (!has('newPassword')) {
+      issues.push(...checkPassword(newPassword, subscriber.loginId, 'newPassword'));
+      if (await this.isRecentPassword(subscriber.id, newPassword)) {
+        issues.push({ field: 'newPassword', code: Code.PASSWORD_RECENTLY_USED });
+      }
+      if (!has('newPasswordConfirmation') && newPasswordConfirmation !== newPassword) {
+        issues.push({ field: 'newPasswordConfirmation', code: Code.PASSWORD_CONFIRMATION_MISMATCH });
+      }
+    }
+    if (issues.length > 0) return this.reject(subscriber, issues, meta);
+
+    const passwordHash = await this.hasher.hash(newPassword);
+    const session = await this.db.transaction(async (tx) => {
+      await tx.query(
+        `UPDATE subscriber
+            SET password_hash = $2, required_action = 'NONE', failed_login_count = 0, locked_at = NULL,
+                password_changed_at = $3, updated_at = $3
+          WHERE id = $1`,
+        [subscriber.id, passwordHash, this.clock.now()],
+      );
+      return this.finishChange(tx, subscriber, passwordHash, AuditEventType.PASSWORD_CHANGED, meta);
+    });
+    return { kind: 'changed', session };
+  }
+
+  /** Login IDs share one namespace with live initial IDs, compared case-insensitively. */
+  async isLoginIdTaken(loginId: string, exceptSubscriberId?: string): Promise<boolean> {
+    const rows: unknown[] = await this.db.query(
+      `SELECT 1 FROM subscriber
+        WHERE (lower(login_id) = lower($1) OR lower(initial_login_id) = lower($1))
+          AND id IS DISTINCT FROM $2 LIMIT 1`,
+      [loginId, exceptSubscriberId ?? null],
+    );
+    return rows.length > 0;
+  }
+
+  /** The last three passwords, the current one included (it is the newest history row). */
+  private async isRecentPassword(subscriberId: string, candidate: string): Promise<boolean> {
+    const rows: { password_hash: string }[] = await this.db.query(
+      'SELECT password_hash FROM password_history WHERE subscriber_id = $1 ORDER BY id DESC LIMIT $2',
+      [subscriberId, PASSWORD_HISTORY_DEPTH],
+    );
+    for (const row of rows) {
+      if (await this.hasher.verify(row.password_hash, candidate)) return true;
+    }
+    return false;
+  }
+
+  private async finishChange(
+    tx: EntityManager,
+    subscriber: Subscriber,
+    passwordHash: string,
+    event: AuditEventType,
+    meta: RequestMeta,
+  ): Promise<IssuedSession> {
+    await tx.query('INSERT INTO password_history (subscriber_id, password_hash, created_at) VALUES ($1, $2, $3)', [
+      subscriber.id,
+      passwordHash,
+      this.clock.now(),
+    ]);
+    const revoked = await this.sessions.revokeAll(subscriber.id, tx);
+    const session = await this.sessions.issue(subscriber.id, meta, tx);
+    await this.audit.record(
+      {
+        event,
+        outcome: 'SUCCESS',
+        subscriberId: subscriber.id,
+        billingAccountId: subscriber.billingAccountId,
+        clientAddress: meta.clientAddress,
+        detail: { sessionsRevoked: revoked },
+      },
+      tx,
+    );
+    return session;
+  }
+
+  private async reject(
+    subscriber: Subscriber,
+    issues: PolicyIssue[],
+    meta: RequestMeta,
+  ): Promise<CredentialChangeOutcome> {
+    await this.audit.record({
+      event: AuditEventType.CREDENTIAL_CHANGE_REJECTED,
+      outcome: 'REJECTED',
+      subscriberId: subscriber.id,
+      billingAccountId: subscriber.billingAccountId,
+      clientAddress: meta.clientAddress,
+      detail: { codes: [...new Set(issues.map((i) => i.code))] },
+    });
+    return { kind: 'rejected', issues };
+  }
+}
+

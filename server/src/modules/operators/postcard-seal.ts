@@ -1,0 +1,36 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * AES-256-GCM for initial passwords waiting to be printed on a postcard: readable by the print queue,
+ * useless to anyone holding only a database dump.
+ */
+export class PostcardSeal {
+  constructor(private readonly key: Buffer) {}
+
+  /** The configured key, or (development) one generated once under the data directory. */
+  static fromConfig(key: Buffer | undefined, dataDir: string): PostcardSeal {
+    if (key) return new PostcardSeal(key);
+    const file = path.join(dataDir, 'postcard.key');
+    if (!existsSync(file)) {
+      mkdirSync(dataDir, { recursive: true });
+      writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
+    }
+    return new PostcardSeal(Buffer.from(readFileSync(file, 'utf8').trim(), 'base64'));
+  }
+
+  seal(plain: string): string {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
+    const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+    return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
+  }
+
+  open(sealed: string): string {
+    const raw = Buffer.from(sealed, 'base64');
+    const decipher = createDecipheriv('aes-256-gcm', this.key, raw.subarray(0, 12));
+    decipher.setAuthTag(raw.subarray(12, 28));
+    return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+  }
+}
