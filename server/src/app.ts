@@ -8,7 +8,7 @@ import {
   ApolloServerPluginSchemaReportingDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
-import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
+import fastifyApollo from '@as-integrations/fastify';
 import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
@@ -70,8 +70,9 @@ export async function buildApp(services: Services, options: { logger?: boolean }
     schema: await createSchema(services),
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    // No drain plugin: it calls fastify.close() itself, which deadlocks with our onClose hook below.
+    // fastify.close() already stops accepting and waits for in-flight requests.
     plugins: [
-      fastifyApolloDrainPlugin(app),
       // Off: each costs time per field and we use none of them.
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginInlineTraceDisabled(),

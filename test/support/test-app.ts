@@ -1,0 +1,103 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import { buildApp } from '../../server/src/app';
+import type { Clock } from '../../server/src/clock';
+import { loadConfig } from '../../server/src/config';
+import { createDataSource } from '../../server/src/db/data-source';
+import { runMigrations } from '../../server/src/db/database';
+import { ensureDatabase } from '../../server/src/db/embedded-postgres';
+import { createServices, type Services } from '../../server/src/services';
+
+/** A clock tests move by hand, so expiry is tested without sleeping. */
+export class TestClock implements Clock {
+  private offsetMs = 0;
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+  advance(ms: number): void {
+    this.offsetMs += ms;
+  }
+}
+
+export interface TestApp {
+  url: string;
+  databaseUrl: string;
+  app: FastifyInstance;
+  services: Services;
+  db: DataSource;
+  clock: TestClock;
+  close(): Promise<void>;
+}
+
+const quietLog = { info() {}, warn() {}, error() {} };
+
+function serverUrl(): string {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error('TEST_DATABASE_URL is not set: run through jest (test/support/global-setup.js)');
+  return url;
+}
+
+/** A fresh, migrated database on the test server, dropped again by the returned function. */
+export async function createTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const base = new URL(serverUrl());
+  const name = `wbt_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = new URL(base);
+  admin.pathname = '/postgres';
+  await ensureDatabase(admin.toString(), name);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const client = new Client({ connectionString: admin.toString() });
+      await client.connect();
+      try {
+        await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
+
+/** The real app (same buildApp as production) on a random loopback port over its own database. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: database.url,
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'wb-test-data-')),
+    POSTCARD_KEY: randomBytes(32).toString('base64'),
+    ...env,
+  });
+  const db = createDataSource(database.url, { poolSize: 10 });
+  await db.initialize();
+  await runMigrations(db, quietLog);
+  const clock = new TestClock();
+  const services = createServices(config, db, clock);
+  const app = await buildApp(services, { logger: false });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    databaseUrl: database.url,
+    app,
+    services,
+    db,
+    clock,
+    async close() {
+      await app.close();
+      await db.destroy();
+      await database.drop();
+    },
+  };
+}
