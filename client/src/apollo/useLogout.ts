@@ -1,0 +1,26 @@
+import { useMutation } from '@apollo/client/react';
+import { useState } from 'preact/hooks';
+import { navigate } from '../router';
+import { LogoutMutation } from './documents';
+import { setLoginNotice, useResetSession } from './session';
+
+/** Logs out on the server, then wipes every cached datum of the session and returns to /login. */
+export function useLogout(): { logout: () => Promise<void>; busy: boolean } {
+  const resetSession = useResetSession();
+  const [mutate] = useMutation(LogoutMutation);
+  const [busy, setBusy] = useState(false);
+  const logout = async () => {
+    setBusy(true);
+    try {
+      await mutate();
+    } catch {
+      // Even if the server could not be reached, the local session data must go.
+    } finally {
+      setLoginNotice('loggedOut'); // before clearing: `me` = null already routes to /login
+      await resetSession();
+      setBusy(false);
+      navigate('/login', { replace: true });
+    }
+  };
+  return { logout, busy };
+}

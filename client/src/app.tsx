@@ -1,0 +1,127 @@
+import type { ApolloClient } from '@apollo/client';
+import { ApolloProvider, useQuery } from '@apollo/client/react';
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { MeQuery } from './apollo/documents';
+import { errorMessage } from './apollo/errors';
+import { onAuthEvent } from './apollo/events';
+import { clearSession, ResetSessionContext, setLoginNotice, type Viewer } from './apollo/session';
+import { FormErrors } from './components/FormErrors';
+import { Layout } from './components/Layout';
+import { I18nProvider, useI18n } from './i18n';
+import { navigate, usePath } from './router';
+import { ChangeInitialPage } from './routes/change-initial/ChangeInitial';
+import { ChangeInitialDonePage } from './routes/change-initial/ChangeInitialDone';
+import { ForgotPage } from './routes/forgot/Forgot';
+import { LoginPage } from './routes/login/Login';
+import { NotFoundPage } from './routes/not-found/NotFound';
+import { ChangePasswordDonePage, ChangePasswordPage } from './routes/password/ChangePassword';
+import { TopPage } from './routes/top/Top';
+
+const PUBLIC = new Set(['/login', '/forgot']);
+/** Pages that only show a result: allowed for any signed-in state, so the guard never races them. */
+const DONE = new Set(['/change-initial/done', '/password/done', '/change-password/done']);
+const FORCED: Record<string, string> = {
+  CHANGE_INITIAL_CREDENTIALS: '/change-initial',
+  CHANGE_PASSWORD: '/change-password',
+};
+
+/** Where the route guard sends the user, or null to stay. */
+export function guard(path: string, viewer: Viewer | null): string | null {
+  if (!viewer) return PUBLIC.has(path) ? null : '/login';
+  const forced = FORCED[viewer.requiredAction];
+  if (forced) return path === forced || path === '/forgot' || DONE.has(path) ? null : forced;
+  if (path === '/' || path === '/login' || path === '/change-initial' || path === '/change-password')
+    return '/top';
+  return null;
+}
+
+function Routes() {
+  const { t } = useI18n();
+  const path = usePath();
+  const { data, loading, error, refetch } = useQuery(MeQuery);
+  const viewer = data?.me ?? null;
+  const ready = !loading && !error;
+  const redirect = ready ? guard(path, viewer) : null;
+
+  useEffect(
+    () =>
+      onAuthEvent((event) => {
+        if (event === 'CREDENTIAL_CHANGE_REQUIRED') void refetch(); // the guard then forces the change screen
+      }),
+    [refetch],
+  );
+
+  useEffect(() => {
+    if (redirect) navigate(redirect, { replace: true });
+  }, [redirect]);
+
+  if (error && !data) {
+    return (
+      <Layout title={t('appName')}>
+        <FormErrors messages={[errorMessage(error, t)]} />
+        <button type="button" class="button button--primary" onClick={() => void refetch()}>
+          {t('retry')}
+        </button>
+      </Layout>
+    );
+  }
+  if (!ready || redirect) {
+    return (
+      <p class="loading" role="status" aria-live="polite">
+        {t('loading')}
+      </p>
+    );
+  }
+
+  switch (path) {
+    case '/login':
+      return <LoginPage />;
+    case '/forgot':
+      return <ForgotPage />;
+    case '/change-initial':
+      return <ChangeInitialPage />;
+    case '/change-initial/done':
+      return <ChangeInitialDonePage />;
+    case '/change-password':
+      return <ChangePasswordPage forced />;
+    case '/change-password/done':
+      return <ChangePasswordDonePage forced />;
+    case '/password':
+      return <ChangePasswordPage />;
+    case '/password/done':
+      return <ChangePasswordDonePage />;
+    case '/top':
+      return viewer ? <TopPage viewer={viewer} /> : null;
+    default:
+      return <NotFoundPage />;
+  }
+}
+
+export function App({ client }: { client: ApolloClient }) {
+  const [generation, setGeneration] = useState(0);
+
+  const resetSession = useCallback(async () => {
+    await clearSession(client);
+    setGeneration((g) => g + 1); // remount: a fresh `me` watch on the cleared cache
+  }, [client]);
+
+  useEffect(
+    () =>
+      onAuthEvent((event) => {
+        if (event !== 'UNAUTHENTICATED') return;
+        setLoginNotice('sessionExpired');
+        void resetSession().then(() => navigate('/login', { replace: true }));
+      }),
+    [resetSession],
+  );
+
+  return (
+    <I18nProvider>
+      <ApolloProvider client={client}>
+        <ResetSessionContext.Provider value={resetSession}>
+          <Routes key={generation} />
+        </ResetSessionContext.Provider>
+      </ApolloProvider>
+    </I18nProvider>
+  );
+}

@@ -1,0 +1,76 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  fragment ViewerFields on Viewer {\n    loginId\n    requiredAction\n    customerNumber\n    registeredPhoneNumber\n    holderName\n  }\n": typeof types.ViewerFieldsFragmentDoc,
+    "\n  query Me {\n    me {\n      ...ViewerFields\n    }\n  }\n": typeof types.MeDocument,
+    "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
+    "\n  mutation ChangeInitialCredentials($input: ChangeInitialCredentialsInput!) {\n    changeInitialCredentials(input: $input) {\n      __typename\n      ... on CredentialsChanged {\n        viewer {\n          ...ViewerFields\n        }\n      }\n      ... on FieldErrors {\n        code\n        message\n        errors {\n          field\n          code\n          message\n        }\n      }\n    }\n  }\n": typeof types.ChangeInitialCredentialsDocument,
+    "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      __typename\n      ... on LoginSuccess {\n        requiredAction\n        viewer {\n          ...ViewerFields\n        }\n      }\n      ... on UserError {\n        code\n        message\n      }\n      ... on FieldErrors {\n        errors {\n          field\n          code\n          message\n        }\n      }\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      __typename\n      ... on CredentialsChanged {\n        viewer {\n          ...ViewerFields\n        }\n      }\n      ... on FieldErrors {\n        code\n        message\n        errors {\n          field\n          code\n          message\n        }\n      }\n    }\n  }\n": typeof types.ChangePasswordDocument,
+};
+const documents: Documents = {
+    "\n  fragment ViewerFields on Viewer {\n    loginId\n    requiredAction\n    customerNumber\n    registeredPhoneNumber\n    holderName\n  }\n": types.ViewerFieldsFragmentDoc,
+    "\n  query Me {\n    me {\n      ...ViewerFields\n    }\n  }\n": types.MeDocument,
+    "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
+    "\n  mutation ChangeInitialCredentials($input: ChangeInitialCredentialsInput!) {\n    changeInitialCredentials(input: $input) {\n      __typename\n      ... on CredentialsChanged {\n        viewer {\n          ...ViewerFields\n        }\n      }\n      ... on FieldErrors {\n        code\n        message\n        errors {\n          field\n          code\n          message\n        }\n      }\n    }\n  }\n": types.ChangeInitialCredentialsDocument,
+    "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      __typename\n      ... on LoginSuccess {\n        requiredAction\n        viewer {\n          ...ViewerFields\n        }\n      }\n      ... on UserError {\n        code\n        message\n      }\n      ... on FieldErrors {\n        errors {\n          field\n          code\n          message\n        }\n      }\n    }\n  }\n": types.LoginDocument,
+    "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      __typename\n      ... on CredentialsChanged {\n        viewer {\n          ...ViewerFields\n        }\n      }\n      ... on FieldErrors {\n        code\n        message\n        errors {\n          field\n          code\n          message\n        }\n      }\n    }\n  }\n": types.ChangePasswordDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ViewerFields on Viewer {\n    loginId\n    requiredAction\n    customerNumber\n    registeredPhoneNumber\n    holderName\n  }\n"): (typeof documents)["\n  fragment ViewerFields on Viewer {\n    loginId\n    requiredAction\n    customerNumber\n    registeredPhoneNumber\n    holderName\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Me {\n    me {\n      ...ViewerFields\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      ...ViewerFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (typeof documents)["\n  mutation Logout {\n    logout\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangeInitialCredentials($input: ChangeInitialCredentialsInput!) {\n    changeInitialCredentials(input: $input) {\n      __typename\n      ... on CredentialsChanged {\n        viewer {\n          ...ViewerFields\n        }\n      }\n      ... on FieldErrors {\n        code\n        message\n        errors {\n          field\n          code\n          message\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ChangeInitialCredentials($input: ChangeInitialCredentialsInput!) {\n    changeInitialCredentials(input: $input) {\n      __typename\n      ... on CredentialsChanged {\n        viewer {\n          ...ViewerFields\n        }\n      }\n      ... on FieldErrors {\n        code\n        message\n        errors {\n          field\n          code\n          message\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      __typename\n      ... on LoginSuccess {\n        requiredAction\n        viewer {\n          ...ViewerFields\n        }\n      }\n      ... on UserError {\n        code\n        message\n      }\n      ... on FieldErrors {\n        errors {\n          field\n          code\n          message\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      __typename\n      ... on LoginSuccess {\n        requiredAction\n        viewer {\n          ...ViewerFields\n        }\n      }\n      ... on UserError {\n        code\n        message\n      }\n      ... on FieldErrors {\n        errors {\n          field\n          code\n          message\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      __typename\n      ... on CredentialsChanged {\n        viewer {\n          ...ViewerFields\n        }\n      }\n      ... on FieldErrors {\n        code\n        message\n        errors {\n          field\n          code\n          message\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      __typename\n      ... on CredentialsChanged {\n        viewer {\n          ...ViewerFields\n        }\n      }\n      ... on FieldErrors {\n        code\n        message\n        errors {\n          field\n          code\n          message\n        }\n      }\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

@@ -1,0 +1,24 @@
+import { Layout } from '../../components/Layout';
+import { useI18n } from '../../i18n';
+
+/** Guide 1-3: initial login completed; the postcard credentials are for the initial login only. */
+export function InitialLoginNotice({ onOk }: { onOk: () => void }) {
+  const { t } = useI18n();
+  return (
+    <Layout title={t('initialNoticeTitle')}>
+      <div data-testid="initial-login-notice">
+        <p>{t('initialNoticeNext')}</p>
+        <section class="note" aria-labelledby="initial-note-title">
+          <h2 id="initial-note-title" class="note__title">
+            {t('initialNoticeAttention')}
+          </h2>
+          <p>{t('initialNoticeBody')}</p>
+          <p>{t('initialNoticePostcard')}</p>
+        </section>
+        <button type="button" class="button button--primary" onClick={onOk} data-testid="initial-notice-ok">
+          {t('ok')}
+        </button>
+      </div>
+    </Layout>
+  );
+}

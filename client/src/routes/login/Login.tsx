@@ -1,0 +1,155 @@
+import { useApolloClient, useMutation } from '@apollo/client/react';
+import { useState } from 'preact/hooks';
+import { errorMessage } from '../../apollo/errors';
+import { setViewer, takeLoginNotice, type Viewer } from '../../apollo/session';
+import { Field } from '../../components/Field';
+import { FormErrors } from '../../components/FormErrors';
+import { Layout } from '../../components/Layout';
+import { type ErrorsByField, groupFieldErrors, unplacedErrors } from '../../forms';
+import { graphql } from '../../gql';
+import { useI18n } from '../../i18n';
+import { Link } from '../../router';
+import { InitialLoginNotice } from './InitialLoginNotice';
+
+const LoginMutation = graphql(`
+  mutation Login($input: LoginInput!) {
+    login(input: $input) {
+      __typename
+      ... on LoginSuccess {
+        requiredAction
+        viewer {
+          ...ViewerFields
+        }
+      }
+      ... on UserError {
+        code
+        message
+      }
+      ... on FieldErrors {
+        errors {
+          field
+          code
+          message
+        }
+      }
+    }
+  }
+`);
+
+const FIELDS = ['loginId', 'password'];
+
+export function LoginPage() {
+  const { t } = useI18n();
+  const client = useApolloClient();
+  const [login, { loading }] = useMutation(LoginMutation);
+  const [loginId, setLoginId] = useState('');
+  const [password, setPassword] = useState('');
+  const [fieldErrors, setFieldErrors] = useState<ErrorsByField>({});
+  const [formErrors, setFormErrors] = useState<string[]>([]);
+  const [showForgot, setShowForgot] = useState(false);
+  const [notice] = useState(takeLoginNotice);
+  const [pendingInitial, setPendingInitial] = useState<Viewer | null>(null);
+
+  if (pendingInitial) {
+    return (
+      <InitialLoginNotice
+        onOk={() => {
+          setViewer(client, pendingInitial); // the route guard now forces /change-initial
+        }}
+      />
+    );
+  }
+
+  const onSubmit = async (e: Event) => {
+    e.preventDefault();
+    setFieldErrors({});
+    setFormErrors([]);
+    setShowForgot(false);
+    try {
+      const { data } = await login({ variables: { input: { loginId, password } } });
+      const result = data?.login;
+      if (!result) throw new Error('empty result');
+      switch (result.__typename) {
+        case 'LoginSuccess':
+          setPassword('');
+          if (result.requiredAction === 'CHANGE_INITIAL_CREDENTIALS') {
+            setPendingInitial(result.viewer);
+          } else {
+            // The route guard moves on from /login: /top, or /change-password after a reissue.
+            setViewer(client, result.viewer);
+          }
+          break;
+        case 'InvalidCredentials':
+          setFormErrors([result.message]);
+          break;
+        case 'AccountLocked':
+          setFormErrors([result.message]);
+          setShowForgot(true);
+          break;
+        case 'FieldErrors': {
+          const byField = groupFieldErrors(result.errors);
+          setFieldErrors(byField);
+          setFormErrors([result.message, ...unplacedErrors(byField, FIELDS)]);
+          break;
+        }
+      }
+    } catch (err) {
+      setFormErrors([errorMessage(err, t)]);
+    }
+  };
+
+  return (
+    <Layout title={t('loginTitle')}>
+      {notice ? (
+        <p class="alert alert--info" role="status" data-testid="login-notice">
+          {t(notice)}
+        </p>
+      ) : null}
+      <p class="lead">{t('loginLead')}</p>
+      <form
+        class="form"
+        onSubmit={onSubmit}
+        noValidate
+        aria-describedby="login-errors"
+        data-testid="login-form"
+      >
+        <FormErrors messages={formErrors} id="login-errors" testId="login-error">
+          {showForgot ? (
+            <p>
+              <Link href="/forgot">{t('forgotLink')}</Link>
+            </p>
+          ) : null}
+        </FormErrors>
+        <Field
+          name="loginId"
+          label={t('loginId')}
+          value={loginId}
+          onValue={setLoginId}
+          errors={fieldErrors.loginId}
+          autocomplete="username"
+          autocapitalize="off"
+          spellcheck={false}
+          required
+        />
+        <Field
+          name="password"
+          label={t('loginPassword')}
+          value={password}
+          onValue={setPassword}
+          errors={fieldErrors.password}
+          password
+          autocomplete="current-password"
+          required
+        />
+        <button type="submit" class="button button--primary" disabled={loading} data-testid="login-submit">
+          {t('loginButton')}
+        </button>
+      </form>
+      <p class="links">
+        <Link href="/forgot" data-testid="forgot-link">
+          {t('forgotLink')}
+        </Link>
+      </p>
+    </Layout>
+  );
+}
