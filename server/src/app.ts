@@ -31,7 +31,10 @@ function clientDir(): string {
  * One port serves the GraphQL API, the PWA and the health probes. Built from services so tests start
  * exactly what production runs.
  */
-export async function buildApp(services: Services, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  services: Services,
+  options: { logger?: boolean } = {},
+): Promise<FastifyInstance> {
   const { config } = services;
   const app = Fastify({
     trustProxy: config.trustProxy,

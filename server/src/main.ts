@@ -29,7 +29,10 @@ async function main(): Promise<void> {
 
   if (config.env !== 'production') {
     const demo = await seedDemoIfEmpty(services);
-    if (demo) console.log(`\nDemo account created. Log in with the postcard below:\n${formatPostcard(demo, config.publicUrl)}\n`);
+    if (demo)
+      console.log(
+        `\nDemo account created. Log in with the postcard below:\n${formatPostcard(demo, config.publicUrl)}\n`,
+      );
   }
 
   let closing = false;

@@ -22,7 +22,14 @@ async function activeSubscriber() {
   const b = new Browser(t.url);
   await b.gql(LOGIN, { input: { loginId: card.initialLoginId, password: card.initialPassword } });
   const res = await b.gql(CHANGE_INITIAL, {
-    input: { initialLoginId: card.initialLoginId, initialPassword: card.initialPassword, newLoginId: loginId, newLoginIdConfirmation: loginId, newPassword: password, newPasswordConfirmation: password },
+    input: {
+      initialLoginId: card.initialLoginId,
+      initialPassword: card.initialPassword,
+      newLoginId: loginId,
+      newLoginIdConfirmation: loginId,
+      newPassword: password,
+      newPasswordConfirmation: password,
+    },
   });
   expect(res.data?.changeInitialCredentials.__typename).toBe('CredentialsChanged');
   return { card, loginId, password, browser: b };
@@ -70,7 +77,9 @@ describe('lockout (SPEC 2.2 step 4, 2.3)', () => {
       { via: 'test' },
     );
     for (let i = 0; i < 5; i++) await login(card.initialLoginId, 'Abcdefg1');
-    expect((await login(card.initialLoginId, card.initialPassword)).data?.login.__typename).toBe('AccountLocked');
+    expect((await login(card.initialLoginId, card.initialPassword)).data?.login.__typename).toBe(
+      'AccountLocked',
+    );
   });
 });
 
@@ -100,7 +109,9 @@ describe('unknown login IDs (no account enumeration)', () => {
 
   it('are not written to the audit log (people type passwords into the ID field)', async () => {
     await login('MySecretPassw0rd#', 'x');
-    const rows: unknown[] = await t.db.query(`SELECT 1 FROM audit_event WHERE detail::text LIKE '%MySecretPassw0rd%'`);
+    const rows: unknown[] = await t.db.query(
+      `SELECT 1 FROM audit_event WHERE detail::text LIKE '%MySecretPassw0rd%'`,
+    );
     expect(rows).toHaveLength(0);
   });
 });
@@ -116,7 +127,13 @@ describe('sessions (SPEC 2.4)', () => {
     expect((await b.gql(ME)).data?.me?.loginId).toBe(s.loginId);
     t.clock.advance(31 * 60_000);
     expect((await b.gql(ME)).data?.me).toBeNull();
-    const op = await b.gql(CHANGE_PASSWORD, { input: { currentPassword: s.password, newPassword: 'Kaede#2024z', newPasswordConfirmation: 'Kaede#2024z' } });
+    const op = await b.gql(CHANGE_PASSWORD, {
+      input: {
+        currentPassword: s.password,
+        newPassword: 'Kaede#2024z',
+        newPasswordConfirmation: 'Kaede#2024z',
+      },
+    });
     expect(op.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
 
@@ -159,15 +176,28 @@ describe('sessions (SPEC 2.4)', () => {
     const bob = await activeSubscriber();
     // Alice's session, Bob's password: the change is checked against Alice's credentials and fails.
     const res = await alice.browser.gql(CHANGE_PASSWORD, {
-      input: { currentPassword: bob.password.replace('x', 'X'), newPassword: 'Kaede#2024z', newPasswordConfirmation: 'Kaede#2024z' },
+      input: {
+        currentPassword: bob.password.replace('x', 'X'),
+        newPassword: 'Kaede#2024z',
+        newPasswordConfirmation: 'Kaede#2024z',
+      },
     });
-    expect(res.data?.changePassword.errors.map((e: { code: string }) => e.code)).toEqual(['CURRENT_PASSWORD_WRONG']);
+    expect(res.data?.changePassword.errors.map((e: { code: string }) => e.code)).toEqual([
+      'CURRENT_PASSWORD_WRONG',
+    ]);
     expect((await alice.browser.gql(ME)).data?.me.loginId).toBe(alice.loginId);
     // Bob is untouched.
     expect((await login(bob.loginId, bob.password)).data?.login.__typename).toBe('LoginSuccess');
     // Alice cannot run the initial change for anyone: she has none pending.
     const initial = await alice.browser.gql(CHANGE_INITIAL, {
-      input: { initialLoginId: 'x', initialPassword: 'y', newLoginId: 'abc12', newLoginIdConfirmation: 'abc12', newPassword: 'Kaede#2024z', newPasswordConfirmation: 'Kaede#2024z' },
+      input: {
+        initialLoginId: 'x',
+        initialPassword: 'y',
+        newLoginId: 'abc12',
+        newLoginIdConfirmation: 'abc12',
+        newPassword: 'Kaede#2024z',
+        newPasswordConfirmation: 'Kaede#2024z',
+      },
     });
     expect(initial.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
@@ -180,7 +210,9 @@ describe('postcard credentials expire', () => {
       { via: 'test' },
     );
     t.clock.advance(61 * 86_400_000);
-    expect((await login(card.initialLoginId, card.initialPassword)).data?.login.__typename).toBe('CredentialsExpired');
+    expect((await login(card.initialLoginId, card.initialPassword)).data?.login.__typename).toBe(
+      'CredentialsExpired',
+    );
     expect((await login(card.initialLoginId, 'Abcdefg1')).data?.login.__typename).toBe('InvalidCredentials');
   });
 });
@@ -188,7 +220,11 @@ describe('postcard credentials expire', () => {
 describe('throttling per address and per login ID (kept in PostgreSQL)', () => {
   let strict: TestApp;
   beforeAll(async () => {
-    strict = await startTestApp({ LOGIN_FAILURES_PER_ADDRESS: '8', LOGIN_FAILURES_PER_LOGIN_ID: '3', LOCKOUT_THRESHOLD: '50' });
+    strict = await startTestApp({
+      LOGIN_FAILURES_PER_ADDRESS: '8',
+      LOGIN_FAILURES_PER_LOGIN_ID: '3',
+      LOCKOUT_THRESHOLD: '50',
+    });
   });
   afterAll(async () => {
     await strict?.close();
@@ -197,15 +233,18 @@ describe('throttling per address and per login ID (kept in PostgreSQL)', () => {
   it('slows a guesser on one login ID down, with a retry time', async () => {
     const b = () => new Browser(strict.url);
     for (let i = 0; i < 3; i++) {
-      expect((await b().gql(LOGIN, { input: { loginId: 'target123', password: `guess${i}` } })).data?.login.__typename).toBe(
-        'InvalidCredentials',
-      );
+      expect(
+        (await b().gql(LOGIN, { input: { loginId: 'target123', password: `guess${i}` } })).data?.login
+          .__typename,
+      ).toBe('InvalidCredentials');
     }
     const limited = await b().gql(LOGIN, { input: { loginId: 'TARGET123', password: 'guess9' } });
     expect(limited.errors?.[0].extensions?.code).toBe('RATE_LIMITED');
     expect(limited.errors?.[0].extensions?.retryAfterSeconds).toBeGreaterThan(0);
     // The budget lives in the database, so another server instance sees it too.
-    const [row]: { points: number }[] = await strict.db.query(`SELECT points FROM rate_limit WHERE key = 'login-id:target123'`);
+    const [row]: { points: number }[] = await strict.db.query(
+      `SELECT points FROM rate_limit WHERE key = 'login-id:target123'`,
+    );
     expect(row.points).toBe(3);
   });
 
@@ -213,7 +252,9 @@ describe('throttling per address and per login ID (kept in PostgreSQL)', () => {
     for (let i = 0; i < 5; i++) {
       await new Browser(strict.url).gql(LOGIN, { input: { loginId: `spray${i}x`, password: 'guess' } });
     }
-    const limited = await new Browser(strict.url).gql(LOGIN, { input: { loginId: 'fresh1234', password: 'guess' } });
+    const limited = await new Browser(strict.url).gql(LOGIN, {
+      input: { loginId: 'fresh1234', password: 'guess' },
+    });
     expect(limited.errors?.[0].extensions?.code).toBe('RATE_LIMITED');
   });
 });

@@ -25,7 +25,9 @@ describe('HTTP server', () => {
   });
 
   it('sends security headers and compresses responses', async () => {
-    const res = await fetch(`${t.url}/login`, { headers: { accept: 'text/html', 'accept-encoding': 'gzip' } });
+    const res = await fetch(`${t.url}/login`, {
+      headers: { accept: 'text/html', 'accept-encoding': 'gzip' },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
@@ -78,13 +80,27 @@ describe('schema.graphql', () => {
 describe('command line', () => {
   const cli = (args: string[]) =>
     run('node', [path.join(root, 'dist/server/src/cli.js'), ...args], {
-      env: { ...process.env, DATABASE_URL: t.databaseUrl, POSTCARD_KEY: Buffer.alloc(32, 7).toString('base64') },
+      env: {
+        ...process.env,
+        DATABASE_URL: t.databaseUrl,
+        POSTCARD_KEY: Buffer.alloc(32, 7).toString('base64'),
+      },
     });
 
   it('account create --json prints exactly one JSON object whose credentials log in', async () => {
-    const { stdout } = await cli(['account', 'create', '--phone', '090-1111-2222', '--name', '田中 三郎', '--json']);
+    const { stdout } = await cli([
+      'account',
+      'create',
+      '--phone',
+      '090-1111-2222',
+      '--name',
+      '田中 三郎',
+      '--json',
+    ]);
     const created = JSON.parse(stdout);
-    expect(Object.keys(created)).toEqual(expect.arrayContaining(['accountId', 'customerNumber', 'initialLoginId', 'initialPassword']));
+    expect(Object.keys(created)).toEqual(
+      expect.arrayContaining(['accountId', 'customerNumber', 'initialLoginId', 'initialPassword']),
+    );
     expect(created.customerNumber).toMatch(/^\d{10}$/);
     const res = await new Browser(t.url).gql(LOGIN, {
       input: { loginId: created.initialLoginId, password: created.initialPassword },
@@ -121,7 +137,9 @@ describe('command line', () => {
 
   it('stops with a message naming a bad variable', async () => {
     await expect(
-      run('node', [path.join(root, 'dist/server/src/cli.js'), 'migrate'], { env: { ...process.env, LOCKOUT_THRESHOLD: 'lots' } }),
+      run('node', [path.join(root, 'dist/server/src/cli.js'), 'migrate'], {
+        env: { ...process.env, LOCKOUT_THRESHOLD: 'lots' },
+      }),
     ).rejects.toMatchObject({ stderr: expect.stringContaining('LOCKOUT_THRESHOLD') });
   });
 });

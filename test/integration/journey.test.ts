@@ -1,4 +1,12 @@
-import { Browser, CHANGE_INITIAL, CHANGE_PASSWORD, issuesOf, LOGIN, LOGOUT, ME } from '../support/graphql-client';
+import {
+  Browser,
+  CHANGE_INITIAL,
+  CHANGE_PASSWORD,
+  issuesOf,
+  LOGIN,
+  LOGOUT,
+  ME,
+} from '../support/graphql-client';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 let t: TestApp;
@@ -26,12 +34,18 @@ describe('postcard to own credentials (SPEC 2.2 steps 1–4, 8)', () => {
     const password = 'Sakura#2024x';
 
     // Step 2: the postcard pair opens a session that must change credentials first.
-    const first = await browser.gql(LOGIN, { input: { loginId: card.initialLoginId, password: card.initialPassword } });
+    const first = await browser.gql(LOGIN, {
+      input: { loginId: card.initialLoginId, password: card.initialPassword },
+    });
     expect(first.data?.login).toMatchObject({
       __typename: 'LoginSuccess',
       requiredAction: 'CHANGE_INITIAL_CREDENTIALS',
       sessionToken: null,
-      viewer: { loginId: card.initialLoginId, customerNumber: card.customerNumber, registeredPhoneNumber: '0312345678' },
+      viewer: {
+        loginId: card.initialLoginId,
+        customerNumber: card.customerNumber,
+        registeredPhoneNumber: '0312345678',
+      },
     });
     const initialCookie = browser.cookie;
     expect(initialCookie).toMatch(/^wb_session=wbs_/);
@@ -57,7 +71,11 @@ describe('postcard to own credentials (SPEC 2.2 steps 1–4, 8)', () => {
     const stale = new Browser(t.url);
     stale.cookie = initialCookie;
     expect((await stale.gql(ME)).data?.me).toBeNull();
-    expect((await browser.gql(ME)).data?.me).toMatchObject({ loginId, requiredAction: 'NONE', holderName: '山田 太郎' });
+    expect((await browser.gql(ME)).data?.me).toMatchObject({
+      loginId,
+      requiredAction: 'NONE',
+      holderName: '山田 太郎',
+    });
 
     // The postcard pair stops working at once.
     const again = await new Browser(t.url).gql(LOGIN, {
@@ -82,7 +100,11 @@ describe('postcard to own credentials (SPEC 2.2 steps 1–4, 8)', () => {
     const browser = new Browser(t.url);
     await browser.gql(LOGIN, { input: { loginId: card.initialLoginId, password: card.initialPassword } });
     const blocked = await browser.gql(CHANGE_PASSWORD, {
-      input: { currentPassword: card.initialPassword, newPassword: 'Sakura#2024x', newPasswordConfirmation: 'Sakura#2024x' },
+      input: {
+        currentPassword: card.initialPassword,
+        newPassword: 'Sakura#2024x',
+        newPasswordConfirmation: 'Sakura#2024x',
+      },
     });
     expect(blocked.errors?.[0].extensions?.code).toBe('CREDENTIAL_CHANGE_REQUIRED');
     expect((await browser.gql(ME)).data?.me.requiredAction).toBe('CHANGE_INITIAL_CREDENTIALS');
@@ -152,13 +174,27 @@ describe('postcard to own credentials (SPEC 2.2 steps 1–4, 8)', () => {
     const first = new Browser(t.url);
     await first.gql(LOGIN, { input: { loginId: a.initialLoginId, password: a.initialPassword } });
     const ok = await first.gql(CHANGE_INITIAL, {
-      input: { initialLoginId: a.initialLoginId, initialPassword: a.initialPassword, newLoginId: id, newLoginIdConfirmation: id, newPassword: pw, newPasswordConfirmation: pw },
+      input: {
+        initialLoginId: a.initialLoginId,
+        initialPassword: a.initialPassword,
+        newLoginId: id,
+        newLoginIdConfirmation: id,
+        newPassword: pw,
+        newPasswordConfirmation: pw,
+      },
     });
     expect(ok.data?.changeInitialCredentials.__typename).toBe('CredentialsChanged');
     const second = new Browser(t.url);
     await second.gql(LOGIN, { input: { loginId: b.initialLoginId, password: b.initialPassword } });
     const taken = await second.gql(CHANGE_INITIAL, {
-      input: { initialLoginId: b.initialLoginId, initialPassword: b.initialPassword, newLoginId: id.toUpperCase(), newLoginIdConfirmation: id.toUpperCase(), newPassword: 'Momiji#2024y', newPasswordConfirmation: 'Momiji#2024y' },
+      input: {
+        initialLoginId: b.initialLoginId,
+        initialPassword: b.initialPassword,
+        newLoginId: id.toUpperCase(),
+        newLoginIdConfirmation: id.toUpperCase(),
+        newPassword: 'Momiji#2024y',
+        newPasswordConfirmation: 'Momiji#2024y',
+      },
     });
     expect(issuesOf(taken.data?.changeInitialCredentials)).toEqual(['newLoginId:LOGIN_ID_TAKEN']);
   });
@@ -170,31 +206,48 @@ describe('postcard to own credentials (SPEC 2.2 steps 1–4, 8)', () => {
     const phone = new Browser(t.url);
     await phone.gql(LOGIN, { input: { loginId: card.initialLoginId, password: card.initialPassword } });
     await phone.gql(CHANGE_INITIAL, {
-      input: { initialLoginId: card.initialLoginId, initialPassword: card.initialPassword, newLoginId: id, newLoginIdConfirmation: id, newPassword: passwords[0], newPasswordConfirmation: passwords[0] },
+      input: {
+        initialLoginId: card.initialLoginId,
+        initialPassword: card.initialPassword,
+        newLoginId: id,
+        newLoginIdConfirmation: id,
+        newPassword: passwords[0],
+        newPasswordConfirmation: passwords[0],
+      },
     });
     const change = (b: Browser, current: string, next: string) =>
-      b.gql(CHANGE_PASSWORD, { input: { currentPassword: current, newPassword: next, newPasswordConfirmation: next } });
+      b.gql(CHANGE_PASSWORD, {
+        input: { currentPassword: current, newPassword: next, newPasswordConfirmation: next },
+      });
 
     // A second device signed in with the same account.
     const desktop = new Browser(t.url);
     await desktop.gql(LOGIN, { input: { loginId: id, password: passwords[0] } });
     expect((await desktop.gql(ME)).data?.me.loginId).toBe(id);
 
-    expect((await change(phone, passwords[0], passwords[1])).data?.changePassword.__typename).toBe('CredentialsChanged');
+    expect((await change(phone, passwords[0], passwords[1])).data?.changePassword.__typename).toBe(
+      'CredentialsChanged',
+    );
     // Every other session has ended; the one that changed the password continues (rotated).
     expect((await desktop.gql(ME)).data?.me).toBeNull();
     expect((await phone.gql(ME)).data?.me.loginId).toBe(id);
 
-    expect((await change(phone, passwords[1], passwords[2])).data?.changePassword.__typename).toBe('CredentialsChanged');
+    expect((await change(phone, passwords[1], passwords[2])).data?.changePassword.__typename).toBe(
+      'CredentialsChanged',
+    );
     // Current (c), previous (b) and the one before (a) are the last three: all refused.
     for (const reused of passwords.slice(0, 3)) {
       expect(issuesOf((await change(phone, passwords[2], reused)).data?.changePassword)).toEqual([
         'newPassword:PASSWORD_RECENTLY_USED',
       ]);
     }
-    expect((await change(phone, passwords[2], passwords[3])).data?.changePassword.__typename).toBe('CredentialsChanged');
+    expect((await change(phone, passwords[2], passwords[3])).data?.changePassword.__typename).toBe(
+      'CredentialsChanged',
+    );
     // Now "a" is the 4th-last password and may be used again.
-    expect((await change(phone, passwords[3], passwords[0])).data?.changePassword.__typename).toBe('CredentialsChanged');
+    expect((await change(phone, passwords[3], passwords[0])).data?.changePassword.__typename).toBe(
+      'CredentialsChanged',
+    );
 
     const wrong = await change(phone, 'not-my-password', 'Sakura#2024z');
     expect(issuesOf(wrong.data?.changePassword)).toEqual(['currentPassword:CURRENT_PASSWORD_WRONG']);
@@ -214,7 +267,14 @@ describe('postcard to own credentials (SPEC 2.2 steps 1–4, 8)', () => {
     expect((await client.gql(ME)).data?.me.loginId).toBe(card.initialLoginId);
     const id = uniqueId();
     const changed = await client.gql(CHANGE_INITIAL, {
-      input: { initialLoginId: card.initialLoginId, initialPassword: card.initialPassword, newLoginId: id, newLoginIdConfirmation: id, newPassword: 'Sakura#2024x', newPasswordConfirmation: 'Sakura#2024x' },
+      input: {
+        initialLoginId: card.initialLoginId,
+        initialPassword: card.initialPassword,
+        newLoginId: id,
+        newLoginIdConfirmation: id,
+        newPassword: 'Sakura#2024x',
+        newPasswordConfirmation: 'Sakura#2024x',
+      },
     });
     const rotated = changed.data?.changeInitialCredentials.sessionToken;
     expect(rotated).toMatch(/^wbs_/);

@@ -9,7 +9,9 @@ module.exports = async function globalSetup() {
     process.env.TEST_DATABASE_URL = process.env.DATABASE_URL;
     return;
   }
-  const { startEmbeddedPostgres } = require(path.resolve(__dirname, '../../dist/server/src/db/embedded-postgres.js'));
+  const { startEmbeddedPostgres } = require(
+    path.resolve(__dirname, '../../dist/server/src/db/embedded-postgres.js'),
+  );
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'wb-test-pg-'));
   chmodSync(dataDir, 0o755); // the cluster runs as the postgres user when we are root
   const port = 55000 + Math.floor(Math.random() * 5000);

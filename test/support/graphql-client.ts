@@ -2,6 +2,7 @@
  * A GraphQL-over-HTTP client that behaves like one browser: it keeps the session cookie the server
  * sets (or a bearer token), and sends a language.
  */
+// biome-ignore lint/suspicious/noExplicitAny: tests assert on response shapes directly
 export interface GraphQLResponse<T = Record<string, any>> {
   data?: T;
   errors?: { message: string; extensions?: { code?: string; [key: string]: unknown } }[];
@@ -18,11 +19,22 @@ export class Browser {
     public lang: 'ja' | 'en' = 'en',
   ) {}
 
-  async gql<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
-    const headers: Record<string, string> = { 'content-type': 'application/json', 'accept-language': this.lang };
+  // biome-ignore lint/suspicious/noExplicitAny: tests assert on response shapes directly
+  async gql<T = Record<string, any>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+  ): Promise<GraphQLResponse<T>> {
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      'accept-language': this.lang,
+    };
     if (this.cookie) headers.cookie = this.cookie;
     if (this.bearer) headers.authorization = `Bearer ${this.bearer}`;
-    const res = await fetch(`${this.baseUrl}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+    const res = await fetch(`${this.baseUrl}/graphql`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query, variables }),
+    });
     for (const setCookie of res.headers.getSetCookie()) {
       const [pair] = setCookie.split(';');
       const [name, value] = pair.split('=');

@@ -1,3 +1,5 @@
+import { randomInt } from 'node:crypto';
+import { normalizePhoneNumber } from '../../server/src/modules/billing/phone-number';
 import { CredentialErrorCode as Code } from '../../server/src/modules/credentials/credential-error-code.enum';
 import {
   ALLOWED_SYMBOLS,
@@ -8,8 +10,6 @@ import {
   isCommonPassword,
   normalizeIdentifier,
 } from '../../server/src/modules/credentials/password-policy';
-import { normalizePhoneNumber } from '../../server/src/modules/billing/phone-number';
-import { randomInt } from 'node:crypto';
 
 const codes = (issues: { code: string }[]) => issues.map((i) => i.code);
 

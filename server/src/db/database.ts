@@ -20,7 +20,11 @@ export interface Database {
 const MIGRATION_LOCK = 727_001;
 
 /** External PostgreSQL when DATABASE_URL is set, else the embedded one under DATA_DIR; then migrate. */
-export async function openDatabase(config: Config, log: Log, options: { migrate?: boolean } = {}): Promise<Database> {
+export async function openDatabase(
+  config: Config,
+  log: Log,
+  options: { migrate?: boolean } = {},
+): Promise<Database> {
   const embedded = config.databaseUrl
     ? null
     : await startEmbeddedPostgres({

@@ -1,5 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { type Lang, message } from '../i18n/messages';
+import type { AuthenticatedSession } from '../modules/auth/session.service';
+import type { GraphQLContext } from './context';
 
 /** The cross-cutting failures of SPEC §8; everything expected is a union member instead. */
 export type ErrorCode =
@@ -16,4 +18,10 @@ export function graphQLError(
   extensions: Record<string, unknown> = {},
 ): GraphQLError {
   return new GraphQLError(message(lang, code), { extensions: { code, ...extensions } });
+}
+
+/** For resolvers behind @Authorized: the session the auth checker has already admitted. */
+export function requireSession(ctx: GraphQLContext): AuthenticatedSession {
+  if (!ctx.session) throw graphQLError('UNAUTHENTICATED', ctx.lang);
+  return ctx.session;
 }

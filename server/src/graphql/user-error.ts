@@ -1,9 +1,11 @@
 import { Field, InterfaceType, ObjectType } from 'type-graphql';
-import type { PolicyIssue } from '../modules/credentials/password-policy';
 import { type Lang, message } from '../i18n/messages';
+import type { PolicyIssue } from '../modules/credentials/password-policy';
 
 /** Every expected failure a client should show to a person implements this (SPEC §8). */
-@InterfaceType({ description: 'An expected, user-facing failure. `message` is localised by Accept-Language.' })
+@InterfaceType({
+  description: 'An expected, user-facing failure. `message` is localised by Accept-Language.',
+})
 export abstract class UserError {
   @Field(() => String, { description: 'Stable machine-readable code.' })
   code: string;

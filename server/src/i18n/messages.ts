@@ -20,8 +20,14 @@ const catalogue: Record<string, { ja: string; en: string }> = {
   // Form validation
   VALIDATION_FAILED: { ja: '入力内容をご確認ください。', en: 'Please check the highlighted fields.' },
   REQUIRED: { ja: '入力してください。', en: 'This field is required.' },
-  LOGIN_ID_TOO_SHORT: { ja: 'ログインIDは5文字以上で入力してください。', en: 'The login ID must be at least 5 characters.' },
-  LOGIN_ID_TOO_LONG: { ja: 'ログインIDは31文字以内で入力してください。', en: 'The login ID must be at most 31 characters.' },
+  LOGIN_ID_TOO_SHORT: {
+    ja: 'ログインIDは5文字以上で入力してください。',
+    en: 'The login ID must be at least 5 characters.',
+  },
+  LOGIN_ID_TOO_LONG: {
+    ja: 'ログインIDは31文字以内で入力してください。',
+    en: 'The login ID must be at most 31 characters.',
+  },
   LOGIN_ID_INVALID_CHARACTERS: {
     ja: `ログインIDに使用できるのは半角英数字と記号（${SYMBOLS_SPACED}）です。`,
     en: `A login ID may contain only one-byte letters, digits and these symbols: ${SYMBOLS_SPACED}`,
@@ -42,8 +48,14 @@ const catalogue: Record<string, { ja: string; en: string }> = {
     ja: '確認用のログインIDが一致しません。',
     en: 'The login ID confirmation does not match.',
   },
-  PASSWORD_TOO_SHORT: { ja: 'ログインパスワードは8文字以上で入力してください。', en: 'The password must be at least 8 characters.' },
-  PASSWORD_TOO_LONG: { ja: 'ログインパスワードは32文字以内で入力してください。', en: 'The password must be at most 32 characters.' },
+  PASSWORD_TOO_SHORT: {
+    ja: 'ログインパスワードは8文字以上で入力してください。',
+    en: 'The password must be at least 8 characters.',
+  },
+  PASSWORD_TOO_LONG: {
+    ja: 'ログインパスワードは32文字以内で入力してください。',
+    en: 'The password must be at most 32 characters.',
+  },
   PASSWORD_FULL_WIDTH: {
     ja: `全角文字は使用できません。半角英数字と記号（${SYMBOLS_SPACED}）で入力してください。`,
     en: `Full-width characters cannot be used. Use one-byte letters, digits and these symbols: ${SYMBOLS_SPACED}`,

@@ -37,7 +37,9 @@ export class InitialSchema1763800000000 implements MigrationInterface {
       )`);
     // Login IDs are unique case-insensitively; initial IDs are generated lower-case.
     await q.query('CREATE UNIQUE INDEX subscriber_login_id_key ON subscriber (lower(login_id))');
-    await q.query('CREATE UNIQUE INDEX subscriber_initial_login_id_key ON subscriber (lower(initial_login_id))');
+    await q.query(
+      'CREATE UNIQUE INDEX subscriber_initial_login_id_key ON subscriber (lower(initial_login_id))',
+    );
 
     await q.query(`
       CREATE TABLE password_history (
@@ -46,7 +48,9 @@ export class InitialSchema1763800000000 implements MigrationInterface {
         password_hash text NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query('CREATE INDEX password_history_subscriber_idx ON password_history (subscriber_id, id DESC)');
+    await q.query(
+      'CREATE INDEX password_history_subscriber_idx ON password_history (subscriber_id, id DESC)',
+    );
 
     await q.query(`
       CREATE TABLE session (
@@ -60,7 +64,9 @@ export class InitialSchema1763800000000 implements MigrationInterface {
         client_address text,
         user_agent text
       )`);
-    await q.query('CREATE INDEX session_subscriber_active_idx ON session (subscriber_id) WHERE revoked_at IS NULL');
+    await q.query(
+      'CREATE INDEX session_subscriber_active_idx ON session (subscriber_id) WHERE revoked_at IS NULL',
+    );
 
     await q.query(`
       CREATE TABLE audit_event (

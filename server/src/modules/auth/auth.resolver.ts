@@ -5,7 +5,13 @@ import { FieldErrors, userError } from '../../graphql/user-error';
 import { CredentialErrorCode } from '../credentials/credential-error-code.enum';
 import type { AuthService } from './auth.service';
 import { LoginInput } from './dtos/login.input';
-import { AccountLocked, CredentialsExpired, InvalidCredentials, LoginResult, LoginSuccess } from './dtos/login.result';
+import {
+  AccountLocked,
+  CredentialsExpired,
+  InvalidCredentials,
+  LoginResult,
+  LoginSuccess,
+} from './dtos/login.result';
 import { Viewer } from './dtos/viewer.type';
 import { clearSessionCookie, writeSessionCookie } from './session-transport';
 import type { ViewerService } from './viewer.service';

@@ -75,36 +75,59 @@ export class AuthService {
       if (candidate) await this.countFailure(candidate, meta);
       else {
         // No login ID recorded: people type passwords into the ID field by mistake.
-        await this.audit.record({ event: AuditEventType.LOGIN, outcome: 'UNKNOWN_ID', clientAddress: meta.clientAddress });
+        await this.audit.record({
+          event: AuditEventType.LOGIN,
+          outcome: 'UNKNOWN_ID',
+          clientAddress: meta.clientAddress,
+        });
       }
       return { kind: 'invalid-credentials' };
     }
 
-    const base = { subscriberId: candidate.id, billingAccountId: candidate.billing_account_id, clientAddress: meta.clientAddress };
+    const base = {
+      subscriberId: candidate.id,
+      billingAccountId: candidate.billing_account_id,
+      clientAddress: meta.clientAddress,
+    };
     if (candidate.locked_at) {
       await this.audit.record({ ...base, event: AuditEventType.LOGIN, outcome: 'LOCKED' });
       return { kind: 'locked' };
     }
-    if (candidate.via_initial && candidate.initial_expires_at && candidate.initial_expires_at <= this.clock.now()) {
+    if (
+      candidate.via_initial &&
+      candidate.initial_expires_at &&
+      candidate.initial_expires_at <= this.clock.now()
+    ) {
       await this.audit.record({ ...base, event: AuditEventType.LOGIN, outcome: 'EXPIRED' });
       return { kind: 'expired' };
     }
 
     const session = await this.db.transaction(async (tx) => {
-      await tx.query('UPDATE subscriber SET failed_login_count = 0 WHERE id = $1 AND failed_login_count <> 0', [
-        candidate.id,
-      ]);
+      await tx.query(
+        'UPDATE subscriber SET failed_login_count = 0 WHERE id = $1 AND failed_login_count <> 0',
+        [candidate.id],
+      );
       // Rotation: a session the browser already held is replaced, never reused across a login.
       if (previousSessionId) await this.sessions.revoke(previousSessionId, tx);
       const issued = await this.sessions.issue(candidate.id, meta, tx);
       await this.audit.record(
-        { ...base, event: AuditEventType.LOGIN, outcome: 'SUCCESS', detail: { initial: candidate.via_initial } },
+        {
+          ...base,
+          event: AuditEventType.LOGIN,
+          outcome: 'SUCCESS',
+          detail: { initial: candidate.via_initial },
+        },
         tx,
       );
       return issued;
     });
     await this.throttle.recordSuccess(loginId);
-    return { kind: 'success', session, requiredAction: candidate.required_action, subscriberId: candidate.id };
+    return {
+      kind: 'success',
+      session,
+      requiredAction: candidate.required_action,
+      subscriberId: candidate.id,
+    };
   }
 
   async logout(sessionId: string, subscriberId: string, meta: RequestMeta): Promise<void> {
@@ -129,7 +152,11 @@ export class AuthService {
       [candidate.id, this.config.lockoutThreshold, now],
     )) as [{ failed_login_count: number; newly_locked: boolean }[], number];
     const row = rows[0];
-    const base = { subscriberId: candidate.id, billingAccountId: candidate.billing_account_id, clientAddress: meta.clientAddress };
+    const base = {
+      subscriberId: candidate.id,
+      billingAccountId: candidate.billing_account_id,
+      clientAddress: meta.clientAddress,
+    };
     await this.audit.record({
       ...base,
       event: AuditEventType.LOGIN,

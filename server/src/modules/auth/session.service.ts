@@ -49,7 +49,14 @@ export class SessionService {
     const rows: { id: string }[] = await manager.query(
       `INSERT INTO session (token_hash, subscriber_id, created_at, last_seen_at, expires_at, client_address, user_agent)
        VALUES ($1, $2, $3, $3, $4, $5, $6) RETURNING id`,
-      [hashToken(token), subscriberId, now, expiresAt, meta.clientAddress, meta.userAgent?.slice(0, 300) ?? null],
+      [
+        hashToken(token),
+        subscriberId,
+        now,
+        expiresAt,
+        meta.clientAddress,
+        meta.userAgent?.slice(0, 300) ?? null,
+      ],
     );
     return { token, sessionId: rows[0].id, expiresAt } satisfies IssuedSession;
   }

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context';
-import { graphQLError } from '../../graphql/errors';
+import { graphQLError, requireSession } from '../../graphql/errors';
 import { FieldErrors } from '../../graphql/user-error';
 import { writeSessionCookie } from '../auth/session-transport';
 import type { ViewerService } from '../auth/viewer.service';
@@ -18,23 +18,27 @@ export class CredentialsResolver {
   ) {}
 
   @Authorized(RequiredAction.CHANGE_INITIAL_CREDENTIALS)
-  @Mutation(() => ChangeCredentialsResult, { description: 'Guide 1-4: replace the postcard pair with your own.' })
+  @Mutation(() => ChangeCredentialsResult, {
+    description: 'Guide 1-4: replace the postcard pair with your own.',
+  })
   async changeInitialCredentials(
     @Arg('input', () => ChangeInitialCredentialsInput) input: ChangeInitialCredentialsInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<typeof ChangeCredentialsResult> {
-    const session = ctx.session!;
-    return this.present(await this.credentials.changeInitialCredentials(session.subscriberId, input, ctx), ctx);
+    const { subscriberId } = requireSession(ctx);
+    return this.present(await this.credentials.changeInitialCredentials(subscriberId, input, ctx), ctx);
   }
 
   @Authorized(RequiredAction.CHANGE_PASSWORD)
-  @Mutation(() => ChangeCredentialsResult, { description: 'Menu password change, and the forced change after a reissue.' })
+  @Mutation(() => ChangeCredentialsResult, {
+    description: 'Menu password change, and the forced change after a reissue.',
+  })
   async changePassword(
     @Arg('input', () => ChangePasswordInput) input: ChangePasswordInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<typeof ChangeCredentialsResult> {
-    const session = ctx.session!;
-    return this.present(await this.credentials.changePassword(session.subscriberId, input, ctx), ctx);
+    const { subscriberId } = requireSession(ctx);
+    return this.present(await this.credentials.changePassword(subscriberId, input, ctx), ctx);
   }
 
   private async present(outcome: CredentialChangeOutcome, ctx: GraphQLContext) {
@@ -46,7 +50,7 @@ export class CredentialsResolver {
       case 'changed': {
         const bearer = ctx.sessionTransport === 'bearer';
         if (!bearer) writeSessionCookie(ctx.reply, outcome.session, ctx.secureCookies);
-        const viewer = await this.viewers.load(ctx.session!.subscriberId);
+        const viewer = await this.viewers.load(requireSession(ctx).subscriberId);
         if (!viewer) throw graphQLError('INTERNAL_SERVER_ERROR', ctx.lang);
         return Object.assign(new CredentialsChanged(), {
           viewer,

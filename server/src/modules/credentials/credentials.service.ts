@@ -12,7 +12,6 @@ import {
   PASSWORD_HISTORY_DEPTH,
   type PolicyIssue,
 } from './password-policy';
-import { RequiredAction } from './required-action.enum';
 import { Subscriber } from './subscriber.entity';
 
 export interface ChangeInitialCredentialsCommand {
@@ -133,7 +132,13 @@ export class CredentialsService {
             WHERE id = $1`,
           [subscriber.id, newLoginId, passwordHash, this.clock.now()],
         );
-        return this.finishChange(tx, subscriber, passwordHash, AuditEventType.INITIAL_CREDENTIALS_CHANGED, meta);
+        return this.finishChange(
+          tx,
+          subscriber,
+          passwordHash,
+          AuditEventType.INITIAL_CREDENTIALS_CHANGED,
+          meta,
+        );
       });
       return { kind: 'changed', session };
     } catch (error) {
@@ -216,11 +221,10 @@ export class CredentialsService {
     event: AuditEventType,
     meta: RequestMeta,
   ): Promise<IssuedSession> {
-    await tx.query('INSERT INTO password_history (subscriber_id, password_hash, created_at) VALUES ($1, $2, $3)', [
-      subscriber.id,
-      passwordHash,
-      this.clock.now(),
-    ]);
+    await tx.query(
+      'INSERT INTO password_history (subscriber_id, password_hash, created_at) VALUES ($1, $2, $3)',
+      [subscriber.id, passwordHash, this.clock.now()],
+    );
     const revoked = await this.sessions.revokeAll(subscriber.id, tx);
     const session = await this.sessions.issue(subscriber.id, meta, tx);
     await this.audit.record(
@@ -253,4 +257,3 @@ export class CredentialsService {
     return { kind: 'rejected', issues };
   }
 }
-

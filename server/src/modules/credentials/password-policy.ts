@@ -52,7 +52,11 @@ export function checkLoginId(loginId: string, field = 'newLoginId'): PolicyIssue
 }
 
 /** Composition rules for a new password (history and the confirmation are checked by the caller). */
-export function checkPassword(password: string, loginId: string | null, field = 'newPassword'): PolicyIssue[] {
+export function checkPassword(
+  password: string,
+  loginId: string | null,
+  field = 'newPassword',
+): PolicyIssue[] {
   const issues: PolicyIssue[] = [];
   const chars = [...password];
   if (chars.length === 0) return [{ field, code: Code.REQUIRED }];

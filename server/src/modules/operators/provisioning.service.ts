@@ -53,10 +53,14 @@ export class ProvisioningService {
   async provision(cmd: ProvisionAccountCommand, actor: { clientAddress?: string; via: string }) {
     const holderName = cmd.holderName.normalize('NFKC').trim();
     if (!holderName) throw new ProvisioningError('name', 'The holder name is required.');
-    if (holderName.length > 200) throw new ProvisioningError('name', 'The holder name is too long (max 200).');
+    if (holderName.length > 200)
+      throw new ProvisioningError('name', 'The holder name is too long (max 200).');
     const phone = normalizePhoneNumber(cmd.registeredPhoneNumber);
     if (!phone) {
-      throw new ProvisioningError('phone', 'The phone number must be 10 or 11 digits (dashes and spaces are fine).');
+      throw new ProvisioningError(
+        'phone',
+        'The phone number must be 10 or 11 digits (dashes and spaces are fine).',
+      );
     }
     const postalAddress = (cmd.postalAddress ?? '').normalize('NFKC').trim();
 
@@ -72,7 +76,8 @@ export class ProvisioningService {
             'SELECT 1 FROM subscriber WHERE lower(login_id) = $1 OR lower(initial_login_id) = $1',
             [initialLoginId],
           );
-          if (clash.length > 0) throw Object.assign(new Error('initial id clash'), { code: UNIQUE_VIOLATION });
+          if (clash.length > 0)
+            throw Object.assign(new Error('initial id clash'), { code: UNIQUE_VIOLATION });
           const [account]: { id: string; customer_number: string }[] = await tx.query(
             `INSERT INTO billing_account (customer_number, holder_name, postal_address, registered_phone_number)
              VALUES (lpad(nextval('customer_number_seq')::text, 10, '0'), $1, $2, $3)

@@ -13,7 +13,8 @@ export class LoginInput {
 
   @Field(() => Boolean, {
     defaultValue: false,
-    description: 'Non-browser clients: return the session token for `Authorization: Bearer` instead of a cookie.',
+    description:
+      'Non-browser clients: return the session token for `Authorization: Bearer` instead of a cookie.',
   })
   bearer: boolean;
 }

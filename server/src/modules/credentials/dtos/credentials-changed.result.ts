@@ -1,4 +1,4 @@
-import { Field, ObjectType, createUnionType } from 'type-graphql';
+import { createUnionType, Field, ObjectType } from 'type-graphql';
 import { FieldErrors } from '../../../graphql/user-error';
 import { Viewer } from '../../auth/dtos/viewer.type';
 
