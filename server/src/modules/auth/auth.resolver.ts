@@ -1,6 +1,5 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context';
-import { graphQLError } from '../../graphql/errors';
 import { FieldErrors, userError } from '../../graphql/user-error';
 import { CredentialErrorCode } from '../credentials/credential-error-code.enum';
 import type { AuthService } from './auth.service';
@@ -14,7 +13,7 @@ import {
 } from './dtos/login.result';
 import { Viewer } from './dtos/viewer.type';
 import { clearSessionCookie, writeSessionCookie } from './session-transport';
-import type { ViewerService } from './viewer.service';
+import { toViewer, type ViewerService } from './viewer.service';
 
 @Resolver()
 export class AuthResolver {
@@ -48,11 +47,9 @@ export class AuthResolver {
         return userError(CredentialsExpired, 'CREDENTIALS_EXPIRED', ctx.lang);
       case 'success': {
         if (!input.bearer) writeSessionCookie(ctx.reply, outcome.session, ctx.secureCookies);
-        const viewer = await this.viewers.load(outcome.subscriberId);
-        if (!viewer) throw graphQLError('INTERNAL_SERVER_ERROR', ctx.lang);
         return Object.assign(new LoginSuccess(), {
           requiredAction: outcome.requiredAction,
-          viewer,
+          viewer: toViewer(outcome.viewer),
           sessionToken: input.bearer ? outcome.session.token : null,
           sessionExpiresAt: outcome.session.expiresAt,
         });

@@ -7,16 +7,18 @@ import { normalizeIdentifier } from '../credentials/password-policy';
 import { RequiredAction } from '../credentials/required-action.enum';
 import type { LoginThrottle } from './login-throttle';
 import type { IssuedSession, RequestMeta, SessionService } from './session.service';
+import { VIEWER_COLUMNS, type ViewerRow } from './viewer.service';
 
 export type LoginOutcome =
-  | { kind: 'success'; session: IssuedSession; requiredAction: RequiredAction; subscriberId: string }
+  | { kind: 'success'; session: IssuedSession; requiredAction: RequiredAction; viewer: ViewerRow }
   | { kind: 'missing-fields'; fields: ('loginId' | 'password')[] }
   | { kind: 'invalid-credentials' }
   | { kind: 'locked' }
   | { kind: 'expired' };
 
-interface LoginCandidate {
+interface LoginCandidate extends ViewerRow {
   id: string;
+  failed_login_count: number;
   billing_account_id: string;
   secret_hash: string | null;
   via_initial: boolean;
@@ -51,16 +53,18 @@ export class AuthService {
     const missing = [...(loginId ? [] : ['loginId' as const]), ...(password ? [] : ['password' as const])];
     if (missing.length > 0) return { kind: 'missing-fields', fields: missing };
 
-    // Throws RateLimitedError; recorded by the caller.
-    await this.throttle.assertAllowed(meta.clientAddress, loginId);
+    // Throws RateLimitedError, which the GraphQL layer turns into RATE_LIMITED.
+    const { loginIdHasFailures } = await this.throttle.assertAllowed(meta.clientAddress, loginId);
 
+    // The viewer's columns come along, so a successful login costs no second read.
     const rows: LoginCandidate[] = await this.db.query(
-      `SELECT id, billing_account_id, locked_at, required_action, initial_expires_at,
-              (lower(initial_login_id) = lower($1)) AS via_initial,
-              CASE WHEN lower(initial_login_id) = lower($1) THEN initial_password_hash ELSE password_hash END
-                AS secret_hash
-         FROM subscriber
-        WHERE lower(login_id) = lower($1) OR lower(initial_login_id) = lower($1)
+      `SELECT s.id, s.billing_account_id, s.locked_at, s.initial_expires_at, s.failed_login_count,
+              (lower(s.initial_login_id) = lower($1)) AS via_initial,
+              CASE WHEN lower(s.initial_login_id) = lower($1) THEN s.initial_password_hash ELSE s.password_hash END
+                AS secret_hash,
+              ${VIEWER_COLUMNS}
+         FROM subscriber s JOIN billing_account a ON a.id = s.billing_account_id
+        WHERE lower(s.login_id) = lower($1) OR lower(s.initial_login_id) = lower($1)
         LIMIT 1`,
       [loginId],
     );
@@ -103,10 +107,9 @@ export class AuthService {
     }
 
     const session = await this.db.transaction(async (tx) => {
-      await tx.query(
-        'UPDATE subscriber SET failed_login_count = 0 WHERE id = $1 AND failed_login_count <> 0',
-        [candidate.id],
-      );
+      if (candidate.failed_login_count > 0) {
+        await tx.query('UPDATE subscriber SET failed_login_count = 0 WHERE id = $1', [candidate.id]);
+      }
       // Rotation: a session the browser already held is replaced, never reused across a login.
       if (previousSessionId) await this.sessions.revoke(previousSessionId, tx);
       const issued = await this.sessions.issue(candidate.id, meta, tx);
@@ -121,13 +124,8 @@ export class AuthService {
       );
       return issued;
     });
-    await this.throttle.recordSuccess(loginId);
-    return {
-      kind: 'success',
-      session,
-      requiredAction: candidate.required_action,
-      subscriberId: candidate.id,
-    };
+    if (loginIdHasFailures) await this.throttle.recordSuccess(loginId);
+    return { kind: 'success', session, requiredAction: candidate.required_action, viewer: candidate };
   }
 
   async logout(sessionId: string, subscriberId: string, meta: RequestMeta): Promise<void> {

@@ -38,8 +38,11 @@ export class LoginThrottle {
     });
   }
 
-  /** Throws RateLimitedError when either budget is spent. */
-  async assertAllowed(clientAddress: string, loginId: string): Promise<void> {
+  /**
+   * Throws RateLimitedError when either budget is spent; otherwise tells whether this login ID has
+   * failures on record (so a success clears them only when there is something to clear).
+   */
+  async assertAllowed(clientAddress: string, loginId: string): Promise<{ loginIdHasFailures: boolean }> {
     const [a, b] = await Promise.all([
       this.byAddress.get(clientAddress),
       this.byLoginId.get(loginId.toLowerCase()),
@@ -52,6 +55,7 @@ export class LoginThrottle {
       const wait = Math.max(...blocked.map(([res]) => (res as RateLimiterRes).msBeforeNext));
       throw new RateLimitedError(Math.ceil(wait / 1000));
     }
+    return { loginIdHasFailures: (b?.consumedPoints ?? 0) > 0 };
   }
 
   async recordFailure(clientAddress: string, loginId: string): Promise<void> {

@@ -1,0 +1,147 @@
+#!/usr/bin/env node
+// Login throughput and latency at 8 concurrent clients against a running server, next to the argon2
+// ceiling measured in the same run: a login verifies one argon2id hash, so logins/s cannot beat
+// cores × single-core hash rate. Target: ≥ 80 % of that ceiling.
+//
+//   npm run bench:login                       starts its own server (embedded PostgreSQL in a temp dir)
+//   BENCH_URL=http://host:4000 npm run bench:login   uses a running server (accounts via the CLI,
+//                                             which must reach the same database: set DATABASE_URL)
+// Options (env): BENCH_SECONDS (default 10), BENCH_CLIENTS (default 8).
+const { spawn, execFileSync } = require('node:child_process');
+const { mkdtempSync, rmSync } = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const argon2 = require('argon2');
+
+const root = path.resolve(__dirname, '..');
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const clients = Number(process.env.BENCH_CLIENTS ?? 8);
+const LOGIN = 'mutation($input: LoginInput!) { login(input: $input) { __typename } }';
+
+function loadArgonParams() {
+  const { loadConfig } = require(path.join(root, 'dist/server/src/config.js'));
+  return loadConfig().argon2;
+}
+
+async function argonRate(params) {
+  // One verification at a time in one thread: the single-core rate.
+  const hash = await argon2.hash('Sakura#2024x', { type: argon2.argon2id, ...params });
+  const until = Date.now() + 3000;
+  let n = 0;
+  const started = performance.now();
+  while (Date.now() < until) {
+    await argon2.verify(hash, 'Sakura#2024x');
+    n++;
+  }
+  return { perSecond: n / ((performance.now() - started) / 1000), msPerHash: (performance.now() - started) / n };
+}
+
+async function startServer(env) {
+  const child = spawn(process.execPath, [path.join(root, 'dist/server/src/main.js')], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+  const url = `http://127.0.0.1:${env.PORT}`;
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`server exited:\n${output}`);
+    try {
+      if ((await fetch(`${url}/readyz`)).ok) return { url, child };
+    } catch {}
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  child.kill('SIGTERM');
+  throw new Error(`server did not become ready:\n${output}`);
+}
+
+function percentile(sorted, p) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function main() {
+  const params = loadArgonParams();
+  let url = process.env.BENCH_URL;
+  let server = null;
+  let dataDir = null;
+  const env = { ...process.env };
+  if (!url) {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'wb-bench-'));
+    require('node:fs').chmodSync(dataDir, 0o755);
+    Object.assign(env, {
+      PORT: String(40000 + Math.floor(Math.random() * 10000)),
+      DATA_DIR: dataDir,
+      EMBEDDED_PG_PORT: String(50000 + Math.floor(Math.random() * 5000)),
+      LOG_LEVEL: 'warn',
+      // Throughput, not lockout or throttling, is under test; every login here succeeds anyway.
+      LOGIN_FAILURES_PER_ADDRESS: '100000',
+    });
+    server = await startServer(env);
+    url = server.url;
+  }
+  try {
+    console.log(`argon2id m=${params.memoryCost} KiB t=${params.timeCost} p=${params.parallelism}`);
+    const accounts = [];
+    for (let i = 0; i < clients; i++) {
+      const out = execFileSync(
+        process.execPath,
+        [path.join(root, 'dist/server/src/cli.js'), 'account', 'create', '--phone', '0312345678', '--name', `bench ${i}`, '--json'],
+        { env, stdio: ['ignore', 'pipe', 'ignore'] },
+      );
+      accounts.push(JSON.parse(out.toString()));
+    }
+
+    const login = async (account) => {
+      const started = performance.now();
+      const res = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query: LOGIN,
+          variables: { input: { loginId: account.initialLoginId, password: account.initialPassword, bearer: true } },
+        }),
+      });
+      const body = await res.json();
+      if (body.data?.login?.__typename !== 'LoginSuccess') throw new Error(`login failed: ${JSON.stringify(body)}`);
+      return performance.now() - started;
+    };
+    // Warm-up: JIT, connection pools, argon2 threads.
+    await Promise.all(accounts.map((a) => login(a)));
+
+    const latencies = [];
+    const deadline = Date.now() + seconds * 1000;
+    const started = performance.now();
+    await Promise.all(
+      accounts.map(async (account) => {
+        while (Date.now() < deadline) latencies.push(await login(account));
+      }),
+    );
+    const elapsed = (performance.now() - started) / 1000;
+    latencies.sort((a, b) => a - b);
+    const rate = latencies.length / elapsed;
+
+    // Measured after the load so the two do not compete for the same cores.
+    const argon = await argonRate(params);
+    const cores = os.availableParallelism();
+    const ceiling = argon.perSecond * cores;
+    console.log(`argon2 single-core: ${argon.perSecond.toFixed(1)} hashes/s (${argon.msPerHash.toFixed(1)} ms per hash)`);
+    console.log(`argon2 ceiling: ${ceiling.toFixed(1)} logins/s (${cores} cores)`);
+    console.log(
+      `login: ${rate.toFixed(1)} logins/s over ${elapsed.toFixed(1)} s at ${clients} clients, ` +
+        `p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms`,
+    );
+    console.log(`login throughput = ${((rate / ceiling) * 100).toFixed(0)} % of the argon2 ceiling (target ≥ 80 %)`);
+  } finally {
+    if (server) {
+      server.child.kill('SIGTERM');
+      await new Promise((r) => server.child.once('exit', r));
+    }
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
