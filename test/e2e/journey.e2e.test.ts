@@ -1,0 +1,274 @@
+/// <reference lib="dom" />
+/**
+ * End-to-end browser tests: the built PWA (dist/client) served by the real app, driven by Chromium
+ * at a phone-sized viewport. Run `npm run build` first.
+ */
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+jest.setTimeout(120_000);
+
+const VIEWPORT = { width: 360, height: 740 };
+const NEW_PASSWORD = 'Sakura#2024x';
+
+let t: TestApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+/** A fresh context per test: no cookies, storage or service worker shared between tests. */
+async function withPage(fn: (page: Page, context: BrowserContext) => Promise<void>): Promise<void> {
+  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'ja-JP' });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  try {
+    await fn(page, context);
+  } finally {
+    await context.close();
+  }
+  expect(pageErrors).toEqual([]);
+}
+
+/** Nothing is wider than the phone screen: no sideways scrolling. */
+async function expectNoHorizontalScroll(page: Page): Promise<void> {
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(VIEWPORT.width);
+}
+
+function provision() {
+  return t.services.provisioning.provision(
+    { holderName: '山田 太郎', registeredPhoneNumber: '03-1234-5678', postalAddress: '東京都港区' },
+    { via: 'test' },
+  );
+}
+
+const byTestId = (page: Page, id: string) => page.getByTestId(id);
+
+/** An element's text, trimmed. */
+async function textOf(locator: Locator): Promise<string> {
+  return ((await locator.textContent()) ?? '').trim();
+}
+
+async function login(page: Page, loginId: string, password: string): Promise<void> {
+  await byTestId(page, 'loginId').fill(loginId);
+  await byTestId(page, 'password').fill(password);
+  await byTestId(page, 'login-submit').click();
+}
+
+async function waitForPath(page: Page, path: string): Promise<void> {
+  await page.waitForURL((u) => u.pathname === path);
+}
+
+describe('Web Billing in the browser (360×740)', () => {
+  it('takes a subscriber from the postcard credentials to their own and back in', async () => {
+    const card = await provision();
+    const newLoginId = `taro${Math.floor(Math.random() * 1e8)}`;
+
+    await withPage(async (page) => {
+      await page.goto(`${t.url}/login`);
+
+      // The password field is a real password input that a password manager recognises …
+      const password = byTestId(page, 'password');
+      await password.waitFor();
+      await expectNoHorizontalScroll(page);
+      expect(await password.getAttribute('type')).toBe('password');
+      expect(await password.getAttribute('autocomplete')).toBe('current-password');
+      expect(await page.getByLabel('ログインパスワード', { exact: true }).getAttribute('id')).toBe(
+        await password.getAttribute('id'),
+      );
+      // … with a show/hide toggle.
+      const toggle = byTestId(page, 'password-toggle');
+      expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+      await toggle.click();
+      expect(await password.getAttribute('type')).toBe('text');
+      expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+      await toggle.click();
+      expect(await password.getAttribute('type')).toBe('password');
+      expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+
+      // The postcard pair: first the notice, then the forced change screen.
+      await login(page, card.initialLoginId, card.initialPassword);
+      await byTestId(page, 'initial-login-notice').waitFor();
+      await byTestId(page, 'initial-notice-ok').click();
+      await waitForPath(page, '/change-initial');
+      await byTestId(page, 'change-initial-submit').waitFor();
+
+      // A bad form: the server's messages appear at the fields they concern.
+      await byTestId(page, 'initialLoginId').fill(card.initialLoginId);
+      await byTestId(page, 'initialPassword').fill(card.initialPassword);
+      await byTestId(page, 'newLoginId').fill('abc');
+      await byTestId(page, 'newLoginIdConfirmation').fill('abd');
+      await byTestId(page, 'newPassword').fill(NEW_PASSWORD);
+      await byTestId(page, 'newPasswordConfirmation').fill('Sakura#2024y');
+      await byTestId(page, 'change-initial-submit').click();
+      const idError = byTestId(page, 'newLoginId-error');
+      const confirmationError = byTestId(page, 'newPasswordConfirmation-error');
+      await idError.waitFor();
+      await confirmationError.waitFor();
+      expect(await textOf(idError)).toContain('5文字以上');
+      expect(await textOf(confirmationError)).toContain('確認用のログインパスワードが一致しません');
+      expect(await byTestId(page, 'newLoginId').getAttribute('aria-invalid')).toBe('true');
+      expect(await byTestId(page, 'newLoginId').getAttribute('aria-describedby')).toContain(
+        await idError.getAttribute('id'),
+      );
+      expect(await page.locator('[data-testid="initialLoginId-error"]').count()).toBe(0);
+      await expectNoHorizontalScroll(page);
+      expect(new URL(page.url()).pathname).toBe('/change-initial');
+
+      // A valid change.
+      await byTestId(page, 'newLoginId').fill(newLoginId);
+      await byTestId(page, 'newLoginIdConfirmation').fill(newLoginId);
+      await byTestId(page, 'newPassword').fill(NEW_PASSWORD);
+      await byTestId(page, 'newPasswordConfirmation').fill(NEW_PASSWORD);
+      await byTestId(page, 'change-initial-submit').click();
+      await byTestId(page, 'change-initial-done').waitFor();
+      expect(new URL(page.url()).pathname).toBe('/change-initial/done');
+
+      // "Register the reissue address now" is not built yet; "later" goes to the top page.
+      await byTestId(page, 'register-now').click();
+      await page.waitForFunction(
+        () => (document.querySelector('[data-testid="coming-soon"]')?.textContent ?? '').trim() !== '',
+      );
+      await byTestId(page, 'register-later').click();
+      await waitForPath(page, '/top');
+      const phone = byTestId(page, 'registered-phone-number');
+      await phone.waitFor();
+      expect((await textOf(phone)).replace(/\D/g, '')).toBe('0312345678');
+      expect(await textOf(byTestId(page, 'holder-name'))).toContain('山田 太郎');
+      expect(await textOf(byTestId(page, 'customer-number'))).toBe(card.customerNumber);
+      expect(await textOf(byTestId(page, 'login-id'))).toBe(newLoginId);
+      await expectNoHorizontalScroll(page);
+
+      // Logout returns to the login screen.
+      await byTestId(page, 'logout').click();
+      await waitForPath(page, '/login');
+      await byTestId(page, 'login-submit').waitFor();
+      await byTestId(page, 'login-notice').waitFor();
+
+      // The postcard pair no longer works …
+      await login(page, card.initialLoginId, card.initialPassword);
+      const loginError = byTestId(page, 'login-error');
+      await page
+        .getByRole('alert')
+        .filter({ hasText: 'ログインIDまたはログインパスワードが正しくありません' })
+        .waitFor();
+      expect(await loginError.isVisible()).toBe(true);
+      expect(new URL(page.url()).pathname).toBe('/login');
+
+      // … the chosen pair does.
+      await login(page, newLoginId, NEW_PASSWORD);
+      await waitForPath(page, '/top');
+      await byTestId(page, 'registered-phone-number').waitFor();
+      expect(await textOf(byTestId(page, 'login-id'))).toBe(newLoginId);
+    });
+  });
+
+  it('shows a wrong password as a localised alert and switches the screen to English', async () => {
+    const card = await provision();
+
+    await withPage(async (page) => {
+      await page.goto(`${t.url}/login`);
+      await byTestId(page, 'login-submit').waitFor();
+      expect(await byTestId(page, 'login-error').isVisible()).toBe(false);
+
+      await login(page, card.initialLoginId, 'not-the-password1');
+      const alert = byTestId(page, 'login-error');
+      await page.waitForFunction(
+        () => (document.querySelector('[data-testid="login-error"]')?.textContent ?? '').trim() !== '',
+      );
+      expect(await alert.isVisible()).toBe(true);
+      expect(await alert.getAttribute('role')).toBe('alert');
+      expect(await textOf(alert)).toContain('ログインIDまたはログインパスワードが正しくありません');
+      expect(new URL(page.url()).pathname).toBe('/login');
+
+      expect(await textOf(byTestId(page, 'login-submit'))).toBe('ログイン');
+      await byTestId(page, 'lang-en').click();
+      await page.waitForFunction(
+        () => document.querySelector('[data-testid="login-submit"]')?.textContent?.trim() === 'Login',
+      );
+      expect(await textOf(page.locator('label[for="f-loginId"]'))).toBe('Login ID');
+      expect(await textOf(page.locator('label[for="f-password"]'))).toBe('Password');
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+      expect(await byTestId(page, 'lang-en').getAttribute('aria-pressed')).toBe('true');
+      expect(await byTestId(page, 'lang-ja').getAttribute('aria-pressed')).toBe('false');
+
+      // Messages from the server follow the language too.
+      await login(page, card.initialLoginId, 'still-not-it1');
+      await page.waitForFunction(() =>
+        (document.querySelector('[data-testid="login-error"]')?.textContent ?? '').includes(
+          'The login ID or password is wrong',
+        ),
+      );
+    });
+  });
+
+  it('installs as a PWA and shows the offline experience without a network', async () => {
+    await withPage(async (page, context) => {
+      await page.goto(`${t.url}/login`);
+      await byTestId(page, 'login-submit').waitFor();
+
+      expect(await page.locator('link[rel="manifest"]').getAttribute('href')).toBe('/manifest.webmanifest');
+      const manifest = await page.request.get(`${t.url}/manifest.webmanifest`);
+      expect(manifest.ok()).toBe(true);
+
+      const registration = await page.evaluate(async () => {
+        const reg = await navigator.serviceWorker.ready;
+        // `ready` resolves as soon as there is an active worker, possibly still "activating".
+        const worker = reg.active;
+        if (worker && worker.state !== 'activated') {
+          await new Promise<void>((resolve) => {
+            const onChange = () => {
+              if (worker.state === 'activated') resolve();
+            };
+            worker.addEventListener('statechange', onChange);
+            onChange();
+          });
+        }
+        return { scope: reg.scope, active: reg.active?.state ?? null, script: reg.active?.scriptURL ?? null };
+      });
+      expect(registration.scope).toBe(`${t.url}/`);
+      expect(registration.active).toBe('activated');
+      expect(registration.script).toBe(`${t.url}/sw.js`);
+
+      // The worker does not claim open pages: it controls the page from the next load.
+      if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) {
+        await page.reload();
+        await byTestId(page, 'login-submit').waitFor();
+      }
+      expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+
+      // Offline, a never-visited URL: the worker answers the navigation with the precached app
+      // shell (index.html), not offline.html; the app then shows the offline banner and cannot
+      // load the session.
+      await context.setOffline(true);
+      try {
+        const response = await page.goto(`${t.url}/some-offline-check`);
+        expect(response?.fromServiceWorker()).toBe(true);
+        const banner = byTestId(page, 'offline-banner');
+        await banner.waitFor();
+        expect(await textOf(banner)).toContain('オフラインです');
+        expect(await page.locator('#app').count()).toBe(1);
+        await page.getByRole('alert').filter({ hasText: 'オフラインのため送信できません' }).waitFor();
+        expect(await page.title()).not.toContain('Offline');
+      } finally {
+        await context.setOffline(false);
+      }
+
+      // Back online, the banner goes away.
+      await byTestId(page, 'offline-banner').waitFor({ state: 'detached' });
+    });
+  });
+});
