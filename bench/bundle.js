@@ -25,7 +25,8 @@ const measure = (files) =>
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const report = (label, rows) => {
   const total = rows.reduce((sum, r) => sum + r.gzip, 0);
-  for (const r of rows) console.log(`  ${r.file}: ${kb(r.raw)} raw, ${kb(r.gzip)} gzip, ${kb(r.brotli)} brotli`);
+  for (const r of rows)
+    console.log(`  ${r.file}: ${kb(r.raw)} raw, ${kb(r.gzip)} gzip, ${kb(r.brotli)} brotli`);
   console.log(`${label}: ${total} bytes gzipped (${kb(total)})`);
   return total;
 };
@@ -35,4 +36,6 @@ const js = report('initial JS', measure(scripts));
 console.log('Initial CSS');
 const css = report('initial CSS', measure(styles));
 const budget = 90 * 1024;
-console.log(`\nbundle: js_gzip_bytes=${js} css_gzip_bytes=${css} budget_js=${budget} ${js <= budget ? 'WITHIN' : 'OVER'} budget`);
+console.log(
+  `\nbundle: js_gzip_bytes=${js} css_gzip_bytes=${css} budget_js=${budget} ${js <= budget ? 'WITHIN' : 'OVER'} budget`,
+);

@@ -33,7 +33,10 @@ async function argonRate(params) {
     await argon2.verify(hash, 'Sakura#2024x');
     n++;
   }
-  return { perSecond: n / ((performance.now() - started) / 1000), msPerHash: (performance.now() - started) / n };
+  return {
+    perSecond: n / ((performance.now() - started) / 1000),
+    msPerHash: (performance.now() - started) / n,
+  };
 }
 
 async function startServer(env) {
@@ -86,7 +89,16 @@ async function main() {
     for (let i = 0; i < clients; i++) {
       const out = execFileSync(
         process.execPath,
-        [path.join(root, 'dist/server/src/cli.js'), 'account', 'create', '--phone', '0312345678', '--name', `bench ${i}`, '--json'],
+        [
+          path.join(root, 'dist/server/src/cli.js'),
+          'account',
+          'create',
+          '--phone',
+          '0312345678',
+          '--name',
+          `bench ${i}`,
+          '--json',
+        ],
         { env, stdio: ['ignore', 'pipe', 'ignore'] },
       );
       accounts.push(JSON.parse(out.toString()));
@@ -99,11 +111,14 @@ async function main() {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({
           query: LOGIN,
-          variables: { input: { loginId: account.initialLoginId, password: account.initialPassword, bearer: true } },
+          variables: {
+            input: { loginId: account.initialLoginId, password: account.initialPassword, bearer: true },
+          },
         }),
       });
       const body = await res.json();
-      if (body.data?.login?.__typename !== 'LoginSuccess') throw new Error(`login failed: ${JSON.stringify(body)}`);
+      if (body.data?.login?.__typename !== 'LoginSuccess')
+        throw new Error(`login failed: ${JSON.stringify(body)}`);
       return performance.now() - started;
     };
     // Warm-up: JIT, connection pools, argon2 threads.
@@ -125,13 +140,17 @@ async function main() {
     const argon = await argonRate(params);
     const cores = os.availableParallelism();
     const ceiling = argon.perSecond * cores;
-    console.log(`argon2 single-core: ${argon.perSecond.toFixed(1)} hashes/s (${argon.msPerHash.toFixed(1)} ms per hash)`);
+    console.log(
+      `argon2 single-core: ${argon.perSecond.toFixed(1)} hashes/s (${argon.msPerHash.toFixed(1)} ms per hash)`,
+    );
     console.log(`argon2 ceiling: ${ceiling.toFixed(1)} logins/s (${cores} cores)`);
     console.log(
       `login: ${rate.toFixed(1)} logins/s over ${elapsed.toFixed(1)} s at ${clients} clients, ` +
         `p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms`,
     );
-    console.log(`login throughput = ${((rate / ceiling) * 100).toFixed(0)} % of the argon2 ceiling (target ≥ 80 %)`);
+    console.log(
+      `login throughput = ${((rate / ceiling) * 100).toFixed(0)} % of the argon2 ceiling (target ≥ 80 %)`,
+    );
   } finally {
     if (server) {
       server.child.kill('SIGTERM');
