@@ -83,6 +83,23 @@ describe('lockout (SPEC 2.2 step 4, 2.3)', () => {
   });
 });
 
+describe('audit log', () => {
+  it('records each successful login with the session it opened and the client address', async () => {
+    const s = await activeSubscriber();
+    expect((await login(s.loginId, s.password)).data?.login.__typename).toBe('LoginSuccess');
+    const rows: { outcome: string; client_address: string; sessions: string }[] = await t.db.query(
+      `SELECT e.outcome, e.client_address,
+              (SELECT count(*) FROM session WHERE subscriber_id = e.subscriber_id AND revoked_at IS NULL) AS sessions
+         FROM audit_event e JOIN subscriber sub ON sub.id = e.subscriber_id
+        WHERE sub.login_id = $1 AND e.event = 'LOGIN' ORDER BY e.id`,
+      [s.loginId],
+    );
+    expect(rows.map((r) => r.outcome)).toEqual(['SUCCESS', 'SUCCESS']); // postcard login, then this one
+    expect(rows[1].client_address).toBe('127.0.0.1');
+    expect(Number(rows[1].sessions)).toBe(2); // the change's rotated session and this login's
+  });
+});
+
 describe('unknown login IDs (no account enumeration)', () => {
   it('get the same answer as a wrong password, in comparable time', async () => {
     const s = await activeSubscriber();

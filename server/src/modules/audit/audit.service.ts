@@ -23,6 +23,22 @@ export interface AuditEntry {
   detail?: Record<string, unknown>;
 }
 
+export const AUDIT_COLUMNS =
+  'occurred_at, event, outcome, subscriber_id, billing_account_id, client_address, detail';
+
+/** Parameters for AUDIT_COLUMNS, in order; for statements that write an audit line with other rows. */
+export function auditValues(entry: AuditEntry, occurredAt: Date): unknown[] {
+  return [
+    occurredAt,
+    entry.event,
+    entry.outcome,
+    entry.subscriberId ?? null,
+    entry.billingAccountId ?? null,
+    entry.clientAddress ?? null,
+    JSON.stringify(entry.detail ?? {}),
+  ];
+}
+
 export class AuditService {
   constructor(
     private readonly db: DataSource,
@@ -31,17 +47,8 @@ export class AuditService {
 
   async record(entry: AuditEntry, manager: EntityManager = this.db.manager): Promise<void> {
     await manager.query(
-      `INSERT INTO audit_event (occurred_at, event, outcome, subscriber_id, billing_account_id, client_address, detail)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [
-        this.clock.now(),
-        entry.event,
-        entry.outcome,
-        entry.subscriberId ?? null,
-        entry.billingAccountId ?? null,
-        entry.clientAddress ?? null,
-        JSON.stringify(entry.detail ?? {}),
-      ],
+      `INSERT INTO audit_event (${AUDIT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      auditValues(entry, this.clock.now()),
     );
   }
 }

@@ -53,21 +53,23 @@ export class AuthService {
     const missing = [...(loginId ? [] : ['loginId' as const]), ...(password ? [] : ['password' as const])];
     if (missing.length > 0) return { kind: 'missing-fields', fields: missing };
 
-    // Throws RateLimitedError, which the GraphQL layer turns into RATE_LIMITED.
-    const { loginIdHasFailures } = await this.throttle.assertAllowed(meta.clientAddress, loginId);
-
-    // The viewer's columns come along, so a successful login costs no second read.
-    const rows: LoginCandidate[] = await this.db.query(
-      `SELECT s.id, s.billing_account_id, s.locked_at, s.initial_expires_at, s.failed_login_count,
-              (lower(s.initial_login_id) = lower($1)) AS via_initial,
-              CASE WHEN lower(s.initial_login_id) = lower($1) THEN s.initial_password_hash ELSE s.password_hash END
-                AS secret_hash,
-              ${VIEWER_COLUMNS}
-         FROM subscriber s JOIN billing_account a ON a.id = s.billing_account_id
-        WHERE lower(s.login_id) = lower($1) OR lower(s.initial_login_id) = lower($1)
-        LIMIT 1`,
-      [loginId],
-    );
+    // Both reads at once: a login waits for one database round trip before argon2, not two.
+    // assertAllowed throws RateLimitedError, which the GraphQL layer turns into RATE_LIMITED.
+    const [{ loginIdHasFailures }, rows] = await Promise.all([
+      this.throttle.assertAllowed(meta.clientAddress, loginId),
+      // The viewer's columns come along, so a successful login costs no second read.
+      this.db.query(
+        `SELECT s.id, s.billing_account_id, s.locked_at, s.initial_expires_at, s.failed_login_count,
+                (lower(s.initial_login_id) = lower($1)) AS via_initial,
+                CASE WHEN lower(s.initial_login_id) = lower($1) THEN s.initial_password_hash ELSE s.password_hash END
+                  AS secret_hash,
+                ${VIEWER_COLUMNS}
+           FROM subscriber s JOIN billing_account a ON a.id = s.billing_account_id
+          WHERE lower(s.login_id) = lower($1) OR lower(s.initial_login_id) = lower($1)
+          LIMIT 1`,
+        [loginId],
+      ) as Promise<LoginCandidate[]>,
+    ]);
     const candidate = rows[0];
     const passwordOk =
       candidate?.secret_hash != null
@@ -106,24 +108,23 @@ export class AuthService {
       return { kind: 'expired' };
     }
 
-    const session = await this.db.transaction(async (tx) => {
-      if (candidate.failed_login_count > 0) {
-        await tx.query('UPDATE subscriber SET failed_login_count = 0 WHERE id = $1', [candidate.id]);
-      }
-      // Rotation: a session the browser already held is replaced, never reused across a login.
-      if (previousSessionId) await this.sessions.revoke(previousSessionId, tx);
-      const issued = await this.sessions.issue(candidate.id, meta, tx);
-      await this.audit.record(
-        {
-          ...base,
-          event: AuditEventType.LOGIN,
-          outcome: 'SUCCESS',
-          detail: { initial: candidate.via_initial },
-        },
-        tx,
-      );
-      return issued;
-    });
+    const audit = {
+      ...base,
+      event: AuditEventType.LOGIN,
+      outcome: 'SUCCESS',
+      detail: { initial: candidate.via_initial },
+    };
+    // Rotation: a session the browser already held is replaced, never reused across a login.
+    const session =
+      candidate.failed_login_count === 0 && !previousSessionId
+        ? await this.sessions.issueWithAudit(candidate.id, meta, audit)
+        : await this.db.transaction(async (tx) => {
+            await tx.query('UPDATE subscriber SET failed_login_count = 0 WHERE id = $1', [candidate.id]);
+            if (previousSessionId) await this.sessions.revoke(previousSessionId, tx);
+            const issued = await this.sessions.issue(candidate.id, meta, tx);
+            await this.audit.record(audit, tx);
+            return issued;
+          });
     if (loginIdHasFailures) await this.throttle.recordSuccess(loginId);
     return { kind: 'success', session, requiredAction: candidate.required_action, viewer: candidate };
   }

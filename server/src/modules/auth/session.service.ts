@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Clock } from '../../clock';
 import type { Config } from '../../config';
+import { AUDIT_COLUMNS, type AuditEntry, auditValues } from '../audit/audit.service';
 import { RequiredAction } from '../credentials/required-action.enum';
 
 export const SESSION_TOKEN_PREFIX = 'wbs_';
@@ -28,6 +29,9 @@ export interface RequestMeta {
 /** Touching last_seen_at on every request would turn reads into writes; a minute's slack is plenty. */
 const TOUCH_INTERVAL_MS = 60_000;
 
+const SESSION_COLUMNS =
+  'token_hash, subscriber_id, created_at, last_seen_at, expires_at, client_address, user_agent';
+
 const hashToken = (token: string) => createHash('sha256').update(token).digest();
 
 /**
@@ -43,22 +47,52 @@ export class SessionService {
   ) {}
 
   async issue(subscriberId: string, meta: RequestMeta, manager: EntityManager = this.db.manager) {
-    const token = SESSION_TOKEN_PREFIX + randomBytes(32).toString('base64url');
-    const now = this.clock.now();
-    const expiresAt = new Date(now.getTime() + this.config.session.absoluteMs);
+    const draft = this.draft();
     const rows: { id: string }[] = await manager.query(
-      `INSERT INTO session (token_hash, subscriber_id, created_at, last_seen_at, expires_at, client_address, user_agent)
-       VALUES ($1, $2, $3, $3, $4, $5, $6) RETURNING id`,
-      [
-        hashToken(token),
-        subscriberId,
-        now,
-        expiresAt,
-        meta.clientAddress,
-        meta.userAgent?.slice(0, 300) ?? null,
-      ],
+      `INSERT INTO session (${SESSION_COLUMNS}) VALUES ($1, $2, $3, $3, $4, $5, $6) RETURNING id`,
+      this.sessionValues(draft, subscriberId, meta),
     );
-    return { token, sessionId: rows[0].id, expiresAt } satisfies IssuedSession;
+    return { token: draft.token, sessionId: rows[0].id, expiresAt: draft.expiresAt } satisfies IssuedSession;
+  }
+
+  /**
+   * The hot path of every login: the new session and its audit line in one statement, which is its
+   * own transaction, so both are written or neither. Nothing else is in that commit, so a crash can
+   * only lose both together (the subscriber logs in again): the statement therefore does not wait for
+   * the WAL flush (`synchronous_commit` off for this transaction only). Revocations, counters and
+   * credential changes never take this path and stay durable.
+   */
+  async issueWithAudit(subscriberId: string, meta: RequestMeta, audit: AuditEntry): Promise<IssuedSession> {
+    const draft = this.draft();
+    const rows: { id: string }[] = await this.db.query(
+      `WITH relaxed AS (SELECT set_config('synchronous_commit', 'off', true)),
+            s AS (INSERT INTO session (${SESSION_COLUMNS}) VALUES ($1, $2, $3, $3, $4, $5, $6) RETURNING id)
+       INSERT INTO audit_event (${AUDIT_COLUMNS})
+       SELECT $7, $8, $9, $10, $11, $12, $13 FROM s, relaxed
+       RETURNING (SELECT id FROM s)`,
+      [...this.sessionValues(draft, subscriberId, meta), ...auditValues(audit, draft.now)],
+    );
+    return { token: draft.token, sessionId: rows[0].id, expiresAt: draft.expiresAt };
+  }
+
+  private draft() {
+    const now = this.clock.now();
+    return {
+      token: SESSION_TOKEN_PREFIX + randomBytes(32).toString('base64url'),
+      now,
+      expiresAt: new Date(now.getTime() + this.config.session.absoluteMs),
+    };
+  }
+
+  private sessionValues(draft: ReturnType<SessionService['draft']>, subscriberId: string, meta: RequestMeta) {
+    return [
+      hashToken(draft.token),
+      subscriberId,
+      draft.now,
+      draft.expiresAt,
+      meta.clientAddress,
+      meta.userAgent?.slice(0, 300) ?? null,
+    ];
   }
 
   /** The live session for a token, or null when unknown, revoked, idle too long or past its absolute end. */
