@@ -1,0 +1,89 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { createConnection } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { Browser, LOGIN, ME } from '../support/graphql-client';
+
+// The product as `npm start` runs it: its own embedded PostgreSQL under DATA_DIR, the demo seed,
+// JSON logs, and a clean stop on SIGTERM. Slow-ish (initdb), so one start-stop-start cycle.
+const root = path.resolve(__dirname, '../..');
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'wb-process-'));
+chmodSync(dataDir, 0o755); // the cluster runs as the postgres user when tests run as root
+const port = 41000 + Math.floor(Math.random() * 4000);
+const pgPort = 45000 + Math.floor(Math.random() * 4000);
+const url = `http://127.0.0.1:${port}`;
+
+interface Running {
+  child: ChildProcess;
+  output: () => string;
+}
+
+async function start(): Promise<Running> {
+  const env = { ...process.env, PORT: String(port), DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), LOG_LEVEL: 'info' };
+  delete env.DATABASE_URL;
+  delete env.NODE_OPTIONS;
+  const child = spawn(process.execPath, [path.join(root, 'dist/server/src/main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (d) => (output += d));
+  child.stderr?.on('data', (d) => (output += d));
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
+    try {
+      if ((await fetch(`${url}/readyz`)).ok) return { child, output: () => output };
+    } catch {}
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`server not ready:\n${output}`);
+}
+
+async function stop(running: Running): Promise<number | null> {
+  const exited = new Promise<number | null>((resolve) => running.child.once('exit', (code) => resolve(code)));
+  running.child.kill('SIGTERM');
+  return exited;
+}
+
+const portOpen = (p: number) =>
+  new Promise<boolean>((resolve) => {
+    const socket = createConnection({ host: '127.0.0.1', port: p });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+it('starts with its own PostgreSQL, seeds a demo, logs JSON without secrets, stops cleanly and keeps its data', async () => {
+  const first = await start();
+  const card = first.output().match(/Initial login ID\s+(\S+)[\s\S]*Initial password\s+(\S+)/);
+  expect(card).not.toBeNull();
+  const [, initialLoginId, initialPassword] = card as RegExpMatchArray;
+  expect(await portOpen(pgPort)).toBe(true);
+
+  const client = new Browser(url);
+  const login = await client.gql(LOGIN, { input: { loginId: initialLoginId, password: initialPassword, bearer: true } });
+  const token = login.data?.login.sessionToken as string;
+  expect(token).toMatch(/^wbs_/);
+  client.bearer = token;
+  expect((await client.gql(ME)).data?.me.loginId).toBe(initialLoginId);
+
+  expect(await stop(first)).toBe(0);
+  expect(await portOpen(pgPort)).toBe(false); // the embedded cluster stopped with the app
+
+  // Request logs are JSON lines, and never carry the session token.
+  const logLines = first.output().split('\n').filter((l) => l.startsWith('{'));
+  expect(logLines.some((l) => JSON.parse(l).req?.url === '/graphql')).toBe(true);
+  expect(first.output()).not.toContain(token.slice(4));
+
+  const second = await start();
+  try {
+    expect(second.output()).not.toContain('Demo account created'); // data survived: no second seed
+    const again = await new Browser(url).gql(LOGIN, { input: { loginId: initialLoginId, password: initialPassword } });
+    expect(again.data?.login.__typename).toBe('LoginSuccess');
+  } finally {
+    expect(await stop(second)).toBe(0);
+  }
+}, 180_000);
