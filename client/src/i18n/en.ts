@@ -24,7 +24,7 @@ export const en: Dictionary = {
   errBadUserInput: 'Please check what you entered.',
   errInternal: 'A system error occurred. Please wait a while and try again.',
   errNetwork: 'Could not reach the server. Please check your connection and try again.',
-  errOffline: 'You are offline, so this could not be sent. Reconnect and try again.',
+  errOffline: 'You are offline, so the server cannot be reached. Reconnect and try again.',
   errUnknown: 'An unexpected error occurred. Please try again.',
   sessionExpired: 'Your session has expired. Please log in again.',
   loggedOut: 'You have been logged out.',
