@@ -261,7 +261,10 @@ describe('Web Billing in the browser (360×740)', () => {
         await banner.waitFor();
         expect(await textOf(banner)).toContain('オフラインです');
         expect(await page.locator('#app').count()).toBe(1);
-        await page.getByRole('alert').filter({ hasText: 'オフラインのため送信できません' }).waitFor();
+        await page
+          .getByRole('alert')
+          .filter({ hasText: 'オフラインのため、サーバーと通信できません' })
+          .waitFor();
         expect(await page.title()).not.toContain('Offline');
       } finally {
         await context.setOffline(false);

@@ -20,10 +20,19 @@ interface Running {
 }
 
 async function start(): Promise<Running> {
-  const env = { ...process.env, PORT: String(port), DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), LOG_LEVEL: 'info' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    EMBEDDED_PG_PORT: String(pgPort),
+    LOG_LEVEL: 'info',
+  };
   delete env.DATABASE_URL;
   delete env.NODE_OPTIONS;
-  const child = spawn(process.execPath, [path.join(root, 'dist/server/src/main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(root, 'dist/server/src/main.js')], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (d) => (output += d));
   child.stderr?.on('data', (d) => (output += d));
@@ -64,7 +73,9 @@ it('starts with its own PostgreSQL, seeds a demo, logs JSON without secrets, sto
   expect(await portOpen(pgPort)).toBe(true);
 
   const client = new Browser(url);
-  const login = await client.gql(LOGIN, { input: { loginId: initialLoginId, password: initialPassword, bearer: true } });
+  const login = await client.gql(LOGIN, {
+    input: { loginId: initialLoginId, password: initialPassword, bearer: true },
+  });
   const token = login.data?.login.sessionToken as string;
   expect(token).toMatch(/^wbs_/);
   client.bearer = token;
@@ -74,14 +85,19 @@ it('starts with its own PostgreSQL, seeds a demo, logs JSON without secrets, sto
   expect(await portOpen(pgPort)).toBe(false); // the embedded cluster stopped with the app
 
   // Request logs are JSON lines, and never carry the session token.
-  const logLines = first.output().split('\n').filter((l) => l.startsWith('{'));
+  const logLines = first
+    .output()
+    .split('\n')
+    .filter((l) => l.startsWith('{'));
   expect(logLines.some((l) => JSON.parse(l).req?.url === '/graphql')).toBe(true);
   expect(first.output()).not.toContain(token.slice(4));
 
   const second = await start();
   try {
     expect(second.output()).not.toContain('Demo account created'); // data survived: no second seed
-    const again = await new Browser(url).gql(LOGIN, { input: { loginId: initialLoginId, password: initialPassword } });
+    const again = await new Browser(url).gql(LOGIN, {
+      input: { loginId: initialLoginId, password: initialPassword },
+    });
     expect(again.data?.login.__typename).toBe('LoginSuccess');
   } finally {
     expect(await stop(second)).toBe(0);
