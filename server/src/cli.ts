@@ -46,8 +46,12 @@ program
   .action(() =>
     withDatabase(async (db) => {
       const config = loadConfig();
-      const account = await seedDemo(createServices(config, db.dataSource));
-      console.log(formatPostcard(account, config.publicUrl));
+      const services = await createServices(config, db.dataSource);
+      try {
+        console.log(formatPostcard(await seedDemo(services), config.publicUrl));
+      } finally {
+        await services.stop();
+      }
     }),
   );
 
@@ -62,10 +66,13 @@ account
   .action((opts: { phone: string; name: string; address: string; json?: boolean }) =>
     withDatabase(async (db) => {
       const config = loadConfig();
-      const created = await createServices(config, db.dataSource).provisioning.provision(
-        { holderName: opts.name, registeredPhoneNumber: opts.phone, postalAddress: opts.address },
-        { via: 'cli' },
-      );
+      const services = await createServices(config, db.dataSource);
+      const created = await services.provisioning
+        .provision(
+          { holderName: opts.name, registeredPhoneNumber: opts.phone, postalAddress: opts.address },
+          { via: 'cli' },
+        )
+        .finally(() => services.stop());
       if (opts.json) {
         console.log(
           JSON.stringify({

@@ -43,10 +43,27 @@ const envSchema = z.object({
   LOGIN_FAILURES_PER_ADDRESS: int('LOGIN_FAILURES_PER_ADDRESS', 30, 1, 100000),
   LOGIN_FAILURES_PER_LOGIN_ID: int('LOGIN_FAILURES_PER_LOGIN_ID', 10, 1, 100000),
   THROTTLE_WINDOW_MINUTES: int('THROTTLE_WINDOW_MINUTES', 15, 1, 24 * 60),
-  POSTCARD_KEY: z
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'SMTP_URL must be an smtp:// or smtps:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  MAIL_FROM: z.string().min(3).default('Webビリング <webbilling_info@localhost>'),
+  MAIL_RETRY_LIMIT: int('MAIL_RETRY_LIMIT', 12, 0, 100),
+  MAIL_RETRY_DELAY_SECONDS: int('MAIL_RETRY_DELAY_SECONDS', 30, 1, 3600),
+  MAIL_POLL_SECONDS: z.coerce
+    .number({ message: 'MAIL_POLL_SECONDS must be a number' })
+    .min(0.5, 'MAIL_POLL_SECONDS must be at least 0.5')
+    .max(60, 'MAIL_POLL_SECONDS must be at most 60')
+    .default(2),
+  LINK_VALID_HOURS: int('LINK_VALID_HOURS', 24, 1, 24 * 7),
+  REISSUED_PASSWORD_VALID_HOURS: int('REISSUED_PASSWORD_VALID_HOURS', 24, 1, 24 * 7),
+  REISSUE_ATTEMPTS: int('REISSUE_ATTEMPTS', 5, 1, 100),
+  REISSUE_BLOCK_HOURS: int('REISSUE_BLOCK_HOURS', 24, 1, 24 * 30),
+  SEAL_KEY: z
     .string()
     .refine((v) => Buffer.from(v, 'base64').length === 32, {
-      message: 'POSTCARD_KEY must be 32 random bytes, base64-encoded (openssl rand -base64 32)',
+      message: 'SEAL_KEY must be 32 random bytes, base64-encoded (openssl rand -base64 32)',
     })
     .optional(),
 });
@@ -67,8 +84,21 @@ export interface Config {
   readonly session: { readonly idleMs: number; readonly absoluteMs: number };
   readonly initialPasswordValidMs: number;
   readonly argon2: { readonly memoryCost: number; readonly timeCost: number; readonly parallelism: number };
+  readonly mail: {
+    readonly smtpUrl: string | undefined;
+    readonly from: string;
+    readonly retryLimit: number;
+    readonly retryDelaySeconds: number;
+    readonly pollSeconds: number;
+  };
+  readonly linkValidMs: number;
+  readonly reissue: {
+    readonly passwordValidMs: number;
+    readonly attempts: number;
+    readonly blockSeconds: number;
+  };
   /** Seals initial passwords until the postcard is printed; from DATA_DIR outside production when unset. */
-  readonly postcardKey: Buffer | undefined;
+  readonly sealKey: Buffer | undefined;
   readonly throttle: {
     readonly failuresPerAddress: number;
     readonly failuresPerLoginId: number;
@@ -85,8 +115,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
-  if (e.NODE_ENV === 'production' && !e.POSTCARD_KEY) {
-    throw new ConfigError('Invalid configuration:\n  POSTCARD_KEY: required when NODE_ENV=production');
+  if (e.NODE_ENV === 'production' && !e.SEAL_KEY) {
+    throw new ConfigError('Invalid configuration:\n  SEAL_KEY: required when NODE_ENV=production');
   }
   return Object.freeze({
     env: e.NODE_ENV,
@@ -109,7 +139,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       timeCost: e.ARGON2_TIME_COST,
       parallelism: e.ARGON2_PARALLELISM,
     }),
-    postcardKey: e.POSTCARD_KEY ? Buffer.from(e.POSTCARD_KEY, 'base64') : undefined,
+    mail: Object.freeze({
+      smtpUrl: e.SMTP_URL,
+      from: e.MAIL_FROM,
+      retryLimit: e.MAIL_RETRY_LIMIT,
+      retryDelaySeconds: e.MAIL_RETRY_DELAY_SECONDS,
+      pollSeconds: e.MAIL_POLL_SECONDS,
+    }),
+    linkValidMs: e.LINK_VALID_HOURS * 3_600_000,
+    reissue: Object.freeze({
+      passwordValidMs: e.REISSUED_PASSWORD_VALID_HOURS * 3_600_000,
+      attempts: e.REISSUE_ATTEMPTS,
+      blockSeconds: e.REISSUE_BLOCK_HOURS * 3600,
+    }),
+    sealKey: e.SEAL_KEY ? Buffer.from(e.SEAL_KEY, 'base64') : undefined,
     throttle: Object.freeze({
       failuresPerAddress: e.LOGIN_FAILURES_PER_ADDRESS,
       failuresPerLoginId: e.LOGIN_FAILURES_PER_LOGIN_ID,

@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     error: (obj: object, msg?: string) => console.error(JSON.stringify({ level: 'error', msg, ...obj })),
   };
   const database = await openDatabase(config, bootLog);
-  const services = createServices(config, database.dataSource);
+  const services = await createServices(config, database.dataSource, { workers: true, log: bootLog });
   const app = await buildApp(services);
 
   if (config.env !== 'production') {
@@ -43,6 +43,7 @@ async function main(): Promise<void> {
     const timer = setTimeout(() => process.exit(1), 15_000);
     try {
       await app.close();
+      await services.stop();
       await database.close();
     } finally {
       clearTimeout(timer);

@@ -1,7 +1,9 @@
+import path from 'node:path';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { type Clock, systemClock } from './clock';
 import type { Config } from './config';
+import { createJobQueue } from './jobs/job-queue';
 import { AuditService } from './modules/audit/audit.service';
 import { AuthService } from './modules/auth/auth.service';
 import { LoginThrottle } from './modules/auth/login-throttle';
@@ -9,37 +11,87 @@ import { SessionService } from './modules/auth/session.service';
 import { ViewerService } from './modules/auth/viewer.service';
 import { CredentialsService } from './modules/credentials/credentials.service';
 import { PasswordHasher } from './modules/credentials/password-hasher';
-import { PostcardSeal } from './modules/operators/postcard-seal';
+import { MailWorker } from './modules/mail/mail.worker';
+import { mailboxTransport, smtpTransport } from './modules/mail/mail-transport';
+import { OutboxService } from './modules/mail/outbox.service';
 import { ProvisioningService } from './modules/operators/provisioning.service';
+import { PasswordReissueService } from './modules/reissue/password-reissue.service';
+import { ReissueEmailService } from './modules/reissue/reissue-email.service';
+import { SecretSeal } from './security/secret-seal';
+
+export interface Log {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+export interface ServiceOptions {
+  clock?: Clock;
+  /** Run the job queue's workers and maintenance here (the server: yes; a CLI command: no). */
+  workers?: boolean;
+  log?: Log;
+}
+
+const silent: Log = { info() {}, warn() {}, error() {} };
 
 /** The composition root: every service built once, by hand, in dependency order. */
-export function createServices(config: Config, db: DataSource, clock: Clock = systemClock) {
+export async function createServices(config: Config, db: DataSource, options: ServiceOptions = {}) {
+  const clock = options.clock ?? systemClock;
+  const log = options.log ?? silent;
+  const workers = options.workers ?? false;
   const pool = (db.driver as unknown as { master: Pool }).master;
+
+  const boss = createJobQueue(pool, { supervise: workers });
+  boss.on('error', (error) => log.error({ err: error }, 'job queue error'));
+  await boss.start();
+
+  const seal = SecretSeal.fromConfig(config.sealKey, config.dataDir);
   const hasher = new PasswordHasher(config.argon2);
   const audit = new AuditService(db, clock);
   const sessions = new SessionService(db, config, clock);
   const throttle = new LoginThrottle(pool, config);
   const viewers = new ViewerService(db);
+  const outbox = new OutboxService(db, boss, seal);
+  const mailTransport = config.mail.smtpUrl
+    ? smtpTransport(config.mail.smtpUrl)
+    : mailboxTransport(path.join(config.dataDir, 'mail'));
+  const mailWorker = new MailWorker(db, boss, mailTransport, seal, config, clock, log);
+  if (workers) await mailWorker.start();
+
   return {
     config,
     clock,
     db,
+    boss,
     hasher,
     audit,
     sessions,
     throttle,
     viewers,
-    auth: new AuthService(db, hasher, sessions, throttle, audit, config, clock),
-    credentials: new CredentialsService(db, hasher, sessions, audit, throttle, clock),
-    provisioning: new ProvisioningService(
+    outbox,
+    mailTransport,
+    mailWorker,
+    auth: new AuthService(db, hasher, sessions, throttle, audit, outbox, config, clock),
+    credentials: new CredentialsService(db, hasher, sessions, audit, throttle, outbox, clock),
+    provisioning: new ProvisioningService(db, hasher, seal, audit, config, clock),
+    reissueEmails: new ReissueEmailService(db, hasher, outbox, audit, config, clock),
+    passwordReissue: new PasswordReissueService(
       db,
+      pool,
       hasher,
-      PostcardSeal.fromConfig(config.postcardKey, config.dataDir),
+      sessions,
+      outbox,
+      throttle,
       audit,
       config,
       clock,
     ),
+    /** Stops the queue (waiting for a mail being sent) and the mail transport. */
+    async stop() {
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+      mailTransport.close();
+    },
   };
 }
 
-export type Services = ReturnType<typeof createServices>;
+export type Services = Awaited<ReturnType<typeof createServices>>;

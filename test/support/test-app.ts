@@ -67,7 +67,10 @@ export async function createTestDatabase(): Promise<{ url: string; drop(): Promi
 }
 
 /** The real app (same buildApp as production) on a random loopback port over its own database. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: { workers?: boolean } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -75,14 +78,16 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     PORT: '0',
     LOG_LEVEL: 'silent',
     DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'wb-test-data-')),
-    POSTCARD_KEY: randomBytes(32).toString('base64'),
+    SEAL_KEY: randomBytes(32).toString('base64'),
+    MAIL_POLL_SECONDS: '0.5',
+    MAIL_RETRY_DELAY_SECONDS: '1',
     ...env,
   });
   const db = createDataSource(database.url, { poolSize: 10 });
   await db.initialize();
   await runMigrations(db, quietLog);
   const clock = new TestClock();
-  const services = createServices(config, db, clock);
+  const services = await createServices(config, db, { clock, workers: options.workers ?? true });
   const app = await buildApp(services, { logger: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
@@ -96,6 +101,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     clock,
     async close() {
       await app.close();
+      await services.stop();
       await db.destroy();
       await database.drop();
     },

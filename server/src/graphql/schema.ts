@@ -3,11 +3,17 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type ContainerType } from 'type-graphql';
 import { AuthResolver } from '../modules/auth/auth.resolver';
 import { CredentialsResolver } from '../modules/credentials/credentials.resolver';
+import { ReissueResolver, ViewerReissueEmailResolver } from '../modules/reissue/reissue.resolver';
 import type { Services } from '../services';
 import { authChecker } from './auth-checker';
 import { translateErrors } from './error-translation.middleware';
 
-export const resolvers = [AuthResolver, CredentialsResolver] as const;
+export const resolvers = [
+  AuthResolver,
+  CredentialsResolver,
+  ReissueResolver,
+  ViewerReissueEmailResolver,
+] as const;
 
 /** Resolvers get their services through the constructor; this maps each class to its instance. */
 function containerFor(services: Services | null): ContainerType {
@@ -16,6 +22,8 @@ function containerFor(services: Services | null): ContainerType {
       ? [
           [AuthResolver, new AuthResolver(services.auth, services.viewers)],
           [CredentialsResolver, new CredentialsResolver(services.credentials, services.viewers)],
+          [ReissueResolver, new ReissueResolver(services.reissueEmails, services.passwordReissue)],
+          [ViewerReissueEmailResolver, new ViewerReissueEmailResolver(services.reissueEmails)],
         ]
       : [],
   );

@@ -92,6 +92,38 @@ const catalogue: Record<string, { ja: string; en: string }> = {
     ja: '現在のログインパスワードが正しくありません。',
     en: 'The current password is wrong.',
   },
+  EMAIL_INVALID: {
+    ja: 'メールアドレスの形式が正しくありません（例: abc@example.jp）。',
+    en: 'This is not a valid email address (for example abc@example.jp).',
+  },
+  EMAIL_CONFIRMATION_MISMATCH: {
+    ja: '確認用のメールアドレスが一致しません。',
+    en: 'The email confirmation does not match.',
+  },
+  SECRET_QUESTION_UNKNOWN: {
+    ja: '秘密の質問を一覧から選択してください。',
+    en: 'Please choose a secret question from the list.',
+  },
+  SECRET_ANSWER_TOO_LONG: {
+    ja: '秘密の質問の回答は50文字以内で入力してください。',
+    en: 'The answer must be at most 50 characters.',
+  },
+  SECRET_ANSWER_MISMATCH: {
+    ja: '秘密の質問または回答が登録内容と一致しません。',
+    en: 'The secret question or answer does not match what you registered.',
+  },
+  INVALID_OR_EXPIRED_TOKEN: {
+    ja: 'このURLは無効です（有効期限の24時間を過ぎたか、すでに使用されています）。お手数ですが、もう一度登録のお手続きをお願いいたします。',
+    en: 'This link is no longer valid: it is older than 24 hours or has already been used. Please register again.',
+  },
+  REISSUE_REQUESTED: {
+    ja: 'ご登録のメールアドレスにて、新しいログインパスワードを記載したメールを送りました。メールが届かない場合は、入力内容をご確認のうえ再度お試しいただくか、Webビリング受付担当（0800-333-0030）までご連絡ください。',
+    en: 'A mail with a new login password has been sent to your registered email address. If none arrives, check what you entered and try again, or call the Web Billing section (0800-333-0030).',
+  },
+  REISSUED_PASSWORD_EXPIRED: {
+    ja: '再発行されたログインパスワードの有効期限（24時間）が切れています。お手数ですが、もう一度再発行のお手続きをお願いいたします。',
+    en: 'The reissued password has expired (it is valid for 24 hours). Please request a new one.',
+  },
   // Login outcomes
   INVALID_CREDENTIALS: {
     ja: `ログインIDまたはログインパスワードが正しくありません。連続して5回間違えるとログインパスワードがロックされます。お忘れの場合は「ログインID及びログインパスワードをお忘れの方」から再発行するか、${CALL_CENTRE_JA}までご連絡ください。`,

@@ -44,7 +44,11 @@ export class AuthResolver {
       case 'locked':
         return userError(AccountLocked, 'ACCOUNT_LOCKED', ctx.lang);
       case 'expired':
-        return userError(CredentialsExpired, 'CREDENTIALS_EXPIRED', ctx.lang);
+        return userError(
+          CredentialsExpired,
+          outcome.secret === 'reissued' ? 'REISSUED_PASSWORD_EXPIRED' : 'CREDENTIALS_EXPIRED',
+          ctx.lang,
+        );
       case 'success': {
         if (!input.bearer) writeSessionCookie(ctx.reply, outcome.session, ctx.secureCookies);
         return Object.assign(new LoginSuccess(), {

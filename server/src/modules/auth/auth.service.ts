@@ -5,6 +5,7 @@ import { AuditEventType, type AuditService } from '../audit/audit.service';
 import type { PasswordHasher } from '../credentials/password-hasher';
 import { normalizeIdentifier } from '../credentials/password-policy';
 import { RequiredAction } from '../credentials/required-action.enum';
+import type { OutboxService } from '../mail/outbox.service';
 import type { LoginThrottle } from './login-throttle';
 import type { IssuedSession, RequestMeta, SessionService } from './session.service';
 import { VIEWER_COLUMNS, type ViewerRow } from './viewer.service';
@@ -14,7 +15,7 @@ export type LoginOutcome =
   | { kind: 'missing-fields'; fields: ('loginId' | 'password')[] }
   | { kind: 'invalid-credentials' }
   | { kind: 'locked' }
-  | { kind: 'expired' };
+  | { kind: 'expired'; secret: 'initial' | 'reissued' };
 
 interface LoginCandidate extends ViewerRow {
   id: string;
@@ -23,6 +24,8 @@ interface LoginCandidate extends ViewerRow {
   secret_hash: string | null;
   via_initial: boolean;
   initial_expires_at: Date | null;
+  via_reissue: boolean;
+  reissue_expires_at: Date | null;
   locked_at: Date | null;
   required_action: RequiredAction;
 }
@@ -39,6 +42,7 @@ export class AuthService {
     private readonly sessions: SessionService,
     private readonly throttle: LoginThrottle,
     private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
     private readonly config: Pick<Config, 'lockoutThreshold'>,
     private readonly clock: Clock,
   ) {}
@@ -60,9 +64,12 @@ export class AuthService {
       // The viewer's columns come along, so a successful login costs no second read.
       this.db.query(
         `SELECT s.id, s.billing_account_id, s.locked_at, s.initial_expires_at, s.failed_login_count,
+                s.reissue_expires_at,
                 (lower(s.initial_login_id) = lower($1)) AS via_initial,
-                CASE WHEN lower(s.initial_login_id) = lower($1) THEN s.initial_password_hash ELSE s.password_hash END
-                  AS secret_hash,
+                (s.reissue_password_hash IS NOT NULL) AS via_reissue,
+                -- After a reissue only the mailed one-time password works (SPEC 2.3).
+                CASE WHEN lower(s.initial_login_id) = lower($1) THEN s.initial_password_hash
+                     ELSE coalesce(s.reissue_password_hash, s.password_hash) END AS secret_hash,
                 ${VIEWER_COLUMNS}
            FROM subscriber s JOIN billing_account a ON a.id = s.billing_account_id
           WHERE lower(s.login_id) = lower($1) OR lower(s.initial_login_id) = lower($1)
@@ -99,13 +106,21 @@ export class AuthService {
       await this.audit.record({ ...base, event: AuditEventType.LOGIN, outcome: 'LOCKED' });
       return { kind: 'locked' };
     }
-    if (
-      candidate.via_initial &&
-      candidate.initial_expires_at &&
-      candidate.initial_expires_at <= this.clock.now()
-    ) {
-      await this.audit.record({ ...base, event: AuditEventType.LOGIN, outcome: 'EXPIRED' });
-      return { kind: 'expired' };
+    const now = this.clock.now();
+    const expired = candidate.via_initial
+      ? candidate.initial_expires_at && candidate.initial_expires_at <= now && ('initial' as const)
+      : candidate.via_reissue &&
+        candidate.reissue_expires_at &&
+        candidate.reissue_expires_at <= now &&
+        ('reissued' as const);
+    if (expired) {
+      await this.audit.record({
+        ...base,
+        event: AuditEventType.LOGIN,
+        outcome: 'EXPIRED',
+        detail: { secret: expired },
+      });
+      return { kind: 'expired', secret: expired };
     }
 
     const audit = {
@@ -163,7 +178,10 @@ export class AuthService {
       detail: { consecutiveFailures: row?.failed_login_count ?? null },
     });
     if (row?.newly_locked) {
-      await this.audit.record({ ...base, event: AuditEventType.ACCOUNT_LOCKED, outcome: 'LOCKED' });
+      await this.db.transaction(async (tx) => {
+        await this.audit.record({ ...base, event: AuditEventType.ACCOUNT_LOCKED, outcome: 'LOCKED' }, tx);
+        await this.outbox.enqueueSecurityNotice(tx, candidate.id, 'ACCOUNT_LOCKED', now);
+      });
     }
   }
 }

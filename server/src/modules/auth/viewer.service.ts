@@ -3,10 +3,11 @@ import type { RequiredAction } from '../credentials/required-action.enum';
 import { Viewer } from './dtos/viewer.type';
 
 /** The columns a Viewer is made of; queries that already touch the subscriber select them too. */
-export const VIEWER_COLUMNS = `coalesce(s.login_id, s.initial_login_id) AS login_id, s.required_action,
+export const VIEWER_COLUMNS = `s.id AS subscriber_id, coalesce(s.login_id, s.initial_login_id) AS login_id, s.required_action,
        a.customer_number, a.registered_phone_number, a.holder_name`;
 
 export interface ViewerRow {
+  subscriber_id: string;
   login_id: string;
   required_action: RequiredAction;
   customer_number: string;
@@ -16,6 +17,7 @@ export interface ViewerRow {
 
 export function toViewer(row: ViewerRow): Viewer {
   return Object.assign(new Viewer(), {
+    subscriberId: row.subscriber_id,
     loginId: row.login_id,
     requiredAction: row.required_action,
     customerNumber: row.customer_number,

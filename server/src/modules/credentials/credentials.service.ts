@@ -3,6 +3,7 @@ import type { Clock } from '../../clock';
 import { AuditEventType, type AuditService } from '../audit/audit.service';
 import type { LoginThrottle } from '../auth/login-throttle';
 import type { IssuedSession, RequestMeta, SessionService } from '../auth/session.service';
+import type { OutboxService } from '../mail/outbox.service';
 import { CredentialErrorCode as Code } from './credential-error-code.enum';
 import type { PasswordHasher } from './password-hasher';
 import {
@@ -54,6 +55,7 @@ export class CredentialsService {
     private readonly sessions: SessionService,
     private readonly audit: AuditService,
     private readonly throttle: LoginThrottle,
+    private readonly outbox: OutboxService,
     private readonly clock: Clock,
   ) {}
 
@@ -155,16 +157,26 @@ export class CredentialsService {
     meta: RequestMeta,
   ): Promise<CredentialChangeOutcome> {
     const subscriber = await this.db.getRepository(Subscriber).findOneByOrFail({ id: subscriberId });
-    if (!subscriber.passwordHash || !subscriber.loginId) return { kind: 'not-applicable' };
+    // After a reissue the "current" password is the mailed one-time password (guide 6 (14)).
+    const currentHash = subscriber.reissuePasswordHash ?? subscriber.passwordHash;
+    if (!currentHash || !subscriber.loginId) return { kind: 'not-applicable' };
     const { currentPassword, newPassword, newPasswordConfirmation } = cmd;
 
     const missing = required({ currentPassword, newPassword, newPasswordConfirmation });
     const issues: PolicyIssue[] = [...missing];
     const has = (field: string) => missing.some((m) => m.field === field);
 
-    if (!has('currentPassword') && !(await this.hasher.verify(subscriber.passwordHash, currentPassword))) {
-      issues.push({ field: 'currentPassword', code: Code.CURRENT_PASSWORD_WRONG });
-      await this.throttle.recordFailure(meta.clientAddress, subscriber.loginId);
+    if (!has('currentPassword')) {
+      if (!(await this.hasher.verify(currentHash, currentPassword))) {
+        issues.push({ field: 'currentPassword', code: Code.CURRENT_PASSWORD_WRONG });
+        await this.throttle.recordFailure(meta.clientAddress, subscriber.loginId);
+      } else if (
+        subscriber.reissuePasswordHash &&
+        subscriber.reissueExpiresAt &&
+        subscriber.reissueExpiresAt <= this.clock.now()
+      ) {
+        issues.push({ field: 'currentPassword', code: 'REISSUED_PASSWORD_EXPIRED' });
+      }
     }
     if (!has('newPassword')) {
       issues.push(...checkPassword(newPassword, subscriber.loginId, 'newPassword'));
@@ -181,11 +193,13 @@ export class CredentialsService {
     const session = await this.db.transaction(async (tx) => {
       await tx.query(
         `UPDATE subscriber
-            SET password_hash = $2, required_action = 'NONE', failed_login_count = 0, locked_at = NULL,
+            SET password_hash = $2, reissue_password_hash = NULL, reissue_expires_at = NULL,
+                required_action = 'NONE', failed_login_count = 0, locked_at = NULL,
                 password_changed_at = $3, updated_at = $3
           WHERE id = $1`,
         [subscriber.id, passwordHash, this.clock.now()],
       );
+      await this.outbox.enqueueSecurityNotice(tx, subscriber.id, 'PASSWORD_CHANGED', this.clock.now());
       return this.finishChange(tx, subscriber, passwordHash, AuditEventType.PASSWORD_CHANGED, meta);
     });
     return { kind: 'changed', session };

@@ -12,7 +12,7 @@ export const PASSWORD_HISTORY_DEPTH = 3;
 
 export interface PolicyIssue {
   field: string;
-  code: Code;
+  code: string;
 }
 
 const symbolSet = new Set(ALLOWED_SYMBOLS);

@@ -44,6 +44,13 @@ export class Subscriber {
   @Column({ name: 'initial_expires_at', type: 'timestamptz', nullable: true })
   initialExpiresAt: Date | null;
 
+  /** A mailed one-time password (SPEC §2.3): it only opens the CHANGE_PASSWORD screen, for 24 h. */
+  @Column({ name: 'reissue_password_hash', type: 'text', nullable: true })
+  reissuePasswordHash: string | null;
+
+  @Column({ name: 'reissue_expires_at', type: 'timestamptz', nullable: true })
+  reissueExpiresAt: Date | null;
+
   @Column({ name: 'required_action', type: 'text', default: RequiredAction.NONE })
   requiredAction: RequiredAction;
 

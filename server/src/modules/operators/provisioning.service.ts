@@ -2,11 +2,11 @@ import { randomInt } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { Clock } from '../../clock';
 import type { Config } from '../../config';
+import type { SecretSeal } from '../../security/secret-seal';
 import { AuditEventType, type AuditService } from '../audit/audit.service';
 import { normalizePhoneNumber } from '../billing/phone-number';
 import type { PasswordHasher } from '../credentials/password-hasher';
 import { generateInitialLoginId, generateInitialPassword } from '../credentials/password-policy';
-import type { PostcardSeal } from './postcard-seal';
 
 export interface ProvisionAccountCommand {
   holderName: string;
@@ -44,7 +44,7 @@ export class ProvisioningService {
   constructor(
     private readonly db: DataSource,
     private readonly hasher: PasswordHasher,
-    private readonly seal: PostcardSeal,
+    private readonly seal: SecretSeal,
     private readonly audit: AuditService,
     private readonly config: Pick<Config, 'initialPasswordValidMs'>,
     private readonly clock: Clock,

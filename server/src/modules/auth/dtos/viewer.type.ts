@@ -3,6 +3,9 @@ import { RequiredAction } from '../../credentials/required-action.enum';
 
 @ObjectType({ description: 'The signed-in subscriber, as the top screen shows them.' })
 export class Viewer {
+  /** Not exposed: lets field resolvers load what belongs to this subscriber. */
+  subscriberId: string;
+
   @Field(() => String, { description: 'The login ID in force (the initial ID until it is changed).' })
   loginId: string;
 

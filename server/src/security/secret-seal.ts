@@ -3,21 +3,22 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /**
- * AES-256-GCM for initial passwords waiting to be printed on a postcard: readable by the print queue,
+ * AES-256-GCM for secrets that must be readable later (an initial password until its postcard is
+ * printed, a reissued password or link token until its mail is sent): readable by the app,
  * useless to anyone holding only a database dump.
  */
-export class PostcardSeal {
+export class SecretSeal {
   constructor(private readonly key: Buffer) {}
 
   /** The configured key, or (development) one generated once under the data directory. */
-  static fromConfig(key: Buffer | undefined, dataDir: string): PostcardSeal {
-    if (key) return new PostcardSeal(key);
-    const file = path.join(dataDir, 'postcard.key');
+  static fromConfig(key: Buffer | undefined, dataDir: string): SecretSeal {
+    if (key) return new SecretSeal(key);
+    const file = path.join(dataDir, 'seal.key');
     if (!existsSync(file)) {
       mkdirSync(dataDir, { recursive: true });
       writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
     }
-    return new PostcardSeal(Buffer.from(readFileSync(file, 'utf8').trim(), 'base64'));
+    return new SecretSeal(Buffer.from(readFileSync(file, 'utf8').trim(), 'base64'));
   }
 
   seal(plain: string): string {

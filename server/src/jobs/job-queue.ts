@@ -1,0 +1,18 @@
+import type { Pool } from 'pg';
+import PgBoss from 'pg-boss';
+
+/**
+ * The PostgreSQL-backed job queue (pg-boss), on the app's own connection pool. Its schema is created
+ * by our migrations, so it never migrates itself. Safe with any number of server instances: jobs are
+ * claimed with SELECT … FOR UPDATE SKIP LOCKED.
+ */
+export function createJobQueue(pool: Pool, options: { supervise: boolean }): PgBoss {
+  const boss = new PgBoss({
+    db: { executeSql: (text, values) => pool.query(text, values) },
+    schema: 'pgboss',
+    migrate: false,
+    supervise: options.supervise,
+    schedule: false,
+  });
+  return boss;
+}

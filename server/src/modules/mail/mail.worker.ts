@@ -1,0 +1,100 @@
+import type PgBoss from 'pg-boss';
+import type { DataSource } from 'typeorm';
+import type { Clock } from '../../clock';
+import type { Config } from '../../config';
+import type { Lang } from '../../i18n/messages';
+import type { SecretSeal } from '../../security/secret-seal';
+import type { MailTransport } from './mail-transport';
+import { MAIL_QUEUE } from './outbox.service';
+import type { MailMessage, MailTemplateName } from './templates/mail-template';
+import { renderMail } from './templates/templates';
+
+interface Log {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+interface OutboxRow {
+  recipient: string;
+  lang: Lang;
+  template: MailTemplateName;
+  params: Record<string, unknown>;
+  secret_sealed: string | null;
+  status: 'PENDING' | 'SENT' | 'FAILED';
+  attempts: number;
+}
+
+/**
+ * Delivers outbox mails from the PostgreSQL job queue. pg-boss hands each job to one worker at a time
+ * across all server instances and retries with back-off; the row's status makes a retry after a
+ * success a no-op, and a mail that keeps failing is marked FAILED (kept, visible), never dropped.
+ */
+export class MailWorker {
+  constructor(
+    private readonly db: DataSource,
+    private readonly boss: PgBoss,
+    private readonly transport: MailTransport,
+    private readonly seal: SecretSeal,
+    private readonly config: Pick<Config, 'mail' | 'publicUrl'>,
+    private readonly clock: Clock,
+    private readonly log: Log,
+  ) {}
+
+  async start(): Promise<void> {
+    await this.boss.createQueue(MAIL_QUEUE, {
+      retryLimit: this.config.mail.retryLimit,
+      retryDelay: this.config.mail.retryDelaySeconds,
+      retryBackoff: true,
+      retryDelayMax: 3600,
+      expireInSeconds: 120,
+    });
+    await this.boss.work<{ mailId: string }>(
+      MAIL_QUEUE,
+      { batchSize: 1, pollingIntervalSeconds: this.config.mail.pollSeconds },
+      async ([job]) => this.deliver(job.data.mailId),
+    );
+  }
+
+  /** Throws to ask the queue for a retry. */
+  async deliver(mailId: string): Promise<void> {
+    const [row]: OutboxRow[] = await this.db.query(
+      'SELECT recipient, lang, template, params, secret_sealed, status, attempts FROM mail_outbox WHERE id = $1',
+      [mailId],
+    );
+    if (row?.status !== 'PENDING') return;
+    const message = {
+      template: row.template,
+      params: row.params,
+      secrets: row.secret_sealed ? JSON.parse(this.seal.open(row.secret_sealed)) : undefined,
+    } as MailMessage;
+    const rendered = renderMail(message, { lang: row.lang, publicUrl: this.config.publicUrl });
+    try {
+      const { messageId } = await this.transport.send({
+        from: this.config.mail.from,
+        to: row.recipient,
+        ...rendered,
+      });
+      // The secret has done its job: wipe it.
+      await this.db.query(
+        `UPDATE mail_outbox SET status = 'SENT', sent_at = $2, message_id = $3, secret_sealed = NULL,
+                attempts = attempts + 1, last_error = NULL
+          WHERE id = $1`,
+        [mailId, this.clock.now(), messageId],
+      );
+      this.log.info({ mailId, template: row.template }, 'mail sent');
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      const attempts = row.attempts + 1;
+      const failed = attempts > this.config.mail.retryLimit;
+      await this.db.query(
+        `UPDATE mail_outbox SET attempts = $2, last_error = $3, status = $4,
+                secret_sealed = CASE WHEN $4 = 'FAILED' THEN NULL ELSE secret_sealed END
+          WHERE id = $1`,
+        [mailId, attempts, reason.slice(0, 500), failed ? 'FAILED' : 'PENDING'],
+      );
+      this.log.warn({ mailId, template: row.template, attempts, failed, reason }, 'mail delivery failed');
+      if (!failed) throw error;
+    }
+  }
+}

@@ -1,0 +1,206 @@
+import type { Lang } from '../../../i18n/messages';
+import type { MailMessage, RenderContext, RenderedMail, SecurityNoticeKind } from './mail-template';
+
+/**
+ * Japanese and English mails following the guides' samples (guide 1-9, 4, 5 (8), 6 (8); Japanese
+ * guide 9-1). Plain text: links stay clickable in every mail client and nothing is hidden in markup.
+ */
+const FOOTER: Record<Lang, string> = {
+  ja: [
+    '※本メールにお心当たりのない方は、お手数ですが、下記Webビリング受付担当までご連絡ください。',
+    '※本メールはシステムより自動配信されています。',
+    '※本メールに返信されましても、回答できませんのでご注意ください。',
+    '',
+    '■お問い合わせ窓口',
+    'Webビリング受付担当',
+    'フリーダイヤル 0800-333-0030',
+    '受付時間 9:00～17:00',
+    '月～金曜日（土日祝・年末年始を除く）',
+  ].join('\n'),
+  en: [
+    '* If you did not request this, please call the Web Billing section below.',
+    '* This mail was sent automatically. Replies to it cannot be answered.',
+    '',
+    'Contact: Web Billing section',
+    'Toll-free 0800-333-0030',
+    '9:00–17:00, Monday to Friday (closed on public holidays and from Dec 29 to Jan 3)',
+  ].join('\n'),
+};
+
+function formatTime(iso: string, lang: Lang): string {
+  return new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: 'Asia/Tokyo',
+  }).format(new Date(iso));
+}
+
+const GREETING: Record<Lang, string> = {
+  ja: 'いつもWebビリングをご利用いただき、誠にありがとうございます。',
+  en: 'Thank you for using Web Billing.',
+};
+
+const NOTICE_TEXT: Record<SecurityNoticeKind, { ja: [string, string]; en: [string, string] }> = {
+  PASSWORD_CHANGED: {
+    ja: ['ログインパスワード変更のお知らせ', 'お客さまのログインパスワードが変更されました。'],
+    en: ['Your password was changed', 'The password of your Web Billing account was changed.'],
+  },
+  ACCOUNT_LOCKED: {
+    ja: [
+      'ログインパスワードロックのお知らせ',
+      'ログインパスワードの入力誤りが続いたため、ログインパスワードをロックしました。ログイン画面の「ログインID及びログインパスワードをお忘れの方」から再発行できます。',
+    ],
+    en: [
+      'Your password was locked',
+      'Your password was locked after repeated wrong attempts. You can reissue it from "Forgot your login ID or password?" on the login screen.',
+    ],
+  },
+  REISSUE_EMAIL_CHANGED: {
+    ja: [
+      '再発行用メールアドレス変更のお知らせ',
+      'ログインパスワード再発行用のメールアドレスが変更されました。今後、このアドレスには再発行のメールは届きません。',
+    ],
+    en: [
+      'Your reissue email address was changed',
+      'The email address for password reissue was changed. Reissue mails will no longer come to this address.',
+    ],
+  },
+  REISSUE_EMAIL_DELETED: {
+    ja: [
+      '再発行用メールアドレス削除のお知らせ',
+      'ログインパスワード再発行用のメールアドレスの登録が削除されました。',
+    ],
+    en: [
+      'Your reissue email address was removed',
+      'The email address for password reissue was removed from your account.',
+    ],
+  },
+  REISSUE_BLOCKED: {
+    ja: [
+      'ログインパスワード再発行の受付停止のお知らせ',
+      'ログインパスワード再発行のお申し込みで秘密の質問の回答などの誤りが続いたため、24時間、再発行の受け付けを停止しました。',
+    ],
+    en: [
+      'Password reissue suspended',
+      'Password reissue for your login ID was suspended for 24 hours after repeated wrong answers.',
+    ],
+  },
+};
+
+export function renderMail(message: MailMessage, ctx: RenderContext): RenderedMail {
+  const { lang, publicUrl } = ctx;
+  const loginUrl = `${publicUrl}/login`;
+  switch (message.template) {
+    case 'reissue-email-confirmation': {
+      const link = `${publicUrl}/reissue-email/confirm#token=${message.secrets.token}`;
+      const until = formatTime(message.params.expiresAt, lang);
+      return lang === 'ja'
+        ? {
+            subject: '【Webビリング】再発行用メールアドレス登録のご確認',
+            text: [
+              GREETING.ja,
+              '',
+              'ログインパスワード再発行用メールアドレスの仮登録を受け付けました。',
+              `次のURLへアクセスし、秘密の質問と回答を入力して登録を完了してください（${until}まで有効）。`,
+              '',
+              link,
+              '',
+              '有効期限を過ぎた場合は、お手数ですが、もう一度登録のお手続きをお願いいたします。',
+              '',
+              FOOTER.ja,
+            ].join('\n'),
+          }
+        : {
+            subject: '[Web Billing] Please confirm your email address for password reissue',
+            text: [
+              GREETING.en,
+              '',
+              'We received your email address for password reissue.',
+              `Open the link below and enter your secret question and answer to complete the registration (valid until ${until}).`,
+              '',
+              link,
+              '',
+              'If the link has expired, please register again.',
+              '',
+              FOOTER.en,
+            ].join('\n'),
+          };
+    }
+    case 'reissue-email-registered':
+      return lang === 'ja'
+        ? {
+            subject: '【Webビリング】再発行用メールアドレス登録完了のお知らせ',
+            text: [
+              GREETING.ja,
+              '',
+              'ログインパスワード再発行用メールアドレスと秘密の質問の登録が完了しました。',
+              'ログインパスワードをお忘れの場合やロックされた場合は、このアドレスに新しいログインパスワードをお送りします。',
+              '',
+              FOOTER.ja,
+            ].join('\n'),
+          }
+        : {
+            subject: '[Web Billing] Your email address for password reissue is registered',
+            text: [
+              GREETING.en,
+              '',
+              'Your email address and secret question for password reissue are now registered.',
+              'If you forget your password or it gets locked, a new password will be sent to this address.',
+              '',
+              FOOTER.en,
+            ].join('\n'),
+          };
+    case 'reissued-password': {
+      const until = formatTime(message.params.expiresAt, lang);
+      return lang === 'ja'
+        ? {
+            subject: '【Webビリング】ログインパスワード再発行のお知らせ',
+            text: [
+              GREETING.ja,
+              '',
+              'お客様のログインパスワード再発行を行いました。',
+              '',
+              `新規ログインパスワード：${message.secrets.password}`,
+              '',
+              '以下のURLへアクセスいただき、再発行されたログインパスワードにてログインしてください。',
+              `ログイン後、新しいログインパスワードへの変更をお願いします（${until}まで有効）。`,
+              '',
+              `(Webビリングログイン画面) ${loginUrl}`,
+              '',
+              FOOTER.ja,
+            ].join('\n'),
+          }
+        : {
+            subject: '[Web Billing] Your login password was reissued',
+            text: [
+              GREETING.en,
+              '',
+              'Your login password was reissued.',
+              '',
+              `New password: ${message.secrets.password}`,
+              '',
+              `Log in with it at the address below, then choose a new password (valid until ${until}).`,
+              '',
+              `(Web Billing login) ${loginUrl}`,
+              '',
+              FOOTER.en,
+            ].join('\n'),
+          };
+    }
+    case 'security-notice': {
+      const [title, body] = NOTICE_TEXT[message.params.kind][lang];
+      const at = formatTime(message.params.at, lang);
+      return lang === 'ja'
+        ? {
+            subject: `【Webビリング】${title}`,
+            text: [GREETING.ja, '', body, `日時：${at}`, '', `ログイン画面：${loginUrl}`, '', FOOTER.ja].join(
+              '\n',
+            ),
+          }
+        : {
+            subject: `[Web Billing] ${title}`,
+            text: [GREETING.en, '', body, `Time: ${at}`, '', `Login: ${loginUrl}`, '', FOOTER.en].join('\n'),
+          };
+    }
+  }
+}

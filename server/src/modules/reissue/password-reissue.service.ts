@@ -1,0 +1,181 @@
+import { randomInt } from 'node:crypto';
+import type { Pool } from 'pg';
+import { RateLimiterPostgres } from 'rate-limiter-flexible';
+import type { DataSource } from 'typeorm';
+import type { Clock } from '../../clock';
+import type { Config } from '../../config';
+import type { Lang } from '../../i18n/messages';
+import { AuditEventType, type AuditService } from '../audit/audit.service';
+import type { LoginThrottle } from '../auth/login-throttle';
+import type { SessionService } from '../auth/session.service';
+import type { PasswordHasher } from '../credentials/password-hasher';
+import {
+  generateInitialPassword,
+  normalizeIdentifier,
+  type PolicyIssue,
+} from '../credentials/password-policy';
+import type { OutboxService } from '../mail/outbox.service';
+import { ReissueErrorCode as Code } from './reissue-error-code.enum';
+import { checkEmail, checkSecretQuestionAndAnswer, normalizeEmail } from './reissue-input';
+import { normalizeSecretAnswer } from './secret-questions';
+
+export type ReissueOutcome = { kind: 'accepted' } | { kind: 'rejected'; issues: PolicyIssue[] };
+
+interface Match {
+  subscriber_id: string;
+  billing_account_id: string;
+  email: string;
+  lang: Lang;
+  secret_question_id: string;
+  secret_answer_hash: string;
+}
+
+/**
+ * Self-service password reissue (SPEC §2.2 step 6, §2.3; guide 6; Japanese guide 9-1). A well-formed
+ * request always gets the same answer after the same work — one argon2 verification and one argon2
+ * hash — whether or not anything matched. On a match: a one-time password valid 24 h is mailed,
+ * sessions end, the lock is cleared, and the next login must change the password. Five wrong tries
+ * for one login ID suspend reissue for it for 24 h (still answered alike; audited and mailed).
+ */
+export class PasswordReissueService {
+  private readonly failures: RateLimiterPostgres;
+
+  constructor(
+    private readonly db: DataSource,
+    pool: Pool,
+    private readonly hasher: PasswordHasher,
+    private readonly sessions: SessionService,
+    private readonly outbox: OutboxService,
+    private readonly throttle: LoginThrottle,
+    private readonly audit: AuditService,
+    private readonly config: Pick<Config, 'reissue'>,
+    private readonly clock: Clock,
+  ) {
+    this.failures = new RateLimiterPostgres({
+      storeClient: pool,
+      storeType: 'pool',
+      tableName: 'rate_limit',
+      tableCreated: true,
+      clearExpiredByTimeout: false,
+      keyPrefix: 'reissue-id',
+      points: config.reissue.attempts,
+      duration: config.reissue.blockSeconds,
+    });
+  }
+
+  async request(
+    input: { loginId: string; email: string; secretQuestionId: string; secretAnswer: string },
+    clientAddress: string,
+  ): Promise<ReissueOutcome> {
+    const loginId = normalizeIdentifier(input.loginId);
+    const email = normalizeEmail(input.email);
+    const issues: PolicyIssue[] = [
+      ...(loginId ? [] : [{ field: 'loginId', code: Code.REQUIRED }]),
+      ...checkEmail(email, 'email'),
+      ...checkSecretQuestionAndAnswer(input.secretQuestionId, input.secretAnswer),
+    ];
+    // Format errors only: they say nothing about any account.
+    if (issues.length > 0) return { kind: 'rejected', issues };
+
+    const key = loginId.toLowerCase();
+    const spent = await this.failures.get(key);
+    const blocked = (spent?.consumedPoints ?? 0) >= this.config.reissue.attempts;
+
+    const [match]: Match[] = blocked
+      ? []
+      : await this.db.query(
+          `SELECT s.id AS subscriber_id, s.billing_account_id, r.email, r.lang, r.secret_question_id, r.secret_answer_hash
+             FROM subscriber s JOIN reissue_email r ON r.subscriber_id = s.id AND r.status = 'ACTIVE'
+            WHERE lower(s.login_id) = $1 AND lower(r.email) = lower($2)`,
+          [key, email],
+        );
+    const answer = normalizeSecretAnswer(input.secretAnswer);
+    const answerOk = match
+      ? (await this.hasher.verify(match.secret_answer_hash, answer)) &&
+        match.secret_question_id === input.secretQuestionId
+      : await this.hasher.verifyAgainstNothing(answer);
+    const password = generateInitialPassword(randomInt);
+    // Hash either way, so a match costs no more time than a miss.
+    const passwordHash = await this.hasher.hash(password);
+
+    if (blocked) {
+      await this.audit.record({
+        event: AuditEventType.PASSWORD_REISSUE_REJECTED,
+        outcome: 'BLOCKED',
+        clientAddress,
+      });
+      return { kind: 'accepted' };
+    }
+    if (!match || !answerOk) {
+      await this.recordFailure(key, clientAddress);
+      return { kind: 'accepted' };
+    }
+
+    const now = this.clock.now();
+    const expiresAt = new Date(now.getTime() + this.config.reissue.passwordValidMs);
+    await this.db.transaction(async (tx) => {
+      // The mailed password replaces the old one, which stays in the history for the reuse rule.
+      await tx.query(
+        `UPDATE subscriber
+            SET password_hash = NULL, reissue_password_hash = $2, reissue_expires_at = $3,
+                required_action = 'CHANGE_PASSWORD', locked_at = NULL, failed_login_count = 0, updated_at = $4
+          WHERE id = $1`,
+        [match.subscriber_id, passwordHash, expiresAt, now],
+      );
+      const revoked = await this.sessions.revokeAll(match.subscriber_id, tx);
+      await this.outbox.enqueue(tx, {
+        to: match.email,
+        lang: match.lang,
+        subscriberId: match.subscriber_id,
+        message: {
+          template: 'reissued-password',
+          params: { expiresAt: expiresAt.toISOString() },
+          secrets: { password },
+        },
+      });
+      await this.audit.record(
+        {
+          event: AuditEventType.PASSWORD_REISSUED,
+          outcome: 'SUCCESS',
+          subscriberId: match.subscriber_id,
+          billingAccountId: match.billing_account_id,
+          clientAddress,
+          detail: { sessionsRevoked: revoked },
+        },
+        tx,
+      );
+    });
+    // The lock is cleared: so are the sign-in and reissue failure counts of this login ID.
+    await Promise.all([this.throttle.recordSuccess(loginId), this.failures.delete(key)]);
+    return { kind: 'accepted' };
+  }
+
+  private async recordFailure(key: string, clientAddress: string): Promise<void> {
+    const res = await this.failures.penalty(key, 1);
+    const nowBlocked = res.consumedPoints === this.config.reissue.attempts;
+    await this.audit.record({
+      event: AuditEventType.PASSWORD_REISSUE_REJECTED,
+      outcome: nowBlocked ? 'BLOCKED_NOW' : 'NO_MATCH',
+      clientAddress,
+    });
+    if (!nowBlocked) return;
+    const [owner]: { id: string; billing_account_id: string }[] = await this.db.query(
+      'SELECT id, billing_account_id FROM subscriber WHERE lower(login_id) = $1',
+      [key],
+    );
+    if (!owner) return;
+    await this.db.transaction(async (tx) => {
+      await this.audit.record(
+        {
+          event: AuditEventType.REISSUE_BLOCKED,
+          outcome: 'BLOCKED',
+          subscriberId: owner.id,
+          billingAccountId: owner.billing_account_id,
+          clientAddress,
+        },
+        tx,
+      );
+      await this.outbox.enqueueSecurityNotice(tx, owner.id, 'REISSUE_BLOCKED', this.clock.now());
+    });
+  }
+}

@@ -1,0 +1,112 @@
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLContext } from '../../graphql/context';
+import { requireSession } from '../../graphql/errors';
+import { FieldErrors, userError } from '../../graphql/user-error';
+import { message } from '../../i18n/messages';
+import { Viewer } from '../auth/dtos/viewer.type';
+import { ConfirmReissueEmailInput } from './dtos/confirm-reissue-email.input';
+import { RegisterReissueEmailInput } from './dtos/register-reissue-email.input';
+import {
+  ConfirmationMailSent,
+  ConfirmReissueEmailResult,
+  InvalidOrExpiredToken,
+  RegisterReissueEmailResult,
+  ReissueEmailRegistered,
+  ReissueRequested,
+  RequestPasswordReissueResult,
+} from './dtos/reissue.results';
+import { ReissueEmailStatus } from './dtos/reissue-email-status.type';
+import { RequestPasswordReissueInput } from './dtos/request-password-reissue.input';
+import { SecretQuestion } from './dtos/secret-question.type';
+import type { PasswordReissueService } from './password-reissue.service';
+import type { ReissueEmailService } from './reissue-email.service';
+import { SECRET_QUESTIONS, secretQuestionText } from './secret-questions';
+
+@Resolver()
+export class ReissueResolver {
+  constructor(
+    private readonly emails: ReissueEmailService,
+    private readonly reissue: PasswordReissueService,
+  ) {}
+
+  @Query(() => [SecretQuestion], { description: 'The fixed list of secret questions.' })
+  secretQuestions(@Ctx() ctx: GraphQLContext): SecretQuestion[] {
+    return SECRET_QUESTIONS.map((q) => Object.assign(new SecretQuestion(), { id: q.id, text: q[ctx.lang] }));
+  }
+
+  @Authorized()
+  @Mutation(() => RegisterReissueEmailResult, {
+    description: 'Register or change the reissue address: mails a confirmation link valid 24 h.',
+  })
+  async registerReissueEmail(
+    @Arg('input', () => RegisterReissueEmailInput) input: RegisterReissueEmailInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<typeof RegisterReissueEmailResult> {
+    const { subscriberId } = requireSession(ctx);
+    const outcome = await this.emails.register(subscriberId, input, ctx.lang, ctx.clientAddress);
+    if (outcome.kind === 'rejected') return FieldErrors.of(ctx.lang, outcome.issues);
+    return Object.assign(new ConfirmationMailSent(), { email: outcome.email, expiresAt: outcome.expiresAt });
+  }
+
+  @Mutation(() => ConfirmReissueEmailResult, {
+    description: 'The link page: the token from the mail, and the secret question and answer again.',
+  })
+  async confirmReissueEmail(
+    @Arg('input', () => ConfirmReissueEmailInput) input: ConfirmReissueEmailInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<typeof ConfirmReissueEmailResult> {
+    const outcome = await this.emails.confirm(input, {
+      subscriberId: ctx.session?.subscriberId ?? null,
+      clientAddress: ctx.clientAddress,
+    });
+    switch (outcome.kind) {
+      case 'invalid-token':
+        return userError(InvalidOrExpiredToken, 'INVALID_OR_EXPIRED_TOKEN', ctx.lang);
+      case 'rejected':
+        return FieldErrors.of(ctx.lang, outcome.issues);
+      case 'registered':
+        return Object.assign(new ReissueEmailRegistered(), { email: outcome.email });
+    }
+  }
+
+  @Authorized()
+  @Mutation(() => Boolean, {
+    description: 'Remove the reissue address (and any pending change). True if one was active.',
+  })
+  deleteReissueEmail(@Ctx() ctx: GraphQLContext): Promise<boolean> {
+    return this.emails.delete(requireSession(ctx).subscriberId, ctx.clientAddress);
+  }
+
+  @Mutation(() => RequestPasswordReissueResult, {
+    description: 'Forgot the password: the same answer whether or not anything matched.',
+  })
+  async requestPasswordReissue(
+    @Arg('input', () => RequestPasswordReissueInput) input: RequestPasswordReissueInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<typeof RequestPasswordReissueResult> {
+    const outcome = await this.reissue.request(input, ctx.clientAddress);
+    if (outcome.kind === 'rejected') return FieldErrors.of(ctx.lang, outcome.issues);
+    return Object.assign(new ReissueRequested(), { message: message(ctx.lang, 'REISSUE_REQUESTED') });
+  }
+}
+
+@Resolver(() => Viewer)
+export class ViewerReissueEmailResolver {
+  constructor(private readonly emails: ReissueEmailService) {}
+
+  @FieldResolver(() => ReissueEmailStatus, {
+    nullable: true,
+    description: 'The reissue address, or null when none is registered or pending.',
+  })
+  async reissueEmail(@Root() viewer: Viewer, @Ctx() ctx: GraphQLContext): Promise<ReissueEmailStatus | null> {
+    const state = await this.emails.state(viewer.subscriberId);
+    if (!state) return null;
+    const question = state.secretQuestionId
+      ? Object.assign(new SecretQuestion(), {
+          id: state.secretQuestionId,
+          text: secretQuestionText(state.secretQuestionId, ctx.lang) ?? '',
+        })
+      : null;
+    return Object.assign(new ReissueEmailStatus(), { ...state, secretQuestion: question });
+  }
+}
