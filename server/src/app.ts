@@ -19,6 +19,7 @@ import type { GraphQLContext } from './graphql/context';
 import { createSchema } from './graphql/schema';
 import { langFromAcceptLanguage, message } from './i18n/messages';
 import { readSessionToken } from './modules/auth/session-transport';
+import { registerDevMailbox } from './modules/mail/dev-mailbox.routes';
 import type { Services } from './services';
 
 /** Where the built PWA lives (dist/client), relative to this file in src and in dist. */
@@ -115,6 +116,10 @@ export async function buildApp(
       return reply.code(503).send({ status: 'database unreachable' });
     }
   });
+
+  if (config.env !== 'production' && services.mailTransport.kind === 'mailbox') {
+    registerDevMailbox(app, path.join(config.dataDir, 'mail'));
+  }
 
   const root = clientDir();
   await app.register(fastifyStatic, {

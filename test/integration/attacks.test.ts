@@ -1,4 +1,5 @@
 import { Browser, CHANGE_INITIAL, CHANGE_PASSWORD, LOGIN, ME } from '../support/graphql-client';
+import { activeSubscriber as makeActiveSubscriber } from '../support/subscribers';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 let t: TestApp;
@@ -10,30 +11,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-let counter = 0;
-/** A subscriber who has already chosen their own credentials. */
-async function activeSubscriber() {
-  const card = await t.services.provisioning.provision(
-    { holderName: '佐藤 花子', registeredPhoneNumber: '09012345678' },
-    { via: 'test' },
-  );
-  const loginId = `hanako${Date.now() % 1e6}${counter++}`;
-  const password = 'Momiji#2024x';
-  const b = new Browser(t.url);
-  await b.gql(LOGIN, { input: { loginId: card.initialLoginId, password: card.initialPassword } });
-  const res = await b.gql(CHANGE_INITIAL, {
-    input: {
-      initialLoginId: card.initialLoginId,
-      initialPassword: card.initialPassword,
-      newLoginId: loginId,
-      newLoginIdConfirmation: loginId,
-      newPassword: password,
-      newPasswordConfirmation: password,
-    },
-  });
-  expect(res.data?.changeInitialCredentials.__typename).toBe('CredentialsChanged');
-  return { card, loginId, password, browser: b };
-}
+const activeSubscriber = () => makeActiveSubscriber(t);
 
 const login = (loginId: string, password: string, lang: 'ja' | 'en' = 'en') =>
   new Browser(t.url, lang).gql(LOGIN, { input: { loginId, password } });

@@ -83,7 +83,7 @@ describe('command line', () => {
       env: {
         ...process.env,
         DATABASE_URL: t.databaseUrl,
-        POSTCARD_KEY: Buffer.alloc(32, 7).toString('base64'),
+        SEAL_KEY: Buffer.alloc(32, 7).toString('base64'),
       },
     });
 

@@ -25,8 +25,8 @@ describe('configuration is validated once, at start-up', () => {
     [{ SESSION_ABSOLUTE_HOURS: '1.5' }, 'SESSION_ABSOLUTE_HOURS'],
     [{ ARGON2_MEMORY_KIB: '1024' }, 'ARGON2_MEMORY_KIB'],
     [{ EMBEDDED_PG_PORT: '5432' }, 'EMBEDDED_PG_PORT'],
-    [{ POSTCARD_KEY: 'short' }, 'POSTCARD_KEY'],
-    [{ NODE_ENV: 'production' }, 'POSTCARD_KEY'],
+    [{ SEAL_KEY: 'short' }, 'SEAL_KEY'],
+    [{ NODE_ENV: 'production' }, 'SEAL_KEY'],
   ])('rejects %j naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(name);

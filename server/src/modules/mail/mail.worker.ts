@@ -89,7 +89,7 @@ export class MailWorker {
       const failed = attempts > this.config.mail.retryLimit;
       await this.db.query(
         `UPDATE mail_outbox SET attempts = $2, last_error = $3, status = $4,
-                secret_sealed = CASE WHEN $4 = 'FAILED' THEN NULL ELSE secret_sealed END
+                secret_sealed = CASE WHEN $4::text = 'FAILED' THEN NULL ELSE secret_sealed END
           WHERE id = $1`,
         [mailId, attempts, reason.slice(0, 500), failed ? 'FAILED' : 'PENDING'],
       );

@@ -138,8 +138,8 @@ export class ReissueEmailService {
       const failures = pending.confirm_failures + 1;
       await this.db.query(
         `UPDATE reissue_email SET confirm_failures = $2,
-                status = CASE WHEN $2 >= $3 THEN 'SUPERSEDED' ELSE status END,
-                token_hash = CASE WHEN $2 >= $3 THEN NULL ELSE token_hash END
+                status = CASE WHEN $2::int >= $3::int THEN 'SUPERSEDED' ELSE status END,
+                token_hash = CASE WHEN $2::int >= $3::int THEN NULL ELSE token_hash END
           WHERE id = $1`,
         [pending.id, failures, MAX_CONFIRM_FAILURES],
       );
@@ -154,11 +154,12 @@ export class ReissueEmailService {
     }
 
     await this.db.transaction(async (tx) => {
-      const previous: { email: string; lang: Lang }[] = await tx.query(
+      // TypeORM answers an UPDATE … RETURNING with [rows, affectedCount].
+      const [previous] = (await tx.query(
         `UPDATE reissue_email SET status = 'SUPERSEDED', ended_at = $2
           WHERE subscriber_id = $1 AND status = 'ACTIVE' RETURNING email, lang`,
         [pending.subscriber_id, now],
-      );
+      )) as [{ email: string; lang: Lang }[], number];
       // token_hash = NULL: single use.
       await tx.query(
         `UPDATE reissue_email SET status = 'ACTIVE', token_hash = NULL, confirmed_at = $2 WHERE id = $1`,
@@ -196,11 +197,11 @@ export class ReissueEmailService {
           WHERE subscriber_id = $1 AND status = 'PENDING'`,
         [subscriberId, now],
       );
-      const removed: { email: string; lang: Lang }[] = await tx.query(
+      const [removed] = (await tx.query(
         `UPDATE reissue_email SET status = 'DELETED', ended_at = $2
           WHERE subscriber_id = $1 AND status = 'ACTIVE' RETURNING email, lang`,
         [subscriberId, now],
-      );
+      )) as [{ email: string; lang: Lang }[], number];
       if (removed[0]) {
         await this.outbox.enqueueSecurityNotice(tx, subscriberId, 'REISSUE_EMAIL_DELETED', now, removed[0]);
         await this.audit.record(

@@ -1,0 +1,30 @@
+import { Browser, CHANGE_INITIAL, LOGIN } from './graphql-client';
+import type { TestApp } from './test-app';
+
+let counter = 0;
+
+/** A provisioned subscriber who has already replaced the postcard pair with their own, signed in. */
+export async function activeSubscriber(t: TestApp, lang: 'ja' | 'en' = 'en') {
+  const card = await t.services.provisioning.provision(
+    { holderName: '佐藤 花子', registeredPhoneNumber: '09012345678' },
+    { via: 'test' },
+  );
+  const loginId = `hanako${process.pid % 1000}${Date.now() % 1e6}${counter++}`;
+  const password = 'Momiji#2024x';
+  const browser = new Browser(t.url, lang);
+  await browser.gql(LOGIN, { input: { loginId: card.initialLoginId, password: card.initialPassword } });
+  const res = await browser.gql(CHANGE_INITIAL, {
+    input: {
+      initialLoginId: card.initialLoginId,
+      initialPassword: card.initialPassword,
+      newLoginId: loginId,
+      newLoginIdConfirmation: loginId,
+      newPassword: password,
+      newPasswordConfirmation: password,
+    },
+  });
+  if (res.data?.changeInitialCredentials.__typename !== 'CredentialsChanged') {
+    throw new Error(`could not activate subscriber: ${JSON.stringify(res)}`);
+  }
+  return { card, loginId, password, browser };
+}
