@@ -1,0 +1,152 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import { Browser, CHANGE_INITIAL, LOGIN } from '../support/graphql-client';
+import { SmtpSink } from '../support/smtp-sink';
+import { createTestDatabase, startTestApp } from '../support/test-app';
+
+const root = path.resolve(__dirname, '../..');
+const REGISTER = `mutation($input: RegisterReissueEmailInput!) { registerReissueEmail(input: $input) { __typename } }`;
+
+async function waitUntil<T>(
+  what: string,
+  probe: () => Promise<T | undefined>,
+  timeoutMs = 30_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+async function outboxRow(databaseUrl: string, recipient: string) {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ status: string; attempts: number; last_error: string | null }>(
+      'SELECT status, attempts, last_error FROM mail_outbox WHERE recipient = $1',
+      [recipient],
+    );
+    return rows;
+  } finally {
+    await client.end();
+  }
+}
+
+it('keeps a mail while SMTP is down, across a server restart, and delivers it exactly once', async () => {
+  const database = await createTestDatabase();
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'wb-mail-fault-'));
+  chmodSync(dataDir, 0o755);
+  const smtp = new SmtpSink();
+  await smtp.start();
+  await smtp.stop(); // keep the port, nobody listening: SMTP is down
+  const port = 42000 + Math.floor(Math.random() * 3000);
+  const url = `http://127.0.0.1:${port}`;
+  let output = '';
+  const start = async (): Promise<ChildProcess> => {
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: database.url,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      SMTP_URL: smtp.url,
+      MAIL_RETRY_DELAY_SECONDS: '1',
+      MAIL_POLL_SECONDS: '0.5',
+      LOG_LEVEL: 'warn',
+    };
+    delete env.NODE_OPTIONS;
+    const child = spawn(process.execPath, [path.join(root, 'dist/server/src/main.js')], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.on('data', (d) => (output += d));
+    child.stderr?.on('data', (d) => (output += d));
+    await waitUntil('the server', async () =>
+      (await fetch(`${url}/readyz`).catch(() => null))?.ok ? true : undefined,
+    );
+    return child;
+  };
+  const stop = (child: ChildProcess) =>
+    new Promise<number | null>((resolve) => {
+      child.once('exit', resolve);
+      child.kill('SIGTERM');
+    });
+
+  try {
+    let server = await start();
+    const [, initialLoginId, initialPassword] =
+      output.match(/Initial login ID\s+(\S+)[\s\S]*Initial password\s+(\S+)/) ?? [];
+    const b = new Browser(url);
+    await b.gql(LOGIN, { input: { loginId: initialLoginId, password: initialPassword } });
+    await b.gql(CHANGE_INITIAL, {
+      input: {
+        initialLoginId,
+        initialPassword,
+        newLoginId: 'fault2024',
+        newLoginIdConfirmation: 'fault2024',
+        newPassword: 'Sakura#2024x',
+        newPasswordConfirmation: 'Sakura#2024x',
+      },
+    });
+    const email = 'fault@example.jp';
+    const registered = await b.gql(REGISTER, {
+      input: { email, emailConfirmation: email, secretQuestionId: '2', secretAnswer: 'Pochi' },
+    });
+    expect(registered.data?.registerReissueEmail.__typename).toBe('ConfirmationMailSent'); // SMTP down: still fine
+
+    // Delivery was tried and failed; the mail waits in the outbox.
+    const failing = await waitUntil('a failed attempt', async () => {
+      const [row] = await outboxRow(database.url, email);
+      return row && row.attempts >= 1 ? row : undefined;
+    });
+    expect(failing.status).toBe('PENDING');
+    expect(failing.last_error).toMatch(/ECONNREFUSED|connect/i);
+
+    expect(await stop(server)).toBe(0);
+    server = await start();
+    await smtp.start(); // SMTP is back
+    try {
+      const mail = await smtp.waitFor(email, /Please confirm/, 60_000);
+      expect(mail.text).toContain('#token=');
+      await new Promise((r) => setTimeout(r, 3000));
+      expect(smtp.count(email)).toBe(1);
+      const [row] = await outboxRow(database.url, email);
+      expect(row.status).toBe('SENT');
+    } finally {
+      await stop(server);
+    }
+  } finally {
+    await smtp.stop();
+    await database.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}, 120_000);
+
+it('marks a mail that keeps failing as FAILED, keeping it visible', async () => {
+  const smtp = new SmtpSink();
+  await smtp.start();
+  await smtp.stop();
+  const t = await startTestApp({ SMTP_URL: smtp.url, MAIL_RETRY_LIMIT: '1', MAIL_RETRY_DELAY_SECONDS: '1' });
+  try {
+    await t.db.transaction((tx) =>
+      t.services.outbox.enqueue(tx, {
+        to: 'nobody@example.jp',
+        lang: 'en',
+        message: { template: 'reissue-email-registered', params: {} },
+      }),
+    );
+    const row = await waitUntil('the mail to fail for good', async () => {
+      const [r] = await outboxRow(t.databaseUrl, 'nobody@example.jp');
+      return r?.status === 'FAILED' ? r : undefined;
+    });
+    expect(row.attempts).toBe(2); // the first try and one retry
+    expect(row.last_error).toBeTruthy();
+  } finally {
+    await t.close();
+  }
+}, 60_000);
