@@ -8,16 +8,44 @@ import { clearSession, ResetSessionContext, setLoginNotice, type Viewer } from '
 import { FormErrors } from './components/FormErrors';
 import { Layout } from './components/Layout';
 import { I18nProvider, useI18n } from './i18n';
+import { lazyPage } from './lazy';
+import { takeLinkToken } from './linkToken';
 import { navigate, usePath } from './router';
 import { ChangeInitialPage } from './routes/change-initial/ChangeInitial';
 import { ChangeInitialDonePage } from './routes/change-initial/ChangeInitialDone';
-import { ForgotPage } from './routes/forgot/Forgot';
 import { LoginPage } from './routes/login/Login';
 import { NotFoundPage } from './routes/not-found/NotFound';
 import { ChangePasswordDonePage, ChangePasswordPage } from './routes/password/ChangePassword';
 import { TopPage } from './routes/top/Top';
 
-const PUBLIC = new Set(['/login', '/forgot']);
+// Screens off the first-login path are separate chunks, fetched on first use.
+const ForgotPage = lazyPage(() =>
+  import(/* webpackChunkName: "forgot" */ './routes/forgot/Forgot').then((m) => m.ForgotPage),
+);
+const ReissueEmailPage = lazyPage(() =>
+  import(/* webpackChunkName: "reissue-email" */ './routes/reissue-email').then((m) => m.ReissueEmailPage),
+);
+const ReissueEmailRegisterPage = lazyPage(() =>
+  import(/* webpackChunkName: "reissue-email" */ './routes/reissue-email').then(
+    (m) => m.ReissueEmailRegisterPage,
+  ),
+);
+const ReissueEmailConfirmPage = lazyPage(() =>
+  import(/* webpackChunkName: "reissue-email" */ './routes/reissue-email').then(
+    (m) => m.ReissueEmailConfirmPage,
+  ),
+);
+const MailboxPage = lazyPage(() =>
+  import(/* webpackChunkName: "dev-mailbox" */ './routes/dev/Mailbox').then((m) => m.MailboxPage),
+);
+
+// A mail link's token leaves the address bar before anything else runs (it stays in memory).
+if (typeof window !== 'undefined' && window.location.pathname.startsWith('/reissue-email/confirm'))
+  takeLinkToken();
+
+const PUBLIC = new Set(['/login']);
+/** Pages that work in every state, signed out included (mail links, reissue, dev mailbox). */
+const ANYWHERE = new Set(['/forgot', '/reissue-email/confirm', '/dev/mailbox']);
 /** Pages that only show a result: allowed for any signed-in state, so the guard never races them. */
 const DONE = new Set(['/change-initial/done', '/password/done', '/change-password/done']);
 const FORCED: Record<string, string> = {
@@ -27,9 +55,9 @@ const FORCED: Record<string, string> = {
 
 /** Where the route guard sends the user, or null to stay. */
 export function guard(path: string, viewer: Viewer | null): string | null {
-  if (!viewer) return PUBLIC.has(path) ? null : '/login';
+  if (!viewer) return PUBLIC.has(path) || ANYWHERE.has(path) ? null : '/login';
   const forced = FORCED[viewer.requiredAction];
-  if (forced) return path === forced || path === '/forgot' || DONE.has(path) ? null : forced;
+  if (forced) return path === forced || ANYWHERE.has(path) || DONE.has(path) ? null : forced;
   if (path === '/' || path === '/login' || path === '/change-initial' || path === '/change-password')
     return '/top';
   return null;
@@ -92,6 +120,14 @@ function Routes() {
       return <ChangePasswordDonePage />;
     case '/top':
       return viewer ? <TopPage viewer={viewer} /> : null;
+    case '/reissue-email':
+      return <ReissueEmailPage />;
+    case '/reissue-email/register':
+      return <ReissueEmailRegisterPage />;
+    case '/reissue-email/confirm':
+      return <ReissueEmailConfirmPage signedIn={viewer?.requiredAction === 'NONE'} />;
+    case '/dev/mailbox':
+      return <MailboxPage />;
     default:
       return <NotFoundPage />;
   }

@@ -56,6 +56,7 @@ export async function createServices(config: Config, db: DataSource, options: Se
     ? smtpTransport(config.mail.smtpUrl)
     : mailboxTransport(path.join(config.dataDir, 'mail'));
   const mailWorker = new MailWorker(db, boss, mailTransport, seal, config, clock, log);
+  await mailWorker.ensureQueue();
   if (workers) await mailWorker.start();
 
   return {

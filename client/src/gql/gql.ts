@@ -17,17 +17,29 @@ type Documents = {
     "\n  fragment ViewerFields on Viewer {\n    loginId\n    requiredAction\n    customerNumber\n    registeredPhoneNumber\n    holderName\n  }\n": typeof types.ViewerFieldsFragmentDoc,
     "\n  query Me {\n    me {\n      ...ViewerFields\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
+    "\n  query SecretQuestions {\n    secretQuestions {\n      id\n      text\n    }\n  }\n": typeof types.SecretQuestionsDocument,
     "\n  mutation ChangeInitialCredentials($input: ChangeInitialCredentialsInput!) {\n    changeInitialCredentials(input: $input) {\n      __typename\n      ... on CredentialsChanged {\n        viewer {\n          ...ViewerFields\n        }\n      }\n      ... on FieldErrors {\n        code\n        message\n        errors {\n          field\n          code\n          message\n        }\n      }\n    }\n  }\n": typeof types.ChangeInitialCredentialsDocument,
+    "\n  mutation RequestPasswordReissue($input: RequestPasswordReissueInput!) {\n    requestPasswordReissue(input: $input) {\n      __typename\n      ... on ReissueRequested {\n        message\n      }\n      ... on FieldErrors {\n        code\n        message\n        errors {\n          field\n          code\n          message\n        }\n      }\n    }\n  }\n": typeof types.RequestPasswordReissueDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      __typename\n      ... on LoginSuccess {\n        requiredAction\n        viewer {\n          ...ViewerFields\n        }\n      }\n      ... on UserError {\n        code\n        message\n      }\n      ... on FieldErrors {\n        errors {\n          field\n          code\n          message\n        }\n      }\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      __typename\n      ... on CredentialsChanged {\n        viewer {\n          ...ViewerFields\n        }\n      }\n      ... on FieldErrors {\n        code\n        message\n        errors {\n          field\n          code\n          message\n        }\n      }\n    }\n  }\n": typeof types.ChangePasswordDocument,
+    "\n  mutation ConfirmReissueEmail($input: ConfirmReissueEmailInput!) {\n    confirmReissueEmail(input: $input) {\n      __typename\n      ... on ReissueEmailRegistered {\n        email\n      }\n      ... on InvalidOrExpiredToken {\n        code\n        message\n      }\n      ... on FieldErrors {\n        code\n        message\n        errors {\n          field\n          code\n          message\n        }\n      }\n    }\n  }\n": typeof types.ConfirmReissueEmailDocument,
+    "\n  mutation RegisterReissueEmail($input: RegisterReissueEmailInput!) {\n    registerReissueEmail(input: $input) {\n      __typename\n      ... on ConfirmationMailSent {\n        email\n        expiresAt\n      }\n      ... on FieldErrors {\n        code\n        message\n        errors {\n          field\n          code\n          message\n        }\n      }\n    }\n  }\n": typeof types.RegisterReissueEmailDocument,
+    "\n  mutation DeleteReissueEmail {\n    deleteReissueEmail\n  }\n": typeof types.DeleteReissueEmailDocument,
+    "\n  query ReissueEmailStatus {\n    me {\n      ...ViewerFields\n      reissueEmail {\n        email\n        pendingEmail\n        pendingExpiresAt\n        secretQuestion {\n          id\n          text\n        }\n      }\n    }\n  }\n": typeof types.ReissueEmailStatusDocument,
 };
 const documents: Documents = {
     "\n  fragment ViewerFields on Viewer {\n    loginId\n    requiredAction\n    customerNumber\n    registeredPhoneNumber\n    holderName\n  }\n": types.ViewerFieldsFragmentDoc,
     "\n  query Me {\n    me {\n      ...ViewerFields\n    }\n  }\n": types.MeDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
+    "\n  query SecretQuestions {\n    secretQuestions {\n      id\n      text\n    }\n  }\n": types.SecretQuestionsDocument,
     "\n  mutation ChangeInitialCredentials($input: ChangeInitialCredentialsInput!) {\n    changeInitialCredentials(input: $input) {\n      __typename\n      ... on CredentialsChanged {\n        viewer {\n          ...ViewerFields\n        }\n      }\n      ... on FieldErrors {\n        code\n        message\n        errors {\n          field\n          code\n          message\n        }\n      }\n    }\n  }\n": types.ChangeInitialCredentialsDocument,
+    "\n  mutation RequestPasswordReissue($input: RequestPasswordReissueInput!) {\n    requestPasswordReissue(input: $input) {\n      __typename\n      ... on ReissueRequested {\n        message\n      }\n      ... on FieldErrors {\n        code\n        message\n        errors {\n          field\n          code\n          message\n        }\n      }\n    }\n  }\n": types.RequestPasswordReissueDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      __typename\n      ... on LoginSuccess {\n        requiredAction\n        viewer {\n          ...ViewerFields\n        }\n      }\n      ... on UserError {\n        code\n        message\n      }\n      ... on FieldErrors {\n        errors {\n          field\n          code\n          message\n        }\n      }\n    }\n  }\n": types.LoginDocument,
     "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      __typename\n      ... on CredentialsChanged {\n        viewer {\n          ...ViewerFields\n        }\n      }\n      ... on FieldErrors {\n        code\n        message\n        errors {\n          field\n          code\n          message\n        }\n      }\n    }\n  }\n": types.ChangePasswordDocument,
+    "\n  mutation ConfirmReissueEmail($input: ConfirmReissueEmailInput!) {\n    confirmReissueEmail(input: $input) {\n      __typename\n      ... on ReissueEmailRegistered {\n        email\n      }\n      ... on InvalidOrExpiredToken {\n        code\n        message\n      }\n      ... on FieldErrors {\n        code\n        message\n        errors {\n          field\n          code\n          message\n        }\n      }\n    }\n  }\n": types.ConfirmReissueEmailDocument,
+    "\n  mutation RegisterReissueEmail($input: RegisterReissueEmailInput!) {\n    registerReissueEmail(input: $input) {\n      __typename\n      ... on ConfirmationMailSent {\n        email\n        expiresAt\n      }\n      ... on FieldErrors {\n        code\n        message\n        errors {\n          field\n          code\n          message\n        }\n      }\n    }\n  }\n": types.RegisterReissueEmailDocument,
+    "\n  mutation DeleteReissueEmail {\n    deleteReissueEmail\n  }\n": types.DeleteReissueEmailDocument,
+    "\n  query ReissueEmailStatus {\n    me {\n      ...ViewerFields\n      reissueEmail {\n        email\n        pendingEmail\n        pendingExpiresAt\n        secretQuestion {\n          id\n          text\n        }\n      }\n    }\n  }\n": types.ReissueEmailStatusDocument,
 };
 
 /**
@@ -59,7 +71,15 @@ export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (ty
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query SecretQuestions {\n    secretQuestions {\n      id\n      text\n    }\n  }\n"): (typeof documents)["\n  query SecretQuestions {\n    secretQuestions {\n      id\n      text\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation ChangeInitialCredentials($input: ChangeInitialCredentialsInput!) {\n    changeInitialCredentials(input: $input) {\n      __typename\n      ... on CredentialsChanged {\n        viewer {\n          ...ViewerFields\n        }\n      }\n      ... on FieldErrors {\n        code\n        message\n        errors {\n          field\n          code\n          message\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ChangeInitialCredentials($input: ChangeInitialCredentialsInput!) {\n    changeInitialCredentials(input: $input) {\n      __typename\n      ... on CredentialsChanged {\n        viewer {\n          ...ViewerFields\n        }\n      }\n      ... on FieldErrors {\n        code\n        message\n        errors {\n          field\n          code\n          message\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestPasswordReissue($input: RequestPasswordReissueInput!) {\n    requestPasswordReissue(input: $input) {\n      __typename\n      ... on ReissueRequested {\n        message\n      }\n      ... on FieldErrors {\n        code\n        message\n        errors {\n          field\n          code\n          message\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RequestPasswordReissue($input: RequestPasswordReissueInput!) {\n    requestPasswordReissue(input: $input) {\n      __typename\n      ... on ReissueRequested {\n        message\n      }\n      ... on FieldErrors {\n        code\n        message\n        errors {\n          field\n          code\n          message\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -68,6 +88,22 @@ export function graphql(source: "\n  mutation Login($input: LoginInput!) {\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      __typename\n      ... on CredentialsChanged {\n        viewer {\n          ...ViewerFields\n        }\n      }\n      ... on FieldErrors {\n        code\n        message\n        errors {\n          field\n          code\n          message\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input) {\n      __typename\n      ... on CredentialsChanged {\n        viewer {\n          ...ViewerFields\n        }\n      }\n      ... on FieldErrors {\n        code\n        message\n        errors {\n          field\n          code\n          message\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmReissueEmail($input: ConfirmReissueEmailInput!) {\n    confirmReissueEmail(input: $input) {\n      __typename\n      ... on ReissueEmailRegistered {\n        email\n      }\n      ... on InvalidOrExpiredToken {\n        code\n        message\n      }\n      ... on FieldErrors {\n        code\n        message\n        errors {\n          field\n          code\n          message\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ConfirmReissueEmail($input: ConfirmReissueEmailInput!) {\n    confirmReissueEmail(input: $input) {\n      __typename\n      ... on ReissueEmailRegistered {\n        email\n      }\n      ... on InvalidOrExpiredToken {\n        code\n        message\n      }\n      ... on FieldErrors {\n        code\n        message\n        errors {\n          field\n          code\n          message\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegisterReissueEmail($input: RegisterReissueEmailInput!) {\n    registerReissueEmail(input: $input) {\n      __typename\n      ... on ConfirmationMailSent {\n        email\n        expiresAt\n      }\n      ... on FieldErrors {\n        code\n        message\n        errors {\n          field\n          code\n          message\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RegisterReissueEmail($input: RegisterReissueEmailInput!) {\n    registerReissueEmail(input: $input) {\n      __typename\n      ... on ConfirmationMailSent {\n        email\n        expiresAt\n      }\n      ... on FieldErrors {\n        code\n        message\n        errors {\n          field\n          code\n          message\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteReissueEmail {\n    deleteReissueEmail\n  }\n"): (typeof documents)["\n  mutation DeleteReissueEmail {\n    deleteReissueEmail\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReissueEmailStatus {\n    me {\n      ...ViewerFields\n      reissueEmail {\n        email\n        pendingEmail\n        pendingExpiresAt\n        secretQuestion {\n          id\n          text\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ReissueEmailStatus {\n    me {\n      ...ViewerFields\n      reissueEmail {\n        email\n        pendingEmail\n        pendingExpiresAt\n        secretQuestion {\n          id\n          text\n        }\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

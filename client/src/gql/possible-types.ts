@@ -5,6 +5,11 @@
       "CredentialsChanged",
       "FieldErrors"
     ],
+    "ConfirmReissueEmailResult": [
+      "FieldErrors",
+      "InvalidOrExpiredToken",
+      "ReissueEmailRegistered"
+    ],
     "LoginResult": [
       "AccountLocked",
       "CredentialsExpired",
@@ -12,11 +17,20 @@
       "InvalidCredentials",
       "LoginSuccess"
     ],
+    "RegisterReissueEmailResult": [
+      "ConfirmationMailSent",
+      "FieldErrors"
+    ],
+    "RequestPasswordReissueResult": [
+      "FieldErrors",
+      "ReissueRequested"
+    ],
     "UserError": [
       "AccountLocked",
       "CredentialsExpired",
       "FieldErrors",
-      "InvalidCredentials"
+      "InvalidCredentials",
+      "InvalidOrExpiredToken"
     ]
   }
 };
@@ -26,6 +40,11 @@
       "CredentialsChanged",
       "FieldErrors"
     ],
+    "ConfirmReissueEmailResult": [
+      "FieldErrors",
+      "InvalidOrExpiredToken",
+      "ReissueEmailRegistered"
+    ],
     "LoginResult": [
       "AccountLocked",
       "CredentialsExpired",
@@ -33,11 +52,20 @@
       "InvalidCredentials",
       "LoginSuccess"
     ],
+    "RegisterReissueEmailResult": [
+      "ConfirmationMailSent",
+      "FieldErrors"
+    ],
+    "RequestPasswordReissueResult": [
+      "FieldErrors",
+      "ReissueRequested"
+    ],
     "UserError": [
       "AccountLocked",
       "CredentialsExpired",
       "FieldErrors",
-      "InvalidCredentials"
+      "InvalidCredentials",
+      "InvalidOrExpiredToken"
     ]
   }
 };

@@ -11,6 +11,9 @@ export const en: Dictionary = {
   ok: 'OK',
   retry: 'Retry',
   back: 'Back',
+  cancel: 'Cancel',
+  fieldRequired: 'Please enter this item.',
+  selectRequired: 'Please choose one.',
   required: 'required',
   showPassword: 'Show',
   hidePassword: 'Hide',
@@ -36,6 +39,13 @@ export const en: Dictionary = {
   loginPassword: 'Password',
   loginButton: 'Login',
   forgotLink: 'Forgot your login ID or password?',
+  reissueAgainLink: 'Reissue a login password',
+
+  reissuedNoticeTitle: 'Change your password',
+  reissuedNoticeBody:
+    'You logged in with a reissued password. Next, change it to a login password chosen by you.',
+  reissuedNoticeHint:
+    'On the next screen, enter the new password written in the email as the "Initial password".',
 
   initialNoticeTitle: 'Initial login has been completed.',
   initialNoticeNext: 'Registration of an ID and password chosen by you will be the next step.',
@@ -47,9 +57,22 @@ export const en: Dictionary = {
 
   forgotTitle: 'Forgot your login ID or password?',
   forgotSelfService:
-    'Self-service reissue of a new login password to your registered email address is coming soon.',
+    'If you have forgotten your login password or it is locked, a new login password is sent to your registered email address.',
   forgotCallCentre:
-    'If you forgot your login ID, or forgot your password and have not registered an email address, please call the Web Billing desk below. After your call we reissue a login ID and password and send them by postcard. The postcard takes about one week to arrive.',
+    'If you forgot your login ID, or forgot your password and have not registered an email address, please call the Web Billing section below. After your call we reissue a login ID and password and send them by postcard. The postcard takes about one week to arrive.',
+  forgotFormTitle: 'Reissue a login password',
+  forgotFormLead: 'For customers who have registered an email address for password reissue.',
+  forgotNoAnswerNote:
+    '* If you have not registered an email address, or forgot the secret question and answer, please apply by phone.',
+  stepInput: 'Input',
+  stepDone: 'Done',
+  stepsLabel: 'Steps',
+  registeredEmail: 'Registered email address',
+  loginIdPlaceholder: 'Enter your login ID',
+  emailPlaceholder: 'e.g. abc@hbcdefgh.jp',
+  issueButton: 'Send',
+  forgotDoneTitle: 'Login password reissued',
+  backToLoginPage: 'To login screen',
   contactTitle: 'Contact',
   contactDesk: 'Web Billing section in charge',
   contactPhone: '0800-333-0030',
@@ -115,6 +138,67 @@ export const en: Dictionary = {
   forcedChangeDoneTitle: 'Initial password changed',
   passwordDoneBody: 'From next time, please log in with the new password.',
   backToTop: 'Back to Top',
+
+  reissueEmailTitle: 'Email address to reissue a login password',
+  reissueEmailLead:
+    'Register or change the email address, secret question and answer used to reissue a login password.',
+  reissueEmailNoneNote:
+    '* Without this email address, if you forget your password you need to call us, and the reissued password is sent by postcard (about one week).',
+  reissueEmailNone: 'No email address to reissue a login password is registered.',
+  reissueEmailActive: 'Registered email address',
+  email: 'Email address',
+  emailConfirmation: 'Email address (confirmation)',
+  secretQuestion: 'Secret question',
+  secretAnswer: 'Answer to the secret question',
+  secretQuestionPlaceholder: 'Choose a question',
+  secretAnswerPlaceholder: 'Enter the answer to the secret question',
+  secretAnswerHint: 'Up to 50 characters. You will need it to reissue your password.',
+  secretQuestionsFailed: 'Could not load the secret questions.',
+  registerButton: 'Register',
+  changeButton: 'Make a change',
+  deleteButton: 'Delete',
+  confirmButton: 'Confirm',
+  reissuePendingTitle: 'Email address awaiting confirmation',
+  reissuePendingBody:
+    'A confirmation email has been sent. Click the URL in it and enter the secret question and answer to complete the registration.',
+  reissuePendingExpires: 'URL valid until',
+  reissuePendingActiveNote: 'Until then, the current email address stays in use.',
+  reissueDeleteQuestion:
+    'Delete the email address to reissue a login password? Without it, a forgotten password can only be reissued by phone and postcard.',
+  reissueDeleteConfirm: 'Delete',
+  reissueDeleted: 'The email address to reissue a login password has been deleted.',
+  reissueRegisterTitle: 'Register email address',
+  reissueChangeTitle: 'Change email address',
+  reissueReviewTitle: 'Confirm your entries',
+  reissueRegisterLead:
+    'Enter the email address (one-byte) and the information used to reissue a login password (secret question and answer), then tap [Confirm].',
+  reissueReviewLead: 'If everything is correct, tap [Update].',
+  reissueNotYet: '* Registration is not completed yet.',
+  reissueMailSentTitle: 'Confirmation email sent',
+  reissueMailSentBody: 'A confirmation email has been sent to {email}.',
+  reissueMailSentClick:
+    'Please click the URL in the email within 24 hours (by {expires}) to complete the registration.',
+  reissueMailSentNotYet:
+    'Registration is not completed yet. If you cannot complete it within 24 hours, please register again.',
+  reissueConfirmTitle: 'Register email address',
+  reissueConfirmLead: 'Please input the secret question and answer, and then tap the register button.',
+  reissueNoToken: 'This URL is not complete. Please open the URL in the email exactly as it is.',
+  reissueRegisteredTitle: 'Registration completed',
+  reissueRegisteredBody:
+    'Registrations for the email address to reissue a login password and the secret question are now completed.',
+  registerAgain: 'Register again',
+  loginToRegisterAgain: 'Log in and register again',
+
+  mailboxTitle: 'Development mailbox',
+  mailboxLead: 'Mails sent in development, newest first. Not available in production.',
+  mailboxUnavailable: 'The development mailbox is not available (production, or mails are sent over SMTP).',
+  mailboxEmpty: 'No mails.',
+  mailboxBack: 'Back to the list',
+  mailFrom: 'From',
+  mailTo: 'To',
+  mailDate: 'Date',
+  mailSubject: 'Subject',
+  mailNoSubject: '(no subject)',
 
   notFoundTitle: 'Page not found',
 };

@@ -1,4 +1,3 @@
-import { useState } from 'preact/hooks';
 import { Layout } from '../../components/Layout';
 import { useI18n } from '../../i18n';
 import { navigate } from '../../router';
@@ -6,7 +5,6 @@ import { navigate } from '../../router';
 /** Guide 1-5 (completion) and 1-6 (register the reissue email address now or later). */
 export function ChangeInitialDonePage() {
   const { t } = useI18n();
-  const [soon, setSoon] = useState(false);
   return (
     <Layout title={t('changeInitialDoneTitle')}>
       <div data-testid="change-initial-done">
@@ -24,7 +22,7 @@ export function ChangeInitialDonePage() {
           <button
             type="button"
             class="button button--primary"
-            onClick={() => setSoon(true)}
+            onClick={() => navigate('/reissue-email/register')}
             data-testid="register-now"
           >
             {t('registerNow')}
@@ -38,9 +36,6 @@ export function ChangeInitialDonePage() {
             {t('registerLater')}
           </button>
         </div>
-        <p role="status" class={soon ? 'alert alert--info' : 'alert-empty'} data-testid="coming-soon">
-          {soon ? t('comingSoon') : ''}
-        </p>
       </div>
     </Layout>
   );

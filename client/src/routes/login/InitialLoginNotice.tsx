@@ -22,3 +22,19 @@ export function InitialLoginNotice({ onOk }: { onOk: () => void }) {
     </Layout>
   );
 }
+
+/** Guide 6 (12): logged in with a reissued (mailed) password; OK leads to the change screen. */
+export function ReissuedLoginNotice({ onOk }: { onOk: () => void }) {
+  const { t } = useI18n();
+  return (
+    <Layout title={t('reissuedNoticeTitle')}>
+      <div data-testid="reissued-login-notice">
+        <p>{t('reissuedNoticeBody')}</p>
+        <p class="note">{t('reissuedNoticeHint')}</p>
+        <button type="button" class="button button--primary" onClick={onOk} data-testid="reissued-notice-ok">
+          {t('ok')}
+        </button>
+      </div>
+    </Layout>
+  );
+}

@@ -9,7 +9,7 @@ import { type ErrorsByField, groupFieldErrors, unplacedErrors } from '../../form
 import { graphql } from '../../gql';
 import { useI18n } from '../../i18n';
 import { Link } from '../../router';
-import { InitialLoginNotice } from './InitialLoginNotice';
+import { InitialLoginNotice, ReissuedLoginNotice } from './InitialLoginNotice';
 
 const LoginMutation = graphql(`
   mutation Login($input: LoginInput!) {
@@ -46,9 +46,10 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [fieldErrors, setFieldErrors] = useState<ErrorsByField>({});
   const [formErrors, setFormErrors] = useState<string[]>([]);
-  const [showForgot, setShowForgot] = useState(false);
+  const [showForgot, setShowForgot] = useState<'forgot' | 'reissue' | null>(null);
   const [notice] = useState(takeLoginNotice);
   const [pendingInitial, setPendingInitial] = useState<Viewer | null>(null);
+  const [pendingReissued, setPendingReissued] = useState<Viewer | null>(null);
 
   if (pendingInitial) {
     return (
@@ -59,12 +60,21 @@ export function LoginPage() {
       />
     );
   }
+  if (pendingReissued) {
+    return (
+      <ReissuedLoginNotice
+        onOk={() => {
+          setViewer(client, pendingReissued); // the route guard now forces /change-password
+        }}
+      />
+    );
+  }
 
   const onSubmit = async (e: Event) => {
     e.preventDefault();
     setFieldErrors({});
     setFormErrors([]);
-    setShowForgot(false);
+    setShowForgot(null);
     try {
       const { data } = await login({ variables: { input: { loginId, password } } });
       const result = data?.login;
@@ -74,8 +84,10 @@ export function LoginPage() {
           setPassword('');
           if (result.requiredAction === 'CHANGE_INITIAL_CREDENTIALS') {
             setPendingInitial(result.viewer);
+          } else if (result.requiredAction === 'CHANGE_PASSWORD') {
+            setPendingReissued(result.viewer); // guide 6 (12): OK, then the change screen
           } else {
-            // The route guard moves on from /login: /top, or /change-password after a reissue.
+            // The route guard moves on from /login to /top.
             setViewer(client, result.viewer);
           }
           break;
@@ -84,7 +96,12 @@ export function LoginPage() {
           break;
         case 'AccountLocked':
           setFormErrors([result.message]);
-          setShowForgot(true);
+          setShowForgot('forgot');
+          break;
+        case 'CredentialsExpired':
+          setFormErrors([result.message]);
+          // A mailed password past its 24 h: request a new one; a postcard pair: call the centre.
+          setShowForgot(result.code === 'REISSUED_PASSWORD_EXPIRED' ? 'reissue' : 'forgot');
           break;
         case 'FieldErrors': {
           const byField = groupFieldErrors(result.errors);
@@ -116,7 +133,9 @@ export function LoginPage() {
         <FormErrors messages={formErrors} id="login-errors" testId="login-error">
           {showForgot ? (
             <p>
-              <Link href="/forgot">{t('forgotLink')}</Link>
+              <Link href="/forgot" data-testid="login-error-forgot">
+                {showForgot === 'reissue' ? t('reissueAgainLink') : t('forgotLink')}
+              </Link>
             </p>
           ) : null}
         </FormErrors>

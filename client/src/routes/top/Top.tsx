@@ -55,9 +55,9 @@ export function TopPage({ viewer }: { viewer: Viewer }) {
             </Link>
           </li>
           <li>
-            <button type="button" class="menu__item" onClick={comingSoon} data-testid="menu-reissue-email">
+            <Link href="/reissue-email" class="menu__item" data-testid="menu-reissue-email">
               {t('menuReissueEmail')}
-            </button>
+            </Link>
           </li>
           <li>
             <button

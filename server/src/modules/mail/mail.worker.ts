@@ -15,6 +15,9 @@ interface Log {
   error(obj: object, msg?: string): void;
 }
 
+/** Mails delivered concurrently per fetch (the SMTP transport pools its connections). */
+const BATCH_SIZE = 20;
+
 interface OutboxRow {
   recipient: string;
   lang: Lang;
@@ -41,18 +44,41 @@ export class MailWorker {
     private readonly log: Log,
   ) {}
 
-  async start(): Promise<void> {
-    await this.boss.createQueue(MAIL_QUEUE, {
+  /**
+   * Creates the queue (a no-op when it exists) and applies the configured retry policy. Every process
+   * that enqueues mail runs this, workers or not.
+   */
+  async ensureQueue(): Promise<void> {
+    const policy = {
       retryLimit: this.config.mail.retryLimit,
       retryDelay: this.config.mail.retryDelaySeconds,
       retryBackoff: true,
       retryDelayMax: 3600,
       expireInSeconds: 120,
-    });
-    await this.boss.work<{ mailId: string }>(
+    };
+    // Copies: pg-boss writes defaults (such as `policy`) into the object it is given.
+    await this.boss.createQueue(MAIL_QUEUE, { ...policy });
+    await this.boss.updateQueue(MAIL_QUEUE, { ...policy });
+  }
+
+  async start(): Promise<void> {
+    const workerId = await this.boss.work<{ mailId: string }>(
       MAIL_QUEUE,
-      { batchSize: 1, pollingIntervalSeconds: this.config.mail.pollSeconds },
-      async ([job]) => this.deliver(job.data.mailId),
+      { batchSize: BATCH_SIZE, pollingIntervalSeconds: this.config.mail.pollSeconds },
+      async (jobs) => {
+        const results = await Promise.allSettled(jobs.map((job) => this.deliver(job.data.mailId)));
+        // Only the failed jobs go back for a retry; pg-boss then completes the rest of the batch.
+        const failed = jobs.filter((_, i) => results[i].status === 'rejected');
+        if (failed.length > 0) {
+          await this.boss.fail(
+            MAIL_QUEUE,
+            failed.map((job) => job.id),
+          );
+        }
+        // pg-boss sleeps a whole polling interval after every batch; a full batch means more mail is
+        // waiting, so fetch again at once.
+        if (jobs.length === BATCH_SIZE) this.boss.notifyWorker(workerId);
+      },
     );
   }
 

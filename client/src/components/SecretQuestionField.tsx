@@ -1,0 +1,54 @@
+import { useQuery } from '@apollo/client/react';
+import { useEffect, useRef } from 'preact/hooks';
+import { graphql } from '../gql';
+import { useI18n } from '../i18n';
+import { SelectField } from './SelectField';
+
+const SecretQuestionsQuery = graphql(`
+  query SecretQuestions {
+    secretQuestions {
+      id
+      text
+    }
+  }
+`);
+
+/** The fixed list of secret questions, in the UI language (refetched when the language changes). */
+export function useSecretQuestions() {
+  const { lang } = useI18n();
+  const { data, error, refetch } = useQuery(SecretQuestionsQuery, { fetchPolicy: 'cache-and-network' });
+  const lastLang = useRef(lang);
+  useEffect(() => {
+    if (lastLang.current === lang) return;
+    lastLang.current = lang;
+    void refetch().catch(() => {
+      /* the previous texts stay; the error is shown by the field */
+    });
+  }, [lang, refetch]);
+  return { questions: data?.secretQuestions ?? [], error };
+}
+
+interface SecretQuestionFieldProps {
+  value: string;
+  onValue: (value: string) => void;
+  errors?: readonly string[];
+}
+
+/** `secretQuestionId`: a <select> of the secret questions (guide 1-7 (15)). */
+export function SecretQuestionField({ value, onValue, errors = [] }: SecretQuestionFieldProps) {
+  const { t } = useI18n();
+  const { questions, error } = useSecretQuestions();
+  const shown = error && questions.length === 0 ? [...errors, t('secretQuestionsFailed')] : errors;
+  return (
+    <SelectField
+      name="secretQuestionId"
+      label={t('secretQuestion')}
+      placeholder={t('secretQuestionPlaceholder')}
+      value={value}
+      onValue={onValue}
+      options={questions.map((q) => ({ value: q.id, label: q.text }))}
+      errors={shown}
+      required
+    />
+  );
+}

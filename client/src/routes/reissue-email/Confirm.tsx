@@ -1,0 +1,184 @@
+import { useMutation } from '@apollo/client/react';
+import { useEffect, useState } from 'preact/hooks';
+import { errorMessage } from '../../apollo/errors';
+import { Field, fieldId } from '../../components/Field';
+import { FormErrors } from '../../components/FormErrors';
+import { Layout } from '../../components/Layout';
+import { SecretQuestionField } from '../../components/SecretQuestionField';
+import { type ErrorsByField, groupFieldErrors, unplacedErrors } from '../../forms';
+import { graphql } from '../../gql';
+import { useI18n } from '../../i18n';
+import { clearLinkToken, takeLinkToken } from '../../linkToken';
+import { Link } from '../../router';
+
+const ConfirmReissueEmailMutation = graphql(`
+  mutation ConfirmReissueEmail($input: ConfirmReissueEmailInput!) {
+    confirmReissueEmail(input: $input) {
+      __typename
+      ... on ReissueEmailRegistered {
+        email
+      }
+      ... on InvalidOrExpiredToken {
+        code
+        message
+      }
+      ... on FieldErrors {
+        code
+        message
+        errors {
+          field
+          code
+          message
+        }
+      }
+    }
+  }
+`);
+
+const FIELDS = ['secretQuestionId', 'secretAnswer'];
+
+type Outcome = { kind: 'registered'; email: string } | { kind: 'invalid'; message: string | null } | null;
+
+/**
+ * The page the mail link opens (guide 1-10…1-11, 5 (10)–(12)): the secret question and answer
+ * again, then the registration is active. Works signed in and signed out.
+ */
+export function ReissueEmailConfirmPage({ signedIn }: { signedIn: boolean }) {
+  const { t } = useI18n();
+  const [token, setToken] = useState(takeLinkToken);
+  const [mutate, { loading }] = useMutation(ConfirmReissueEmailMutation);
+  const [secretQuestionId, setSecretQuestionId] = useState('');
+  const [secretAnswer, setSecretAnswer] = useState('');
+  const [fieldErrors, setFieldErrors] = useState<ErrorsByField>({});
+  const [formErrors, setFormErrors] = useState<string[]>([]);
+  const [outcome, setOutcome] = useState<Outcome>(token ? null : { kind: 'invalid', message: null });
+
+  // Another mail link opened in this same tab only changes the fragment: start over with it.
+  useEffect(() => {
+    const onHash = () => {
+      const next = takeLinkToken();
+      if (!next) return;
+      setToken(next);
+      setOutcome(null);
+      setFieldErrors({});
+      setFormErrors([]);
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+
+  const onSubmit = async (e: Event) => {
+    e.preventDefault();
+    setFieldErrors({});
+    setFormErrors([]);
+    const missing: ErrorsByField = {};
+    if (!secretQuestionId) missing.secretQuestionId = [t('selectRequired')];
+    if (!secretAnswer.trim()) missing.secretAnswer = [t('fieldRequired')];
+    if (Object.keys(missing).length > 0 || !token) {
+      setFieldErrors(missing);
+      setFormErrors([t('formHasErrors')]);
+      document.getElementById(fieldId(FIELDS.find((f) => missing[f]) ?? 'secretQuestionId'))?.focus();
+      return;
+    }
+    try {
+      const { data } = await mutate({ variables: { input: { token, secretQuestionId, secretAnswer } } });
+      const result = data?.confirmReissueEmail;
+      if (!result) throw new Error('empty result');
+      switch (result.__typename) {
+        case 'ReissueEmailRegistered':
+          clearLinkToken();
+          setOutcome({ kind: 'registered', email: result.email });
+          break;
+        case 'InvalidOrExpiredToken':
+          clearLinkToken();
+          setOutcome({ kind: 'invalid', message: result.message });
+          break;
+        case 'FieldErrors': {
+          const byField = groupFieldErrors(result.errors);
+          setFieldErrors(byField);
+          setFormErrors([result.message, ...unplacedErrors(byField, FIELDS)]);
+          const first = FIELDS.find((f) => byField[f]);
+          if (first) document.getElementById(fieldId(first))?.focus();
+          break;
+        }
+      }
+    } catch (err) {
+      setFormErrors([errorMessage(err, t)]);
+    }
+  };
+
+  if (outcome?.kind === 'registered') {
+    return (
+      <Layout title={t('reissueRegisteredTitle')}>
+        <div data-testid="reissue-email-registered">
+          <p class="alert alert--success">{t('reissueRegisteredBody')}</p>
+          <dl class="props card">
+            <div>
+              <dt>{t('email')}</dt>
+              <dd data-testid="registered-email">{outcome.email}</dd>
+            </div>
+          </dl>
+          <div class="actions">
+            <Link
+              href={signedIn ? '/top' : '/login'}
+              class="button button--primary"
+              data-testid="reissue-registered-ok"
+            >
+              {signedIn ? t('backToTop') : t('backToLoginPage')}
+            </Link>
+          </div>
+        </div>
+      </Layout>
+    );
+  }
+
+  if (outcome?.kind === 'invalid') {
+    return (
+      <Layout title={t('reissueConfirmTitle')}>
+        <div data-testid="reissue-invalid-token">
+          <p class="alert alert--error" role="alert">
+            {outcome.message ?? t('reissueNoToken')}
+          </p>
+          <p class="links">
+            <Link href={signedIn ? '/reissue-email' : '/login'} data-testid="reissue-register-again">
+              {signedIn ? t('registerAgain') : t('loginToRegisterAgain')}
+            </Link>
+          </p>
+        </div>
+      </Layout>
+    );
+  }
+
+  return (
+    <Layout title={t('reissueConfirmTitle')}>
+      <p class="lead">{t('reissueConfirmLead')}</p>
+      <form class="form" onSubmit={onSubmit} noValidate data-testid="reissue-confirm-form">
+        <FormErrors messages={formErrors} id="reissue-confirm-errors" />
+        <SecretQuestionField
+          value={secretQuestionId}
+          onValue={setSecretQuestionId}
+          errors={fieldErrors.secretQuestionId}
+        />
+        <Field
+          name="secretAnswer"
+          label={t('secretAnswer')}
+          placeholder={t('secretAnswerPlaceholder')}
+          value={secretAnswer}
+          onValue={setSecretAnswer}
+          errors={fieldErrors.secretAnswer}
+          autocomplete="off"
+          maxLength={50}
+          required
+        />
+        <button
+          type="submit"
+          class="button button--primary"
+          disabled={loading}
+          data-testid="reissue-confirm-submit"
+        >
+          {t('registerButton')}
+        </button>
+      </form>
+    </Layout>
+  );
+}

@@ -1,0 +1,242 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useEffect, useState } from 'preact/hooks';
+import { errorMessage } from '../../apollo/errors';
+import { Field, fieldId } from '../../components/Field';
+import { FormErrors } from '../../components/FormErrors';
+import { Layout } from '../../components/Layout';
+import { SecretQuestionField, useSecretQuestions } from '../../components/SecretQuestionField';
+import { fill, formatDateTime } from '../../format';
+import { type ErrorsByField, groupFieldErrors, unplacedErrors } from '../../forms';
+import { graphql } from '../../gql';
+import type { RegisterReissueEmailInput } from '../../gql/graphql';
+import { useI18n } from '../../i18n';
+import { Link } from '../../router';
+import { ReissueEmailStatusQuery } from './documents';
+
+const RegisterReissueEmailMutation = graphql(`
+  mutation RegisterReissueEmail($input: RegisterReissueEmailInput!) {
+    registerReissueEmail(input: $input) {
+      __typename
+      ... on ConfirmationMailSent {
+        email
+        expiresAt
+      }
+      ... on FieldErrors {
+        code
+        message
+        errors {
+          field
+          code
+          message
+        }
+      }
+    }
+  }
+`);
+
+// ID inputs are typed string | number; the form only ever holds strings.
+type Form = Record<keyof RegisterReissueEmailInput, string>;
+const EMPTY: Form = { email: '', emailConfirmation: '', secretQuestionId: '', secretAnswer: '' };
+const FIELDS = Object.keys(EMPTY) as (keyof Form)[];
+
+type Step = 'form' | 'review' | { email: string; expiresAt: string };
+
+/**
+ * Guide 1-7…1-8 and 5 (3)–(7): enter the address and the secret question/answer, review them,
+ * update; a confirmation mail then goes out. Also the change screen (the old address stays active
+ * until the new one is confirmed).
+ */
+export function ReissueEmailRegisterPage() {
+  const { t, lang } = useI18n();
+  const status = useQuery(ReissueEmailStatusQuery);
+  const { questions } = useSecretQuestions();
+  const [mutate, { loading }] = useMutation(RegisterReissueEmailMutation);
+  const [step, setStep] = useState<Step>('form');
+  const [form, setForm] = useState<Form>(EMPTY);
+  const [fieldErrors, setFieldErrors] = useState<ErrorsByField>({});
+  const [formErrors, setFormErrors] = useState<string[]>([]);
+  const [focus, setFocus] = useState<string | null>(null);
+
+  const changing = Boolean(status.data?.me?.reissueEmail?.email);
+
+  // After the step has rendered: put the keyboard on the first field in error.
+  useEffect(() => {
+    if (!focus) return;
+    document.getElementById(fieldId(focus))?.focus();
+    setFocus(null);
+  }, [focus]);
+
+  const bind = (name: keyof Form) => ({
+    name,
+    value: form[name],
+    onValue: (v: string) => setForm((f) => ({ ...f, [name]: v })),
+    errors: fieldErrors[name],
+  });
+
+  const showErrors = (byField: ErrorsByField, messages: string[]) => {
+    setFieldErrors(byField);
+    setFormErrors(messages);
+    setStep('form');
+    setFocus(FIELDS.find((f) => byField[f]) ?? null);
+  };
+
+  const onNext = (e: Event) => {
+    e.preventDefault();
+    // Only "nothing entered" is checked here; every rule is the server's (shown on update).
+    const missing: ErrorsByField = {};
+    for (const f of FIELDS) {
+      if (!form[f].trim()) missing[f] = [f === 'secretQuestionId' ? t('selectRequired') : t('fieldRequired')];
+    }
+    if (Object.keys(missing).length > 0) {
+      showErrors(missing, [t('formHasErrors')]);
+      return;
+    }
+    setFieldErrors({});
+    setFormErrors([]);
+    setStep('review');
+  };
+
+  const onSubmit = async () => {
+    setFormErrors([]);
+    try {
+      const { data } = await mutate({ variables: { input: form } });
+      const result = data?.registerReissueEmail;
+      if (!result) throw new Error('empty result');
+      if (result.__typename === 'ConfirmationMailSent') {
+        setForm(EMPTY);
+        setStep({ email: result.email, expiresAt: result.expiresAt });
+        return;
+      }
+      const byField = groupFieldErrors(result.errors);
+      showErrors(byField, [result.message, ...unplacedErrors(byField, FIELDS)]);
+    } catch (err) {
+      setFormErrors([errorMessage(err, t)]);
+    }
+  };
+
+  const title = changing ? t('reissueChangeTitle') : t('reissueRegisterTitle');
+
+  if (typeof step === 'object') {
+    return (
+      <Layout title={t('reissueMailSentTitle')}>
+        <div data-testid="reissue-mail-sent">
+          <div class="alert alert--success">
+            <p>{fill(t('reissueMailSentBody'), { email: step.email })}</p>
+            <p>{fill(t('reissueMailSentClick'), { expires: formatDateTime(step.expiresAt, lang) })}</p>
+          </div>
+          <p class="alert alert--info">
+            <strong>{t('reissueMailSentNotYet')}</strong>
+          </p>
+          <div class="actions">
+            <Link href="/reissue-email" class="button button--primary" data-testid="reissue-mail-sent-ok">
+              {t('ok')}
+            </Link>
+          </div>
+          <p class="links">
+            <Link href="/top">{t('backToTop')}</Link>
+          </p>
+        </div>
+      </Layout>
+    );
+  }
+
+  if (step === 'review') {
+    const question = questions.find((q) => q.id === form.secretQuestionId)?.text ?? form.secretQuestionId;
+    return (
+      <Layout title={`${title}（${t('reissueReviewTitle')}）`}>
+        <p class="lead">{t('reissueReviewLead')}</p>
+        <FormErrors messages={formErrors} id="reissue-register-errors" />
+        <section class="card" data-testid="reissue-review">
+          <dl class="props">
+            <div>
+              <dt>{t('email')}</dt>
+              <dd data-testid="review-email">{form.email}</dd>
+            </div>
+            <div>
+              <dt>{t('secretQuestion')}</dt>
+              <dd data-testid="review-secretQuestion">{question}</dd>
+            </div>
+            <div>
+              <dt>{t('secretAnswer')}</dt>
+              <dd data-testid="review-secretAnswer">{form.secretAnswer}</dd>
+            </div>
+          </dl>
+        </section>
+        <p class="note">{t('reissueNotYet')}</p>
+        <div class="actions">
+          <button
+            type="button"
+            class="button button--primary"
+            onClick={onSubmit}
+            disabled={loading}
+            data-testid="reissue-register-submit"
+          >
+            {t('updateButton')}
+          </button>
+          <button
+            type="button"
+            class="button button--secondary"
+            onClick={() => setStep('form')}
+            disabled={loading}
+            data-testid="reissue-register-back"
+          >
+            {t('back')}
+          </button>
+        </div>
+      </Layout>
+    );
+  }
+
+  return (
+    <Layout title={title}>
+      <p class="lead">{t('reissueRegisterLead')}</p>
+      <form class="form" onSubmit={onNext} noValidate data-testid="reissue-register-form">
+        <FormErrors messages={formErrors} id="reissue-register-errors" />
+        <Field
+          {...bind('email')}
+          label={t('email')}
+          type="email"
+          inputMode="email"
+          autocomplete="email"
+          autocapitalize="off"
+          spellcheck={false}
+          placeholder={t('emailPlaceholder')}
+          maxLength={254}
+          required
+        />
+        <Field
+          {...bind('emailConfirmation')}
+          label={t('emailConfirmation')}
+          type="email"
+          inputMode="email"
+          autocomplete="off"
+          autocapitalize="off"
+          spellcheck={false}
+          maxLength={254}
+          required
+        />
+        <SecretQuestionField
+          value={form.secretQuestionId}
+          onValue={(v) => setForm((f) => ({ ...f, secretQuestionId: v }))}
+          errors={fieldErrors.secretQuestionId}
+        />
+        <Field
+          {...bind('secretAnswer')}
+          label={t('secretAnswer')}
+          hint={t('secretAnswerHint')}
+          placeholder={t('secretAnswerPlaceholder')}
+          autocomplete="off"
+          maxLength={50}
+          required
+        />
+        <p class="field__hint">{t('reissueNotYet')}</p>
+        <button type="submit" class="button button--primary" data-testid="reissue-register-next">
+          {t('confirmButton')}
+        </button>
+      </form>
+      <p class="links">
+        <Link href="/top">{t('backToTop')}</Link>
+      </p>
+    </Layout>
+  );
+}
