@@ -4,6 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { printedSchema } from '../../server/src/graphql/emit-schema';
 import { Browser, LOGIN } from '../support/graphql-client';
+import { activeSubscriber } from '../support/subscribers';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const run = promisify(execFile);
@@ -68,6 +69,39 @@ describe('HTTP server', () => {
     expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     const missing = await new Browser(t.url).gql(LOGIN, { input: { loginId: 'abc' } });
     expect(missing.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('development mailbox (no SMTP_URL)', () => {
+  it('writes mails as .eml files that /dev/mailbox lists and opens, links intact', async () => {
+    const s = await activeSubscriber(t, 'ja');
+    const email = `mailbox${Date.now()}@example.jp`;
+    await s.browser.gql(
+      `mutation($input: RegisterReissueEmailInput!) { registerReissueEmail(input: $input) { __typename } }`,
+      { input: { email, emailConfirmation: email, secretQuestionId: '1', secretAnswer: 'Yamada' } },
+    );
+    let listed: { id: string; to: string; subject: string }[] = [];
+    for (let i = 0; i < 100 && !listed.some((m) => m.to.includes(email)); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      listed = await (await fetch(`${t.url}/dev/mailbox/messages`)).json();
+    }
+    const entry = listed.find((m) => m.to.includes(email));
+    expect(entry?.subject).toBe('【Webビリング】再発行用メールアドレス登録のご確認');
+    const opened = await (await fetch(`${t.url}/dev/mailbox/messages/${entry?.id}`)).json();
+    expect(opened.text).toMatch(/http:\/\/localhost:0\/reissue-email\/confirm#token=[\w-]{43}/);
+    expect((await fetch(`${t.url}/dev/mailbox/messages/..%2F..%2Fetc%2Fpasswd`)).status).toBe(400);
+  });
+
+  it('does not exist in production', async () => {
+    const prod = await startTestApp({ NODE_ENV: 'production' });
+    try {
+      const res = await fetch(`${prod.url}/dev/mailbox/messages`, {
+        headers: { accept: 'application/json' },
+      });
+      expect(res.status).toBe(404);
+    } finally {
+      await prod.close();
+    }
   });
 });
 
