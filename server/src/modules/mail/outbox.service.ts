@@ -77,8 +77,4 @@ export class OutboxService {
       message: { template: 'security-notice', params: { kind, at: at.toISOString() } },
     });
   }
-
-  get manager(): EntityManager {
-    return this.db.manager;
-  }
 }

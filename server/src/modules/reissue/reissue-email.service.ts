@@ -9,7 +9,7 @@ import type { PolicyIssue } from '../credentials/password-policy';
 import type { OutboxService } from '../mail/outbox.service';
 import { ReissueErrorCode as Code } from './reissue-error-code.enum';
 import { checkEmail, checkSecretQuestionAndAnswer, normalizeEmail } from './reissue-input';
-import { normalizeSecretAnswer, SECRET_QUESTIONS } from './secret-questions';
+import { normalizeSecretAnswer } from './secret-questions';
 
 export type RegisterOutcome =
   | { kind: 'sent'; email: string; expiresAt: Date }
@@ -230,9 +230,5 @@ export class ReissueEmailService {
       pendingEmail: pending?.email ?? null,
       pendingExpiresAt: pending?.expires_at ?? null,
     };
-  }
-
-  static questions() {
-    return SECRET_QUESTIONS;
   }
 }
