@@ -51,7 +51,7 @@ export async function createServices(config: Config, db: DataSource, options: Se
   const sessions = new SessionService(db, config, clock);
   const throttle = new LoginThrottle(pool, config);
   const viewers = new ViewerService(db);
-  const outbox = new OutboxService(db, boss, seal);
+  const outbox = new OutboxService(boss, seal);
   const mailTransport = config.mail.smtpUrl
     ? smtpTransport(config.mail.smtpUrl)
     : mailboxTransport(path.join(config.dataDir, 'mail'));

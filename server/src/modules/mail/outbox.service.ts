@@ -1,5 +1,5 @@
 import type PgBoss from 'pg-boss';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Lang } from '../../i18n/messages';
 import type { SecretSeal } from '../../security/secret-seal';
 import type { MailMessage, SecurityNoticeKind } from './templates/mail-template';
@@ -20,7 +20,6 @@ export interface EnqueueMail {
  */
 export class OutboxService {
   constructor(
-    private readonly db: DataSource,
     private readonly boss: PgBoss,
     private readonly seal: SecretSeal,
   ) {}
