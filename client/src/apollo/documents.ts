@@ -10,6 +10,19 @@ export const ViewerFieldsFragment = graphql(`
   }
 `);
 
+/** A mutation's FieldErrors result: the summary and one entry per offending input field. */
+export const FieldErrorsFieldsFragment = graphql(`
+  fragment FieldErrorsFields on FieldErrors {
+    code
+    message
+    errors {
+      field
+      code
+      message
+    }
+  }
+`);
+
 export const MeQuery = graphql(`
   query Me {
     me {

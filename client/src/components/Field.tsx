@@ -18,6 +18,62 @@ interface FieldProps extends InputProps {
 
 export const fieldId = (name: string) => `f-${name}`;
 
+/** The id, name, aria wiring (errors, hint, other describers) and test id of a field's control. */
+export function controlProps(
+  name: string,
+  errors: readonly string[],
+  hint: ComponentChildren,
+  describedBy: readonly string[] = [],
+) {
+  const id = fieldId(name);
+  const described = [
+    ...(errors.length > 0 ? [`${id}-error`] : []),
+    ...(hint ? [`${id}-hint`] : []),
+    ...describedBy,
+  ].join(' ');
+  return {
+    id,
+    name,
+    'aria-invalid': errors.length > 0 ? true : undefined,
+    'aria-describedby': described || undefined,
+    'data-testid': name,
+  };
+}
+
+interface FieldFrameProps {
+  name: string;
+  label: string;
+  errors: readonly string[];
+  hint?: ComponentChildren;
+  /** The control, with controlProps() applied. */
+  children: ComponentChildren;
+}
+
+/** Label, hint and error list around a field's control (Field, SelectField). */
+export function FieldFrame({ name, label, errors, hint, children }: FieldFrameProps) {
+  const id = fieldId(name);
+  return (
+    <div class={errors.length > 0 ? 'field field--invalid' : 'field'}>
+      <label class="field__label" for={id}>
+        {label}
+      </label>
+      {hint ? (
+        <p class="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {children}
+      {errors.length > 0 ? (
+        <ul class="field__errors" id={`${id}-error`} data-testid={`${name}-error`}>
+          {errors.map((m) => (
+            <li key={m}>{m}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
 /** A labelled input with its errors linked through aria-describedby. */
 export function Field({
   name,
@@ -30,41 +86,16 @@ export function Field({
   hint,
   ...rest
 }: FieldProps) {
-  const id = fieldId(name);
-  const errorId = `${id}-error`;
-  const hintId = `${id}-hint`;
-  const described = [...(errors.length > 0 ? [errorId] : []), ...(hint ? [hintId] : []), ...describedBy].join(
-    ' ',
-  );
   const inputProps: JSX.InputHTMLAttributes<HTMLInputElement> = {
     ...rest,
-    id,
-    name,
+    ...controlProps(name, errors, hint, describedBy),
     value,
     onInput: (e) => onValue((e.currentTarget as HTMLInputElement).value),
-    'aria-invalid': errors.length > 0 ? true : undefined,
-    'aria-describedby': described || undefined,
-    'data-testid': name,
   } as JSX.InputHTMLAttributes<HTMLInputElement>;
 
   return (
-    <div class={errors.length > 0 ? 'field field--invalid' : 'field'}>
-      <label class="field__label" for={id}>
-        {label}
-      </label>
-      {hint ? (
-        <p class="field__hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
+    <FieldFrame name={name} label={label} errors={errors} hint={hint}>
       {password ? <PasswordInput {...inputProps} /> : <input class="input" type="text" {...inputProps} />}
-      {errors.length > 0 ? (
-        <ul class="field__errors" id={errorId} data-testid={`${name}-error`}>
-          {errors.map((m) => (
-            <li key={m}>{m}</li>
-          ))}
-        </ul>
-      ) : null}
-    </div>
+    </FieldFrame>
   );
 }

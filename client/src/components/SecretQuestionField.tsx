@@ -1,7 +1,10 @@
 import { useQuery } from '@apollo/client/react';
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
+import type { Binding } from '../forms';
 import { graphql } from '../gql';
 import { useI18n } from '../i18n';
+import { Field } from './Field';
 import { SelectField } from './SelectField';
 
 const SecretQuestionsQuery = graphql(`
@@ -48,6 +51,22 @@ export function SecretQuestionField({ value, onValue, errors = [] }: SecretQuest
       onValue={onValue}
       options={questions.map((q) => ({ value: q.id, label: q.text }))}
       errors={shown}
+      required
+    />
+  );
+}
+
+/** `secretAnswer`: the free-text answer to the secret question. */
+export function SecretAnswerField({ hint, ...binding }: Binding & { hint?: ComponentChildren }) {
+  const { t } = useI18n();
+  return (
+    <Field
+      {...binding}
+      label={t('secretAnswer')}
+      hint={hint}
+      placeholder={t('secretAnswerPlaceholder')}
+      autocomplete="off"
+      maxLength={50}
       required
     />
   );

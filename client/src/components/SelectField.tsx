@@ -1,5 +1,5 @@
 import type { ComponentChildren, JSX } from 'preact';
-import { fieldId } from './Field';
+import { controlProps, FieldFrame } from './Field';
 
 type SelectProps = Omit<
   JSX.SelectHTMLAttributes<HTMLSelectElement>,
@@ -36,30 +36,14 @@ export function SelectField({
   hint,
   ...rest
 }: SelectFieldProps) {
-  const id = fieldId(name);
-  const errorId = `${id}-error`;
-  const hintId = `${id}-hint`;
-  const described = [...(errors.length > 0 ? [errorId] : []), ...(hint ? [hintId] : [])].join(' ');
   return (
-    <div class={errors.length > 0 ? 'field field--invalid' : 'field'}>
-      <label class="field__label" for={id}>
-        {label}
-      </label>
-      {hint ? (
-        <p class="field__hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
+    <FieldFrame name={name} label={label} errors={errors} hint={hint}>
       <select
         {...rest}
         class="input select"
-        id={id}
-        name={name}
+        {...controlProps(name, errors, hint)}
         value={value}
         onChange={(e) => onValue((e.currentTarget as HTMLSelectElement).value)}
-        aria-invalid={errors.length > 0 ? true : undefined}
-        aria-describedby={described || undefined}
-        data-testid={name}
       >
         <option value="">{placeholder}</option>
         {options.map((o) => (
@@ -68,13 +52,6 @@ export function SelectField({
           </option>
         ))}
       </select>
-      {errors.length > 0 ? (
-        <ul class="field__errors" id={errorId} data-testid={`${name}-error`}>
-          {errors.map((m) => (
-            <li key={m}>{m}</li>
-          ))}
-        </ul>
-      ) : null}
-    </div>
+    </FieldFrame>
   );
 }

@@ -1,6 +1,14 @@
 
       export type PossibleTypesResultData = {
   "possibleTypes": {
+    "BreakdownResult": [
+      "Breakdown",
+      "CarrierNotFound",
+      "DetailsNotRetained",
+      "InvoiceNotFound",
+      "LineNotFound",
+      "MonthOutOfRange"
+    ],
     "ChangeCredentialsResult": [
       "CredentialsChanged",
       "FieldErrors"
@@ -9,6 +17,11 @@
       "FieldErrors",
       "InvalidOrExpiredToken",
       "ReissueEmailRegistered"
+    ],
+    "InvoiceResult": [
+      "Invoice",
+      "InvoiceNotFound",
+      "MonthOutOfRange"
     ],
     "LoginResult": [
       "AccountLocked",
@@ -27,15 +40,28 @@
     ],
     "UserError": [
       "AccountLocked",
+      "CarrierNotFound",
       "CredentialsExpired",
+      "DetailsNotRetained",
       "FieldErrors",
       "InvalidCredentials",
-      "InvalidOrExpiredToken"
+      "InvalidOrExpiredToken",
+      "InvoiceNotFound",
+      "LineNotFound",
+      "MonthOutOfRange"
     ]
   }
 };
       const result: PossibleTypesResultData = {
   "possibleTypes": {
+    "BreakdownResult": [
+      "Breakdown",
+      "CarrierNotFound",
+      "DetailsNotRetained",
+      "InvoiceNotFound",
+      "LineNotFound",
+      "MonthOutOfRange"
+    ],
     "ChangeCredentialsResult": [
       "CredentialsChanged",
       "FieldErrors"
@@ -44,6 +70,11 @@
       "FieldErrors",
       "InvalidOrExpiredToken",
       "ReissueEmailRegistered"
+    ],
+    "InvoiceResult": [
+      "Invoice",
+      "InvoiceNotFound",
+      "MonthOutOfRange"
     ],
     "LoginResult": [
       "AccountLocked",
@@ -62,10 +93,15 @@
     ],
     "UserError": [
       "AccountLocked",
+      "CarrierNotFound",
       "CredentialsExpired",
+      "DetailsNotRetained",
       "FieldErrors",
       "InvalidCredentials",
-      "InvalidOrExpiredToken"
+      "InvalidOrExpiredToken",
+      "InvoiceNotFound",
+      "LineNotFound",
+      "MonthOutOfRange"
     ]
   }
 };

@@ -1,13 +1,12 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
-import { useState } from 'preact/hooks';
-import { errorMessage } from '../../apollo/errors';
 import { setViewer } from '../../apollo/session';
 import { useLogout } from '../../apollo/useLogout';
-import { IdConditions, PasswordConditions } from '../../components/Conditions';
+import { IdConditions } from '../../components/Conditions';
 import { Field } from '../../components/Field';
 import { FormErrors } from '../../components/FormErrors';
 import { Layout } from '../../components/Layout';
-import { type ErrorsByField, groupFieldErrors, unplacedErrors } from '../../forms';
+import { NewPasswordFields } from '../../components/NewPasswordFields';
+import { focusField, useForm } from '../../forms';
 import { graphql } from '../../gql';
 import type { ChangeInitialCredentialsInput } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
@@ -22,15 +21,7 @@ const ChangeInitialCredentialsMutation = graphql(`
           ...ViewerFields
         }
       }
-      ... on FieldErrors {
-        code
-        message
-        errors {
-          field
-          code
-          message
-        }
-      }
+      ...FieldErrorsFields
     }
   }
 `);
@@ -44,7 +35,6 @@ const EMPTY: Form = {
   newPassword: '',
   newPasswordConfirmation: '',
 };
-const FIELDS = Object.keys(EMPTY);
 
 /** Guide 1-4: change the postcard's initial login ID and password to ones chosen by the user. */
 export function ChangeInitialPage() {
@@ -52,40 +42,20 @@ export function ChangeInitialPage() {
   const client = useApolloClient();
   const { logout, busy } = useLogout();
   const [mutate, { loading }] = useMutation(ChangeInitialCredentialsMutation);
-  const [form, setForm] = useState<Form>(EMPTY);
-  const [fieldErrors, setFieldErrors] = useState<ErrorsByField>({});
-  const [formErrors, setFormErrors] = useState<string[]>([]);
+  const { values, bind, formErrors, showFieldErrors, onSubmit: submit } = useForm<Form>(EMPTY);
 
-  const bind = (name: keyof Form) => ({
-    name,
-    value: form[name],
-    onValue: (v: string) => setForm((f) => ({ ...f, [name]: v })),
-    errors: fieldErrors[name],
-  });
-
-  const onSubmit = async (e: Event) => {
-    e.preventDefault();
-    setFieldErrors({});
-    setFormErrors([]);
-    try {
-      const { data } = await mutate({ variables: { input: form } });
-      const result = data?.changeInitialCredentials;
-      if (!result) throw new Error('empty result');
-      if (result.__typename === 'CredentialsChanged') {
-        // Navigate first: the done screen is allowed in every state, /change-initial is not once done.
-        navigate('/change-initial/done', { replace: true });
-        setViewer(client, result.viewer);
-        return;
-      }
-      const byField = groupFieldErrors(result.errors);
-      setFieldErrors(byField);
-      setFormErrors([result.message, ...unplacedErrors(byField, FIELDS)]);
-      const first = FIELDS.find((f) => byField[f]);
-      if (first) document.getElementById(`f-${first}`)?.focus();
-    } catch (err) {
-      setFormErrors([errorMessage(err, t)]);
+  const onSubmit = submit(async () => {
+    const { data } = await mutate({ variables: { input: values } });
+    const result = data?.changeInitialCredentials;
+    if (!result) throw new Error('empty result');
+    if (result.__typename === 'CredentialsChanged') {
+      // Navigate first: the done screen is allowed in every state, /change-initial is not once done.
+      navigate('/change-initial/done', { replace: true });
+      setViewer(client, result.viewer);
+      return;
     }
-  };
+    focusField(showFieldErrors(result));
+  });
 
   return (
     <Layout title={t('changeInitialTitle')}>
@@ -132,24 +102,7 @@ export function ChangeInitialPage() {
         />
         <fieldset class="fieldset">
           <legend class="fieldset__legend">{t('newPassword')}</legend>
-          <PasswordConditions id="password-conditions" />
-          <Field
-            {...bind('newPassword')}
-            label={t('newPassword')}
-            password
-            autocomplete="new-password"
-            maxLength={32}
-            describedBy={['password-conditions']}
-            required
-          />
-          <Field
-            {...bind('newPasswordConfirmation')}
-            label={t('newPasswordConfirmation')}
-            password
-            autocomplete="new-password"
-            maxLength={32}
-            required
-          />
+          <NewPasswordFields bind={bind} />
         </fieldset>
         <button
           type="submit"

@@ -1,11 +1,10 @@
 import { useMutation } from '@apollo/client/react';
 import { useState } from 'preact/hooks';
-import { errorMessage } from '../../apollo/errors';
-import { Field, fieldId } from '../../components/Field';
+import { Field } from '../../components/Field';
 import { FormErrors } from '../../components/FormErrors';
 import { Layout } from '../../components/Layout';
-import { SecretQuestionField } from '../../components/SecretQuestionField';
-import { type ErrorsByField, groupFieldErrors, unplacedErrors } from '../../forms';
+import { SecretAnswerField, SecretQuestionField } from '../../components/SecretQuestionField';
+import { focusField, useForm } from '../../forms';
 import { graphql } from '../../gql';
 import type { RequestPasswordReissueInput } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
@@ -18,15 +17,7 @@ const RequestPasswordReissueMutation = graphql(`
       ... on ReissueRequested {
         message
       }
-      ... on FieldErrors {
-        code
-        message
-        errors {
-          field
-          code
-          message
-        }
-      }
+      ...FieldErrorsFields
     }
   }
 `);
@@ -34,7 +25,6 @@ const RequestPasswordReissueMutation = graphql(`
 // ID inputs are typed string | number; the form only ever holds strings.
 type Form = Record<keyof RequestPasswordReissueInput, string>;
 const EMPTY: Form = { loginId: '', email: '', secretQuestionId: '', secretAnswer: '' };
-const FIELDS = Object.keys(EMPTY) as (keyof Form)[];
 
 function Steps({ done }: { done: boolean }) {
   const { t } = useI18n();
@@ -84,52 +74,26 @@ function CallCentre() {
 export function ForgotPage() {
   const { t } = useI18n();
   const [mutate, { loading }] = useMutation(RequestPasswordReissueMutation);
-  const [form, setForm] = useState<Form>(EMPTY);
-  const [fieldErrors, setFieldErrors] = useState<ErrorsByField>({});
-  const [formErrors, setFormErrors] = useState<string[]>([]);
+  const form = useForm<Form>(EMPTY);
+  const { values, bind, formErrors } = form;
   const [done, setDone] = useState<string | null>(null);
 
-  const bind = (name: keyof Form) => ({
-    name,
-    value: form[name],
-    onValue: (v: string) => setForm((f) => ({ ...f, [name]: v })),
-    errors: fieldErrors[name],
-  });
-
-  const show = (byField: ErrorsByField, messages: string[]) => {
-    setFieldErrors(byField);
-    setFormErrors(messages);
-    const first = FIELDS.find((f) => byField[f]);
-    if (first) document.getElementById(fieldId(first))?.focus();
-  };
-
-  const onSubmit = async (e: Event) => {
-    e.preventDefault();
-    setFieldErrors({});
-    setFormErrors([]);
-    const missing: ErrorsByField = {};
-    for (const f of FIELDS) {
-      if (!form[f].trim()) missing[f] = [f === 'secretQuestionId' ? t('selectRequired') : t('fieldRequired')];
-    }
+  const onSubmit = form.onSubmit(async () => {
+    const missing = form.missing();
     if (Object.keys(missing).length > 0) {
-      show(missing, [t('formHasErrors')]);
+      focusField(form.showMissing(missing));
       return;
     }
-    try {
-      const { data } = await mutate({ variables: { input: form } });
-      const result = data?.requestPasswordReissue;
-      if (!result) throw new Error('empty result');
-      if (result.__typename === 'ReissueRequested') {
-        setForm(EMPTY);
-        setDone(result.message);
-        return;
-      }
-      const byField = groupFieldErrors(result.errors);
-      show(byField, [result.message, ...unplacedErrors(byField, FIELDS)]);
-    } catch (err) {
-      setFormErrors([errorMessage(err, t)]);
+    const { data } = await mutate({ variables: { input: values } });
+    const result = data?.requestPasswordReissue;
+    if (!result) throw new Error('empty result');
+    if (result.__typename === 'ReissueRequested') {
+      form.reset();
+      setDone(result.message);
+      return;
     }
-  };
+    focusField(form.showFieldErrors(result));
+  });
 
   if (done !== null) {
     return (
@@ -190,19 +154,8 @@ export function ForgotPage() {
             placeholder={t('emailPlaceholder')}
             required
           />
-          <SecretQuestionField
-            value={form.secretQuestionId}
-            onValue={(v) => setForm((f) => ({ ...f, secretQuestionId: v }))}
-            errors={fieldErrors.secretQuestionId}
-          />
-          <Field
-            {...bind('secretAnswer')}
-            label={t('secretAnswer')}
-            placeholder={t('secretAnswerPlaceholder')}
-            autocomplete="off"
-            maxLength={50}
-            required
-          />
+          <SecretQuestionField {...bind('secretQuestionId')} />
+          <SecretAnswerField {...bind('secretAnswer')} />
           <p class="field__hint">{t('forgotNoAnswerNote')}</p>
           <div class="actions actions--form">
             <button

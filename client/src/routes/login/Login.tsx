@@ -1,11 +1,10 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { useState } from 'preact/hooks';
-import { errorMessage } from '../../apollo/errors';
 import { setViewer, takeLoginNotice, type Viewer } from '../../apollo/session';
 import { Field } from '../../components/Field';
 import { FormErrors } from '../../components/FormErrors';
 import { Layout } from '../../components/Layout';
-import { type ErrorsByField, groupFieldErrors, unplacedErrors } from '../../forms';
+import { useForm } from '../../forms';
 import { graphql } from '../../gql';
 import { useI18n } from '../../i18n';
 import { Link } from '../../router';
@@ -25,27 +24,19 @@ const LoginMutation = graphql(`
         code
         message
       }
-      ... on FieldErrors {
-        errors {
-          field
-          code
-          message
-        }
-      }
+      ...FieldErrorsFields
     }
   }
 `);
 
-const FIELDS = ['loginId', 'password'];
+const EMPTY = { loginId: '', password: '' };
 
 export function LoginPage() {
   const { t } = useI18n();
   const client = useApolloClient();
   const [login, { loading }] = useMutation(LoginMutation);
-  const [loginId, setLoginId] = useState('');
-  const [password, setPassword] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<ErrorsByField>({});
-  const [formErrors, setFormErrors] = useState<string[]>([]);
+  const form = useForm(EMPTY);
+  const { values, bind, formErrors, setFormErrors } = form;
   const [showForgot, setShowForgot] = useState<'forgot' | 'reissue' | null>(null);
   const [notice] = useState(takeLoginNotice);
   const [pendingInitial, setPendingInitial] = useState<Viewer | null>(null);
@@ -70,49 +61,43 @@ export function LoginPage() {
     );
   }
 
-  const onSubmit = async (e: Event) => {
-    e.preventDefault();
-    setFieldErrors({});
-    setFormErrors([]);
-    setShowForgot(null);
-    try {
-      const { data } = await login({ variables: { input: { loginId, password } } });
-      const result = data?.login;
-      if (!result) throw new Error('empty result');
-      switch (result.__typename) {
-        case 'LoginSuccess':
-          setPassword('');
-          if (result.requiredAction === 'CHANGE_INITIAL_CREDENTIALS') {
-            setPendingInitial(result.viewer);
-          } else if (result.requiredAction === 'CHANGE_PASSWORD') {
-            setPendingReissued(result.viewer); // guide 6 (12): OK, then the change screen
-          } else {
-            // The route guard moves on from /login to /top.
-            setViewer(client, result.viewer);
-          }
-          break;
-        case 'InvalidCredentials':
-          setFormErrors([result.message]);
-          break;
-        case 'AccountLocked':
-          setFormErrors([result.message]);
-          setShowForgot('forgot');
-          break;
-        case 'CredentialsExpired':
-          setFormErrors([result.message]);
-          // A mailed password past its 24 h: request a new one; a postcard pair: call the centre.
-          setShowForgot(result.code === 'REISSUED_PASSWORD_EXPIRED' ? 'reissue' : 'forgot');
-          break;
-        case 'FieldErrors': {
-          const byField = groupFieldErrors(result.errors);
-          setFieldErrors(byField);
-          setFormErrors([result.message, ...unplacedErrors(byField, FIELDS)]);
-          break;
+  const submit = form.onSubmit(async () => {
+    const { data } = await login({ variables: { input: values } });
+    const result = data?.login;
+    if (!result) throw new Error('empty result');
+    switch (result.__typename) {
+      case 'LoginSuccess':
+        form.setValue('password', '');
+        if (result.requiredAction === 'CHANGE_INITIAL_CREDENTIALS') {
+          setPendingInitial(result.viewer);
+        } else if (result.requiredAction === 'CHANGE_PASSWORD') {
+          setPendingReissued(result.viewer); // guide 6 (12): OK, then the change screen
+        } else {
+          // The route guard moves on from /login to /top.
+          setViewer(client, result.viewer);
         }
-      }
-    } catch (err) {
-      setFormErrors([errorMessage(err, t)]);
+        break;
+      case 'InvalidCredentials':
+        setFormErrors([result.message]);
+        break;
+      case 'AccountLocked':
+        setFormErrors([result.message]);
+        setShowForgot('forgot');
+        break;
+      case 'CredentialsExpired':
+        setFormErrors([result.message]);
+        // A mailed password past its 24 h: request a new one; a postcard pair: call the centre.
+        setShowForgot(result.code === 'REISSUED_PASSWORD_EXPIRED' ? 'reissue' : 'forgot');
+        break;
+      case 'FieldErrors':
+        form.showFieldErrors(result); // no focus move here
+        break;
     }
+  });
+
+  const onSubmit = (e: Event) => {
+    setShowForgot(null);
+    return submit(e);
   };
 
   return (
@@ -140,22 +125,16 @@ export function LoginPage() {
           ) : null}
         </FormErrors>
         <Field
-          name="loginId"
+          {...bind('loginId')}
           label={t('loginId')}
-          value={loginId}
-          onValue={setLoginId}
-          errors={fieldErrors.loginId}
           autocomplete="username"
           autocapitalize="off"
           spellcheck={false}
           required
         />
         <Field
-          name="password"
+          {...bind('password')}
           label={t('loginPassword')}
-          value={password}
-          onValue={setPassword}
-          errors={fieldErrors.password}
           password
           autocomplete="current-password"
           required

@@ -1,13 +1,11 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
-import { useState } from 'preact/hooks';
-import { errorMessage } from '../../apollo/errors';
 import { setViewer } from '../../apollo/session';
 import { useLogout } from '../../apollo/useLogout';
-import { PasswordConditions } from '../../components/Conditions';
 import { Field } from '../../components/Field';
 import { FormErrors } from '../../components/FormErrors';
 import { Layout } from '../../components/Layout';
-import { type ErrorsByField, groupFieldErrors, unplacedErrors } from '../../forms';
+import { NewPasswordFields } from '../../components/NewPasswordFields';
+import { focusField, useForm } from '../../forms';
 import { graphql } from '../../gql';
 import type { ChangePasswordInput } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
@@ -22,22 +20,13 @@ const ChangePasswordMutation = graphql(`
           ...ViewerFields
         }
       }
-      ... on FieldErrors {
-        code
-        message
-        errors {
-          field
-          code
-          message
-        }
-      }
+      ...FieldErrorsFields
     }
   }
 `);
 
 type Form = ChangePasswordInput;
 const EMPTY: Form = { currentPassword: '', newPassword: '', newPasswordConfirmation: '' };
-const FIELDS = Object.keys(EMPTY);
 
 /**
  * Change password. `forced` is the screen after a reissue (guide 6 (13)–(16)): the mailed
@@ -48,39 +37,19 @@ export function ChangePasswordPage({ forced = false }: { forced?: boolean }) {
   const client = useApolloClient();
   const { logout, busy } = useLogout();
   const [mutate, { loading }] = useMutation(ChangePasswordMutation);
-  const [form, setForm] = useState<Form>(EMPTY);
-  const [fieldErrors, setFieldErrors] = useState<ErrorsByField>({});
-  const [formErrors, setFormErrors] = useState<string[]>([]);
+  const { values, bind, formErrors, showFieldErrors, onSubmit: submit } = useForm<Form>(EMPTY);
 
-  const bind = (name: keyof Form) => ({
-    name,
-    value: form[name],
-    onValue: (v: string) => setForm((f) => ({ ...f, [name]: v })),
-    errors: fieldErrors[name],
-  });
-
-  const onSubmit = async (e: Event) => {
-    e.preventDefault();
-    setFieldErrors({});
-    setFormErrors([]);
-    try {
-      const { data } = await mutate({ variables: { input: form } });
-      const result = data?.changePassword;
-      if (!result) throw new Error('empty result');
-      if (result.__typename === 'CredentialsChanged') {
-        navigate(forced ? '/change-password/done' : '/password/done', { replace: true });
-        setViewer(client, result.viewer);
-        return;
-      }
-      const byField = groupFieldErrors(result.errors);
-      setFieldErrors(byField);
-      setFormErrors([result.message, ...unplacedErrors(byField, FIELDS)]);
-      const first = FIELDS.find((f) => byField[f]);
-      if (first) document.getElementById(`f-${first}`)?.focus();
-    } catch (err) {
-      setFormErrors([errorMessage(err, t)]);
+  const onSubmit = submit(async () => {
+    const { data } = await mutate({ variables: { input: values } });
+    const result = data?.changePassword;
+    if (!result) throw new Error('empty result');
+    if (result.__typename === 'CredentialsChanged') {
+      navigate(forced ? '/change-password/done' : '/password/done', { replace: true });
+      setViewer(client, result.viewer);
+      return;
     }
-  };
+    focusField(showFieldErrors(result));
+  });
 
   return (
     <Layout title={forced ? t('forcedChangeTitle') : t('changePasswordTitle')}>
@@ -94,24 +63,7 @@ export function ChangePasswordPage({ forced = false }: { forced?: boolean }) {
           autocomplete="current-password"
           required
         />
-        <PasswordConditions id="password-conditions" />
-        <Field
-          {...bind('newPassword')}
-          label={t('newPassword')}
-          password
-          autocomplete="new-password"
-          maxLength={32}
-          describedBy={['password-conditions']}
-          required
-        />
-        <Field
-          {...bind('newPasswordConfirmation')}
-          label={t('newPasswordConfirmation')}
-          password
-          autocomplete="new-password"
-          maxLength={32}
-          required
-        />
+        <NewPasswordFields bind={bind} />
         <button
           type="submit"
           class="button button--primary"

@@ -1,11 +1,9 @@
 import { useMutation } from '@apollo/client/react';
 import { useEffect, useState } from 'preact/hooks';
-import { errorMessage } from '../../apollo/errors';
-import { Field, fieldId } from '../../components/Field';
 import { FormErrors } from '../../components/FormErrors';
 import { Layout } from '../../components/Layout';
-import { SecretQuestionField } from '../../components/SecretQuestionField';
-import { type ErrorsByField, groupFieldErrors, unplacedErrors } from '../../forms';
+import { SecretAnswerField, SecretQuestionField } from '../../components/SecretQuestionField';
+import { focusField, useForm } from '../../forms';
 import { graphql } from '../../gql';
 import { useI18n } from '../../i18n';
 import { clearLinkToken, takeLinkToken } from '../../linkToken';
@@ -22,20 +20,12 @@ const ConfirmReissueEmailMutation = graphql(`
         code
         message
       }
-      ... on FieldErrors {
-        code
-        message
-        errors {
-          field
-          code
-          message
-        }
-      }
+      ...FieldErrorsFields
     }
   }
 `);
 
-const FIELDS = ['secretQuestionId', 'secretAnswer'];
+const EMPTY = { secretQuestionId: '', secretAnswer: '' };
 
 type Outcome = { kind: 'registered'; email: string } | { kind: 'invalid'; message: string | null } | null;
 
@@ -47,10 +37,8 @@ export function ReissueEmailConfirmPage({ signedIn }: { signedIn: boolean }) {
   const { t } = useI18n();
   const [token, setToken] = useState(takeLinkToken);
   const [mutate, { loading }] = useMutation(ConfirmReissueEmailMutation);
-  const [secretQuestionId, setSecretQuestionId] = useState('');
-  const [secretAnswer, setSecretAnswer] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<ErrorsByField>({});
-  const [formErrors, setFormErrors] = useState<string[]>([]);
+  const form = useForm(EMPTY);
+  const { values, bind, formErrors, clearErrors } = form;
   const [outcome, setOutcome] = useState<Outcome>(token ? null : { kind: 'invalid', message: null });
 
   // Another mail link opened in this same tab only changes the fragment: start over with it.
@@ -60,52 +48,35 @@ export function ReissueEmailConfirmPage({ signedIn }: { signedIn: boolean }) {
       if (!next) return;
       setToken(next);
       setOutcome(null);
-      setFieldErrors({});
-      setFormErrors([]);
+      clearErrors();
     };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
 
-  const onSubmit = async (e: Event) => {
-    e.preventDefault();
-    setFieldErrors({});
-    setFormErrors([]);
-    const missing: ErrorsByField = {};
-    if (!secretQuestionId) missing.secretQuestionId = [t('selectRequired')];
-    if (!secretAnswer.trim()) missing.secretAnswer = [t('fieldRequired')];
+  const onSubmit = form.onSubmit(async () => {
+    const missing = form.missing();
     if (Object.keys(missing).length > 0 || !token) {
-      setFieldErrors(missing);
-      setFormErrors([t('formHasErrors')]);
-      document.getElementById(fieldId(FIELDS.find((f) => missing[f]) ?? 'secretQuestionId'))?.focus();
+      focusField(form.showMissing(missing) ?? 'secretQuestionId');
       return;
     }
-    try {
-      const { data } = await mutate({ variables: { input: { token, secretQuestionId, secretAnswer } } });
-      const result = data?.confirmReissueEmail;
-      if (!result) throw new Error('empty result');
-      switch (result.__typename) {
-        case 'ReissueEmailRegistered':
-          clearLinkToken();
-          setOutcome({ kind: 'registered', email: result.email });
-          break;
-        case 'InvalidOrExpiredToken':
-          clearLinkToken();
-          setOutcome({ kind: 'invalid', message: result.message });
-          break;
-        case 'FieldErrors': {
-          const byField = groupFieldErrors(result.errors);
-          setFieldErrors(byField);
-          setFormErrors([result.message, ...unplacedErrors(byField, FIELDS)]);
-          const first = FIELDS.find((f) => byField[f]);
-          if (first) document.getElementById(fieldId(first))?.focus();
-          break;
-        }
-      }
-    } catch (err) {
-      setFormErrors([errorMessage(err, t)]);
+    const { data } = await mutate({ variables: { input: { token, ...values } } });
+    const result = data?.confirmReissueEmail;
+    if (!result) throw new Error('empty result');
+    switch (result.__typename) {
+      case 'ReissueEmailRegistered':
+        clearLinkToken();
+        setOutcome({ kind: 'registered', email: result.email });
+        break;
+      case 'InvalidOrExpiredToken':
+        clearLinkToken();
+        setOutcome({ kind: 'invalid', message: result.message });
+        break;
+      case 'FieldErrors':
+        focusField(form.showFieldErrors(result));
+        break;
     }
-  };
+  });
 
   if (outcome?.kind === 'registered') {
     return (
@@ -154,22 +125,8 @@ export function ReissueEmailConfirmPage({ signedIn }: { signedIn: boolean }) {
       <p class="lead">{t('reissueConfirmLead')}</p>
       <form class="form" onSubmit={onSubmit} noValidate data-testid="reissue-confirm-form">
         <FormErrors messages={formErrors} id="reissue-confirm-errors" />
-        <SecretQuestionField
-          value={secretQuestionId}
-          onValue={setSecretQuestionId}
-          errors={fieldErrors.secretQuestionId}
-        />
-        <Field
-          name="secretAnswer"
-          label={t('secretAnswer')}
-          placeholder={t('secretAnswerPlaceholder')}
-          value={secretAnswer}
-          onValue={setSecretAnswer}
-          errors={fieldErrors.secretAnswer}
-          autocomplete="off"
-          maxLength={50}
-          required
-        />
+        <SecretQuestionField {...bind('secretQuestionId')} />
+        <SecretAnswerField {...bind('secretAnswer')} />
         <button
           type="submit"
           class="button button--primary"

@@ -1,12 +1,15 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useEffect, useState } from 'preact/hooks';
-import { errorMessage } from '../../apollo/errors';
-import { Field, fieldId } from '../../components/Field';
+import { Field } from '../../components/Field';
 import { FormErrors } from '../../components/FormErrors';
 import { Layout } from '../../components/Layout';
-import { SecretQuestionField, useSecretQuestions } from '../../components/SecretQuestionField';
+import {
+  SecretAnswerField,
+  SecretQuestionField,
+  useSecretQuestions,
+} from '../../components/SecretQuestionField';
 import { fill, formatDateTime } from '../../format';
-import { type ErrorsByField, groupFieldErrors, unplacedErrors } from '../../forms';
+import { focusField, useForm } from '../../forms';
 import { graphql } from '../../gql';
 import type { RegisterReissueEmailInput } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
@@ -21,15 +24,7 @@ const RegisterReissueEmailMutation = graphql(`
         email
         expiresAt
       }
-      ... on FieldErrors {
-        code
-        message
-        errors {
-          field
-          code
-          message
-        }
-      }
+      ...FieldErrorsFields
     }
   }
 `);
@@ -37,7 +32,6 @@ const RegisterReissueEmailMutation = graphql(`
 // ID inputs are typed string | number; the form only ever holds strings.
 type Form = Record<keyof RegisterReissueEmailInput, string>;
 const EMPTY: Form = { email: '', emailConfirmation: '', secretQuestionId: '', secretAnswer: '' };
-const FIELDS = Object.keys(EMPTY) as (keyof Form)[];
 
 type Step = 'form' | 'review' | { email: string; expiresAt: string };
 
@@ -52,9 +46,8 @@ export function ReissueEmailRegisterPage() {
   const { questions } = useSecretQuestions();
   const [mutate, { loading }] = useMutation(RegisterReissueEmailMutation);
   const [step, setStep] = useState<Step>('form');
-  const [form, setForm] = useState<Form>(EMPTY);
-  const [fieldErrors, setFieldErrors] = useState<ErrorsByField>({});
-  const [formErrors, setFormErrors] = useState<string[]>([]);
+  const form = useForm<Form>(EMPTY);
+  const { values, bind, formErrors } = form;
   const [focus, setFocus] = useState<string | null>(null);
 
   const changing = Boolean(status.data?.me?.reissueEmail?.email);
@@ -62,57 +55,39 @@ export function ReissueEmailRegisterPage() {
   // After the step has rendered: put the keyboard on the first field in error.
   useEffect(() => {
     if (!focus) return;
-    document.getElementById(fieldId(focus))?.focus();
+    focusField(focus);
     setFocus(null);
   }, [focus]);
 
-  const bind = (name: keyof Form) => ({
-    name,
-    value: form[name],
-    onValue: (v: string) => setForm((f) => ({ ...f, [name]: v })),
-    errors: fieldErrors[name],
-  });
-
-  const showErrors = (byField: ErrorsByField, messages: string[]) => {
-    setFieldErrors(byField);
-    setFormErrors(messages);
+  /** Errors belong to the form: back to it, keyboard on the first field in error. */
+  const backToForm = (first: string | undefined) => {
     setStep('form');
-    setFocus(FIELDS.find((f) => byField[f]) ?? null);
+    setFocus(first ?? null);
   };
 
   const onNext = (e: Event) => {
     e.preventDefault();
     // Only "nothing entered" is checked here; every rule is the server's (shown on update).
-    const missing: ErrorsByField = {};
-    for (const f of FIELDS) {
-      if (!form[f].trim()) missing[f] = [f === 'secretQuestionId' ? t('selectRequired') : t('fieldRequired')];
-    }
+    const missing = form.missing();
     if (Object.keys(missing).length > 0) {
-      showErrors(missing, [t('formHasErrors')]);
+      backToForm(form.showMissing(missing));
       return;
     }
-    setFieldErrors({});
-    setFormErrors([]);
+    form.clearErrors();
     setStep('review');
   };
 
-  const onSubmit = async () => {
-    setFormErrors([]);
-    try {
-      const { data } = await mutate({ variables: { input: form } });
-      const result = data?.registerReissueEmail;
-      if (!result) throw new Error('empty result');
-      if (result.__typename === 'ConfirmationMailSent') {
-        setForm(EMPTY);
-        setStep({ email: result.email, expiresAt: result.expiresAt });
-        return;
-      }
-      const byField = groupFieldErrors(result.errors);
-      showErrors(byField, [result.message, ...unplacedErrors(byField, FIELDS)]);
-    } catch (err) {
-      setFormErrors([errorMessage(err, t)]);
+  const onSubmit = form.onSubmit(async () => {
+    const { data } = await mutate({ variables: { input: values } });
+    const result = data?.registerReissueEmail;
+    if (!result) throw new Error('empty result');
+    if (result.__typename === 'ConfirmationMailSent') {
+      form.reset();
+      setStep({ email: result.email, expiresAt: result.expiresAt });
+      return;
     }
-  };
+    backToForm(form.showFieldErrors(result));
+  });
 
   const title = changing ? t('reissueChangeTitle') : t('reissueRegisterTitle');
 
@@ -141,7 +116,7 @@ export function ReissueEmailRegisterPage() {
   }
 
   if (step === 'review') {
-    const question = questions.find((q) => q.id === form.secretQuestionId)?.text ?? form.secretQuestionId;
+    const question = questions.find((q) => q.id === values.secretQuestionId)?.text ?? values.secretQuestionId;
     return (
       <Layout title={`${title}（${t('reissueReviewTitle')}）`}>
         <p class="lead">{t('reissueReviewLead')}</p>
@@ -150,7 +125,7 @@ export function ReissueEmailRegisterPage() {
           <dl class="props">
             <div>
               <dt>{t('email')}</dt>
-              <dd data-testid="review-email">{form.email}</dd>
+              <dd data-testid="review-email">{values.email}</dd>
             </div>
             <div>
               <dt>{t('secretQuestion')}</dt>
@@ -158,7 +133,7 @@ export function ReissueEmailRegisterPage() {
             </div>
             <div>
               <dt>{t('secretAnswer')}</dt>
-              <dd data-testid="review-secretAnswer">{form.secretAnswer}</dd>
+              <dd data-testid="review-secretAnswer">{values.secretAnswer}</dd>
             </div>
           </dl>
         </section>
@@ -215,20 +190,8 @@ export function ReissueEmailRegisterPage() {
           maxLength={254}
           required
         />
-        <SecretQuestionField
-          value={form.secretQuestionId}
-          onValue={(v) => setForm((f) => ({ ...f, secretQuestionId: v }))}
-          errors={fieldErrors.secretQuestionId}
-        />
-        <Field
-          {...bind('secretAnswer')}
-          label={t('secretAnswer')}
-          hint={t('secretAnswerHint')}
-          placeholder={t('secretAnswerPlaceholder')}
-          autocomplete="off"
-          maxLength={50}
-          required
-        />
+        <SecretQuestionField {...bind('secretQuestionId')} />
+        <SecretAnswerField {...bind('secretAnswer')} hint={t('secretAnswerHint')} />
         <p class="field__hint">{t('reissueNotYet')}</p>
         <button type="submit" class="button button--primary" data-testid="reissue-register-next">
           {t('confirmButton')}
