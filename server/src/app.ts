@@ -16,6 +16,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { GraphQLContext } from './graphql/context';
+import { createLoaders } from './graphql/loaders';
 import { createSchema } from './graphql/schema';
 import { langFromAcceptLanguage, message } from './i18n/messages';
 import { readSessionToken } from './modules/auth/session-transport';
@@ -103,6 +104,7 @@ export async function buildApp(
         session,
         sessionTransport: session && presented ? presented.via : null,
         secureCookies: config.publicUrl.startsWith('https:'),
+        loaders: createLoaders(services),
       };
     },
   });

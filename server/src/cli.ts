@@ -48,7 +48,8 @@ program
       const config = loadConfig();
       const services = await createServices(config, db.dataSource);
       try {
-        console.log(formatPostcard(await seedDemo(services), config.publicUrl));
+        const cards = await seedDemo(services);
+        console.log(cards.map((card) => formatPostcard(card, config.publicUrl)).join('\n'));
       } finally {
         await services.stop();
       }

@@ -9,6 +9,7 @@ import { AuthService } from './modules/auth/auth.service';
 import { LoginThrottle } from './modules/auth/login-throttle';
 import { SessionService } from './modules/auth/session.service';
 import { ViewerService } from './modules/auth/viewer.service';
+import { BillingService } from './modules/billing/billing.service';
 import { CredentialsService } from './modules/credentials/credentials.service';
 import { PasswordHasher } from './modules/credentials/password-hasher';
 import { MailWorker } from './modules/mail/mail.worker';
@@ -74,6 +75,7 @@ export async function createServices(config: Config, db: DataSource, options: Se
     mailWorker,
     auth: new AuthService(db, hasher, sessions, throttle, audit, outbox, config, clock),
     credentials: new CredentialsService(db, hasher, sessions, audit, throttle, outbox, clock),
+    billing: new BillingService(db, clock),
     provisioning: new ProvisioningService(db, hasher, seal, audit, config, clock),
     reissueEmails: new ReissueEmailService(db, hasher, outbox, audit, config, clock),
     passwordReissue: new PasswordReissueService(

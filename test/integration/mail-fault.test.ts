@@ -80,7 +80,7 @@ it('keeps a mail while SMTP is down, across a server restart, and delivers it ex
   try {
     let server = await start();
     const [, initialLoginId, initialPassword] =
-      output.match(/Initial login ID\s+(\S+)[\s\S]*Initial password\s+(\S+)/) ?? [];
+      output.match(/Initial login ID\s+(\S+)[\s\S]*?Initial password\s+(\S+)/) ?? [];
     const b = new Browser(url);
     await b.gql(LOGIN, { input: { loginId: initialLoginId, password: initialPassword } });
     await b.gql(CHANGE_INITIAL, {

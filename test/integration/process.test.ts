@@ -67,7 +67,7 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 it('starts with its own PostgreSQL, seeds a demo, logs JSON without secrets, stops cleanly and keeps its data', async () => {
   const first = await start();
-  const card = first.output().match(/Initial login ID\s+(\S+)[\s\S]*Initial password\s+(\S+)/);
+  const card = first.output().match(/Initial login ID\s+(\S+)[\s\S]*?Initial password\s+(\S+)/);
   expect(card).not.toBeNull();
   const [, initialLoginId, initialPassword] = card as RegExpMatchArray;
   expect(await portOpen(pgPort)).toBe(true);
@@ -94,7 +94,7 @@ it('starts with its own PostgreSQL, seeds a demo, logs JSON without secrets, sto
 
   const second = await start();
   try {
-    expect(second.output()).not.toContain('Demo account created'); // data survived: no second seed
+    expect(second.output()).not.toContain('Demo accounts created'); // data survived: no second seed
     const again = await new Browser(url).gql(LOGIN, {
       input: { loginId: initialLoginId, password: initialPassword },
     });

@@ -32,6 +32,8 @@ export interface TestApp {
   services: Services;
   db: DataSource;
   clock: TestClock;
+  /** Every SQL statement the app ran through its data source, in order (reset it freely). */
+  statements: string[];
   close(): Promise<void>;
 }
 
@@ -83,7 +85,8 @@ export async function startTestApp(
     MAIL_RETRY_DELAY_SECONDS: '1',
     ...env,
   });
-  const db = createDataSource(database.url, { poolSize: 10 });
+  const statements: string[] = [];
+  const db = createDataSource(database.url, { poolSize: 10, onQuery: (sql) => statements.push(sql) });
   await db.initialize();
   await runMigrations(db, quietLog);
   const clock = new TestClock();
@@ -99,6 +102,7 @@ export async function startTestApp(
     services,
     db,
     clock,
+    statements,
     async close() {
       await app.close();
       await services.stop();

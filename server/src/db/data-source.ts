@@ -7,12 +7,16 @@ import { Subscriber } from '../modules/credentials/subscriber.entity';
 import { Postcard } from '../modules/operators/postcard.entity';
 import { InitialSchema1763800000000 } from './migrations/1763800000000-initial-schema';
 import { MailAndReissue1763900000000 } from './migrations/1763900000000-mail-and-reissue';
+import { Billing1764000000000 } from './migrations/1764000000000-billing';
 
 export const entities = [BillingAccount, Subscriber, PasswordHistory, Session, AuditEvent, Postcard];
-export const migrations = [InitialSchema1763800000000, MailAndReissue1763900000000];
+export const migrations = [InitialSchema1763800000000, MailAndReissue1763900000000, Billing1764000000000];
 
 /** Schema changes happen only through migrations (never `synchronize`). */
-export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {
+export function createDataSource(
+  url: string,
+  options: { poolSize?: number; onQuery?: (sql: string) => void } = {},
+): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
@@ -21,7 +25,18 @@ export function createDataSource(url: string, options: { poolSize?: number } = {
     synchronize: false,
     migrationsRun: false,
     migrationsTransactionMode: 'each',
-    logging: false,
+    // Only tests listen (to count statements per request); production logs no SQL.
+    logging: options.onQuery ? ['query'] : false,
+    logger: options.onQuery
+      ? {
+          logQuery: (sql: string) => options.onQuery?.(sql),
+          logQueryError: () => {},
+          logQuerySlow: () => {},
+          logSchemaBuild: () => {},
+          logMigration: () => {},
+          log: () => {},
+        }
+      : undefined,
     extra: { max: options.poolSize ?? 20, application_name: 'web-billing' },
   });
 }

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Lang } from '../i18n/messages';
 import type { AuthenticatedSession, RequestMeta } from '../modules/auth/session.service';
 import type { SessionTransport } from '../modules/auth/session-transport';
+import type { Loaders } from './loaders';
 
 export interface GraphQLContext extends RequestMeta {
   request: FastifyRequest;
@@ -10,6 +11,7 @@ export interface GraphQLContext extends RequestMeta {
   /** The caller's session, if the request carried a live cookie or bearer token. */
   session: AuthenticatedSession | null;
   sessionTransport: SessionTransport | null;
+  loaders: Loaders;
   /** Whether cookies must be Secure (PUBLIC_URL is https). */
   secureCookies: boolean;
 }

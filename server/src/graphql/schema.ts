@@ -2,6 +2,11 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type ContainerType } from 'type-graphql';
 import { AuthResolver } from '../modules/auth/auth.resolver';
+import {
+  BillingQueryResolver,
+  BillingResolver,
+  InvoiceNoticesResolver,
+} from '../modules/billing/billing.resolver';
 import { CredentialsResolver } from '../modules/credentials/credentials.resolver';
 import { ReissueResolver, ViewerReissueEmailResolver } from '../modules/reissue/reissue.resolver';
 import type { Services } from '../services';
@@ -13,6 +18,9 @@ export const resolvers = [
   CredentialsResolver,
   ReissueResolver,
   ViewerReissueEmailResolver,
+  BillingQueryResolver,
+  BillingResolver,
+  InvoiceNoticesResolver,
 ] as const;
 
 /** Resolvers get their services through the constructor; this maps each class to its instance. */
@@ -24,6 +32,9 @@ function containerFor(services: Services | null): ContainerType {
           [CredentialsResolver, new CredentialsResolver(services.credentials, services.viewers)],
           [ReissueResolver, new ReissueResolver(services.reissueEmails, services.passwordReissue)],
           [ViewerReissueEmailResolver, new ViewerReissueEmailResolver(services.reissueEmails)],
+          [BillingQueryResolver, new BillingQueryResolver()],
+          [BillingResolver, new BillingResolver(services.billing)],
+          [InvoiceNoticesResolver, new InvoiceNoticesResolver()],
         ]
       : [],
   );

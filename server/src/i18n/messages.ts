@@ -124,6 +124,20 @@ const catalogue: Record<string, { ja: string; en: string }> = {
     ja: '再発行されたログインパスワードの有効期限（24時間）が切れています。お手数ですが、もう一度再発行のお手続きをお願いいたします。',
     en: 'The reissued password has expired (it is valid for 24 hours). Please request a new one.',
   },
+  MONTH_OUT_OF_RANGE: {
+    ja: 'ご請求額を確認できるのは、当月を含む過去15か月分です。',
+    en: 'Bills can be viewed for the past 15 months, the current month included.',
+  },
+  DETAILS_NOT_RETAINED: {
+    ja: 'ご請求内訳を確認できるのは、当月を含む過去4か月分です。',
+    en: 'Detailed breakdowns are kept for the past 4 months, the current month included.',
+  },
+  INVOICE_NOT_FOUND: { ja: 'この月のご請求はありません。', en: 'There is no bill for this month.' },
+  LINE_NOT_FOUND: {
+    ja: 'この回線番号はご契約にありません。番号をご確認ください。',
+    en: 'This line number is not on your account. Please check it.',
+  },
+  CARRIER_NOT_FOUND: { ja: '通信会社が見つかりません。', en: 'No such carrier.' },
   // Login outcomes
   INVALID_CREDENTIALS: {
     ja: `ログインIDまたはログインパスワードが正しくありません。連続して5回間違えるとログインパスワードがロックされます。お忘れの場合は「ログインID及びログインパスワードをお忘れの方」から再発行するか、${CALL_CENTRE_JA}までご連絡ください。`,

@@ -1,15 +1,21 @@
 import type { Services } from '../../services';
+import { seedDemoBilling } from '../billing/demo-billing';
 import type { ProvisionedAccount } from './provisioning.service';
 
 /** A first-run account so a newcomer can log in at once; only when no account exists yet. */
-export async function seedDemoIfEmpty(services: Services): Promise<ProvisionedAccount | null> {
+export async function seedDemoIfEmpty(services: Services): Promise<ProvisionedAccount[] | null> {
   const [{ count }]: { count: string }[] = await services.db.query('SELECT count(*) FROM billing_account');
   if (Number(count) > 0) return null;
   return seedDemo(services);
 }
 
-export function seedDemo(services: Services): Promise<ProvisionedAccount> {
-  return services.provisioning.provision(
+/**
+ * Two subscribers with 15 months of bills: a household with 3 lines (phone, mobile, fibre) and a
+ * business with 120 lines (the line picker's direct-entry case). Returns the household's postcard
+ * first.
+ */
+export async function seedDemo(services: Services): Promise<ProvisionedAccount[]> {
+  const household = await services.provisioning.provision(
     {
       holderName: '山田 太郎',
       registeredPhoneNumber: '03-1234-5678',
@@ -17,6 +23,17 @@ export function seedDemo(services: Services): Promise<ProvisionedAccount> {
     },
     { via: 'seed-demo' },
   );
+  await seedDemoBilling(services.db, services.clock, household.accountId, 'family');
+  const business = await services.provisioning.provision(
+    {
+      holderName: '株式会社なにわ商事',
+      registeredPhoneNumber: '06-6100-0001',
+      postalAddress: '大阪府大阪市北区梅田1-1-1',
+    },
+    { via: 'seed-demo' },
+  );
+  await seedDemoBilling(services.db, services.clock, business.accountId, 'business');
+  return [household, business];
 }
 
 /** The postcard, as a terminal can show it. The password is printed here on purpose: it is the demo's. */

@@ -1,0 +1,51 @@
+import type { Clock } from '../../clock';
+
+/** Billing months are 'YYYY-MM' strings in Japan time: the bill's own calendar. */
+export type BillingMonth = string;
+
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+const tokyoMonth = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Tokyo',
+  year: 'numeric',
+  month: '2-digit',
+});
+
+export function currentBillingMonth(clock: Clock): BillingMonth {
+  return tokyoMonth.format(clock.now()).slice(0, 7);
+}
+
+export function isBillingMonth(value: string): boolean {
+  return MONTH.test(value);
+}
+
+/** `month` moved by `delta` months ('2026-01', -1 → '2025-12'). */
+export function addMonths(month: BillingMonth, delta: number): BillingMonth {
+  const [y, m] = month.split('-').map(Number);
+  const index = y * 12 + (m - 1) + delta;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/** First day, as PostgreSQL `date` text. */
+export function monthStart(month: BillingMonth): string {
+  return `${month}-01`;
+}
+
+export function lastDayOfMonth(month: BillingMonth): string {
+  const [y, m] = month.split('-').map(Number);
+  const day = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return `${month}-${String(day).padStart(2, '0')}`;
+}
+
+/** Totals are kept for 15 months and details for 4, the current month included (SPEC §3). */
+export const TOTALS_MONTHS = 15;
+export const DETAIL_MONTHS = 4;
+
+export function retention(clock: Clock) {
+  const current = currentBillingMonth(clock);
+  return {
+    current,
+    oldestTotals: addMonths(current, -(TOTALS_MONTHS - 1)),
+    oldestDetails: addMonths(current, -(DETAIL_MONTHS - 1)),
+  };
+}

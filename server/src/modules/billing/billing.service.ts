@@ -1,0 +1,275 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Clock } from '../../clock';
+import { type BillingMonth, isBillingMonth, monthStart, retention } from './billing-month';
+import { computeTotals } from './invoice-totals';
+import { normalizeLineNumber } from './line-number';
+
+export interface InvoiceRow {
+  id: string;
+  billing_month: string; // 'YYYY-MM'
+  status: 'PROVISIONAL' | 'CONFIRMED';
+  usage_amount: number;
+  adjustment_amount: number;
+  billing_amount: number;
+  taxable_10: number;
+  tax_10: number;
+  taxable_8: number;
+  tax_8: number;
+  non_taxable: number;
+  issue_date: string;
+  due_date: string;
+  payment_status: 'UNPAID' | 'PAID';
+  details_retained: boolean;
+}
+
+export interface NoticeRow {
+  invoice_id: string;
+  title: string;
+  body: string;
+}
+
+export interface LineRow {
+  line_number: string;
+  service_name: string;
+  carrier_code: string;
+  carrier_name_ja: string;
+  carrier_name_en: string;
+}
+
+export interface ItemRow extends LineRow {
+  item_name: string;
+  amount: number;
+  tax_rate: number;
+}
+
+export type MonthLookup<T> =
+  | { kind: 'found'; value: T }
+  | { kind: 'out-of-range'; oldest: BillingMonth; newest: BillingMonth }
+  | { kind: 'not-found' };
+
+export type BreakdownLookup =
+  | { kind: 'found'; invoice: InvoiceRow; items: ItemRow[] }
+  | { kind: 'out-of-range'; oldest: BillingMonth; newest: BillingMonth }
+  | { kind: 'details-not-retained'; oldest: BillingMonth; newest: BillingMonth }
+  | { kind: 'not-found' }
+  | { kind: 'line-not-found' }
+  | { kind: 'carrier-not-found' };
+
+const INVOICE_COLUMNS = `i.id, to_char(i.billing_month, 'YYYY-MM') AS billing_month, i.status, i.usage_amount,
+  i.adjustment_amount, i.billing_amount, i.taxable_10, i.tax_10, i.taxable_8, i.tax_8, i.non_taxable,
+  to_char(i.issue_date, 'YYYY-MM-DD') AS issue_date, to_char(i.due_date, 'YYYY-MM-DD') AS due_date,
+  i.payment_status, (i.details_purged_at IS NULL AND i.billing_month >= $2::date) AS details_retained`;
+
+/**
+ * Read side of billing reference (SPEC §3, guide 2–3). Every method is scoped to one billing account
+ * (the caller's, from the session) and is a fixed number of statements whatever the number of lines.
+ */
+export class BillingService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Newest first, within the 15-month window. */
+  async invoices(accountId: string, months: number): Promise<InvoiceRow[]> {
+    const r = retention(this.clock);
+    return this.db.query(
+      `SELECT ${INVOICE_COLUMNS} FROM invoice i
+        WHERE i.billing_account_id = $1 AND i.billing_month >= $3::date AND i.billing_month <= $4::date
+        ORDER BY i.billing_month DESC LIMIT $5`,
+      [accountId, monthStart(r.oldestDetails), monthStart(r.oldestTotals), monthStart(r.current), months],
+    );
+  }
+
+  async invoice(accountId: string, month: BillingMonth): Promise<MonthLookup<InvoiceRow>> {
+    const r = retention(this.clock);
+    if (!isBillingMonth(month) || month < r.oldestTotals || month > r.current) {
+      return { kind: 'out-of-range', oldest: r.oldestTotals, newest: r.current };
+    }
+    const [row]: InvoiceRow[] = await this.db.query(
+      `SELECT ${INVOICE_COLUMNS} FROM invoice i WHERE i.billing_account_id = $1 AND i.billing_month = $3::date`,
+      [accountId, monthStart(r.oldestDetails), monthStart(month)],
+    );
+    return row ? { kind: 'found', value: row } : { kind: 'not-found' };
+  }
+
+  /** Notices of several invoices in one statement. */
+  async notices(invoiceIds: readonly string[]): Promise<NoticeRow[]> {
+    if (invoiceIds.length === 0) return [];
+    return this.db.query(
+      'SELECT invoice_id, title, body FROM invoice_notice WHERE invoice_id = ANY($1) ORDER BY invoice_id, sort_order, id',
+      [invoiceIds],
+    );
+  }
+
+  /**
+   * One month's charge items, optionally for one line or one carrier: two statements (the invoice,
+   * then every item joined to its line and carrier), however many lines the account has.
+   */
+  async breakdown(
+    accountId: string,
+    month: BillingMonth,
+    filter: { lineNumber?: string | null; carrierCode?: string | null } = {},
+  ): Promise<BreakdownLookup> {
+    const r = retention(this.clock);
+    if (!isBillingMonth(month) || month < r.oldestTotals || month > r.current) {
+      return { kind: 'out-of-range', oldest: r.oldestTotals, newest: r.current };
+    }
+    if (month < r.oldestDetails)
+      return { kind: 'details-not-retained', oldest: r.oldestDetails, newest: r.current };
+    const lineNumber = filter.lineNumber ? normalizeLineNumber(filter.lineNumber) : null;
+    const carrierCode = filter.carrierCode ?? null;
+    const [invoice]: (InvoiceRow & { line_found: boolean | null; carrier_found: boolean | null })[] =
+      await this.db.query(
+        `SELECT ${INVOICE_COLUMNS},
+                CASE WHEN $4::text IS NULL THEN NULL
+                     ELSE EXISTS (SELECT 1 FROM line WHERE billing_account_id = $1 AND line_number = $4) END AS line_found,
+                CASE WHEN $5::text IS NULL THEN NULL
+                     ELSE EXISTS (SELECT 1 FROM carrier WHERE code = $5) END AS carrier_found
+           FROM invoice i WHERE i.billing_account_id = $1 AND i.billing_month = $3::date`,
+        [accountId, monthStart(r.oldestDetails), monthStart(month), lineNumber, carrierCode],
+      );
+    if (!invoice) return { kind: 'not-found' };
+    if (invoice.line_found === false) return { kind: 'line-not-found' };
+    if (invoice.carrier_found === false) return { kind: 'carrier-not-found' };
+    if (!invoice.details_retained)
+      return { kind: 'details-not-retained', oldest: r.oldestDetails, newest: r.current };
+    const items: ItemRow[] = await this.db.query(
+      `SELECT l.line_number, l.service_name, c.code AS carrier_code, c.name_ja AS carrier_name_ja,
+              c.name_en AS carrier_name_en, ci.item_name, ci.amount, ci.tax_rate
+         FROM charge_item ci
+         JOIN line l ON l.id = ci.line_id
+         JOIN carrier c ON c.id = ci.carrier_id
+        WHERE ci.invoice_id = $1
+          AND ($2::text IS NULL OR l.line_number = $2)
+          AND ($3::text IS NULL OR c.code = $3)
+        ORDER BY c.id, l.line_number, ci.sort_order, ci.id`,
+      [invoice.id, lineNumber, carrierCode],
+    );
+    return { kind: 'found', invoice, items };
+  }
+
+  /** Keyset pages by line number, so the 120th line costs what the first does. */
+  async lines(accountId: string, first: number, after: string | null) {
+    const [rows, [{ total }]] = await Promise.all([
+      this.db.query(
+        `SELECT l.line_number, l.service_name, c.code AS carrier_code, c.name_ja AS carrier_name_ja,
+                c.name_en AS carrier_name_en
+           FROM line l JOIN carrier c ON c.id = l.carrier_id
+          WHERE l.billing_account_id = $1 AND ($2::text IS NULL OR l.line_number > $2)
+          ORDER BY l.line_number LIMIT $3`,
+        [accountId, after, first + 1],
+      ) as Promise<LineRow[]>,
+      this.db.query('SELECT count(*)::int AS total FROM line WHERE billing_account_id = $1', [
+        accountId,
+      ]) as Promise<{ total: number }[]>,
+    ]);
+    const page = rows.slice(0, first);
+    return {
+      lines: page,
+      totalCount: total,
+      nextCursor: rows.length > first ? page[page.length - 1].line_number : null,
+    };
+  }
+
+  async line(accountId: string, lineNumber: string): Promise<LineRow | null> {
+    const [row]: LineRow[] = await this.db.query(
+      `SELECT l.line_number, l.service_name, c.code AS carrier_code, c.name_ja AS carrier_name_ja,
+              c.name_en AS carrier_name_en
+         FROM line l JOIN carrier c ON c.id = l.carrier_id
+        WHERE l.billing_account_id = $1 AND l.line_number = $2`,
+      [accountId, normalizeLineNumber(lineNumber)],
+    );
+    return row ?? null;
+  }
+
+  /** Carriers that bill this account (the company picker). */
+  async carriers(accountId: string): Promise<{ code: string; name_ja: string; name_en: string }[]> {
+    return this.db.query(
+      `SELECT c.code, c.name_ja, c.name_en FROM carrier c
+        WHERE EXISTS (SELECT 1 FROM line l WHERE l.billing_account_id = $1 AND l.carrier_id = c.id)
+           OR EXISTS (SELECT 1 FROM charge_item ci JOIN invoice i ON i.id = ci.invoice_id
+                       WHERE i.billing_account_id = $1 AND ci.carrier_id = c.id AND i.billing_month >= $2::date)
+        ORDER BY c.id`,
+      [accountId, monthStart(retention(this.clock).oldestDetails)],
+    );
+  }
+}
+
+export interface MonthItem {
+  lineId: string;
+  carrierId: number;
+  name: string;
+  amount: number;
+  taxRate: 0 | 8 | 10;
+}
+
+export interface MonthStatement {
+  status: 'PROVISIONAL' | 'CONFIRMED';
+  issueDate: string;
+  dueDate: string;
+  paymentStatus: 'UNPAID' | 'PAID';
+  adjustmentAmount?: number;
+  items: MonthItem[];
+  /** When details are past retention only the totals are kept: pass the items to total, keepItems false. */
+  keepItems?: boolean;
+  notices?: { title: string; body: string }[];
+}
+
+/** Writes one account-month (invoice, totals, items, notices) in the caller's transaction. */
+export async function writeMonth(
+  tx: EntityManager,
+  accountId: string,
+  month: BillingMonth,
+  s: MonthStatement,
+) {
+  const t = computeTotals(s.items, s.adjustmentAmount ?? 0);
+  const [invoice]: { id: string }[] = await tx.query(
+    `INSERT INTO invoice (billing_account_id, billing_month, status, usage_amount, adjustment_amount, billing_amount,
+                          taxable_10, tax_10, taxable_8, tax_8, non_taxable, issue_date, due_date, payment_status,
+                          confirmed_at, paid_at, details_purged_at)
+     VALUES ($1, $2::date, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::date, $13::date, $14,
+             CASE WHEN $3 = 'CONFIRMED' THEN $12::date END, CASE WHEN $14 = 'PAID' THEN $13::date END,
+             CASE WHEN $15 THEN NULL ELSE now() END)
+     RETURNING id`,
+    [
+      accountId,
+      monthStart(month),
+      s.status,
+      t.usageAmount,
+      t.adjustmentAmount,
+      t.billingAmount,
+      t.taxable10,
+      t.tax10,
+      t.taxable8,
+      t.tax8,
+      t.nonTaxable,
+      s.issueDate,
+      s.dueDate,
+      s.paymentStatus,
+      s.keepItems !== false,
+    ],
+  );
+  if (s.keepItems !== false && s.items.length > 0) {
+    await tx.query(
+      `INSERT INTO charge_item (invoice_id, line_id, carrier_id, item_name, amount, tax_rate, sort_order)
+       SELECT $1, * FROM unnest($2::uuid[], $3::smallint[], $4::text[], $5::int[], $6::smallint[], $7::smallint[])`,
+      [
+        invoice.id,
+        s.items.map((i) => i.lineId),
+        s.items.map((i) => i.carrierId),
+        s.items.map((i) => i.name),
+        s.items.map((i) => i.amount),
+        s.items.map((i) => i.taxRate),
+        s.items.map((_, n) => n),
+      ],
+    );
+  }
+  for (const [n, notice] of (s.notices ?? []).entries()) {
+    await tx.query(
+      'INSERT INTO invoice_notice (invoice_id, title, body, sort_order) VALUES ($1, $2, $3, $4)',
+      [invoice.id, notice.title, notice.body, n],
+    );
+  }
+  return invoice.id;
+}

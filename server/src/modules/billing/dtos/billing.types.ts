@@ -1,0 +1,107 @@
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+
+export enum InvoiceStatus {
+  PROVISIONAL = 'PROVISIONAL',
+  CONFIRMED = 'CONFIRMED',
+}
+registerEnumType(InvoiceStatus, {
+  name: 'InvoiceStatus',
+  description: '速報 (provisional) or 確定 (confirmed).',
+});
+
+export enum PaymentStatus {
+  UNPAID = 'UNPAID',
+  PAID = 'PAID',
+}
+registerEnumType(PaymentStatus, { name: 'PaymentStatus' });
+
+@ObjectType({ description: 'A carrier company whose charges are combined into the bill.' })
+export class Carrier {
+  @Field(() => String) code: string;
+  @Field(() => String) name: string;
+}
+
+@ObjectType({ description: 'A line (phone number or service ID) billed to the account.' })
+export class Line {
+  @Field(() => String) lineNumber: string;
+  @Field(() => String) serviceName: string;
+  @Field(() => Carrier) carrier: Carrier;
+}
+
+@ObjectType({ description: 'Consumption tax of one rate, computed once over the rate total.' })
+export class TaxLine {
+  @Field(() => Int) rate: number;
+  @Field(() => Int, { description: 'Tax-exclusive yen at this rate.' }) taxableAmount: number;
+  @Field(() => Int) taxAmount: number;
+}
+
+@ObjectType({ description: 'お知らせ printed on the bill.' })
+export class Notice {
+  @Field(() => String) title: string;
+  @Field(() => String) body: string;
+}
+
+@ObjectType({ description: 'One month of the combined bill. Yen are integers.' })
+export class Invoice {
+  /** Not exposed: the notices field loads by it. */
+  id: string;
+
+  @Field(() => String, { description: 'YYYY-MM (Japan time).' }) billingMonth: string;
+  @Field(() => InvoiceStatus) status: InvoiceStatus;
+  @Field(() => Int, { description: 'ご利用額: charges plus tax.' }) usageAmount: number;
+  @Field(() => Int, { description: '調整額: carry-overs, discounts, refunds (negative lowers the bill).' })
+  adjustmentAmount: number;
+  @Field(() => Int, { description: 'ご請求額: usage plus adjustments.' }) billingAmount: number;
+  @Field(() => [TaxLine]) taxes: TaxLine[];
+  @Field(() => Int, { description: 'Charges outside consumption tax.' }) nonTaxableAmount: number;
+  @Field(() => String, { description: 'YYYY-MM-DD' }) issueDate: string;
+  @Field(() => String, { description: 'YYYY-MM-DD' }) dueDate: string;
+  @Field(() => PaymentStatus) paymentStatus: PaymentStatus;
+  @Field(() => Boolean, { description: 'Whether the detailed breakdown is still kept (4 months).' })
+  detailsAvailable: boolean;
+}
+
+@ObjectType()
+export class ChargeItem {
+  @Field(() => String) name: string;
+  @Field(() => Int, { description: 'Tax-exclusive yen; negative for discounts.' }) amount: number;
+  @Field(() => Int, { description: '10, 8 or 0 (not taxable).' }) taxRate: number;
+}
+
+@ObjectType()
+export class LineBreakdown {
+  @Field(() => Line) line: Line;
+  @Field(() => Int, { description: 'Sum of the items (tax-exclusive).' }) subtotal: number;
+  @Field(() => [ChargeItem]) items: ChargeItem[];
+}
+
+@ObjectType()
+export class CarrierBreakdown {
+  @Field(() => Carrier) carrier: Carrier;
+  @Field(() => Int, { description: 'Sum of the items (tax-exclusive).' }) subtotal: number;
+  @Field(() => [LineBreakdown]) lines: LineBreakdown[];
+}
+
+@ObjectType({ description: 'Total → per carrier → per line → items (guide 3 B).' })
+export class Breakdown {
+  @Field(() => Invoice) invoice: Invoice;
+  @Field(() => Int, { description: 'Sum of the items shown (tax-exclusive).' }) itemsTotal: number;
+  @Field(() => String, { nullable: true }) lineNumber: string | null;
+  @Field(() => String, { nullable: true }) carrierCode: string | null;
+  @Field(() => [CarrierBreakdown]) carriers: CarrierBreakdown[];
+}
+
+@ObjectType()
+export class LinePage {
+  @Field(() => [Line]) lines: Line[];
+  @Field(() => Int) totalCount: number;
+  @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page.' }) nextCursor:
+    | string
+    | null;
+}
+
+@ObjectType({ description: "The signed-in subscriber's bills; every field is scoped to their own account." })
+export class Billing {
+  /** Not exposed. */
+  accountId: string;
+}

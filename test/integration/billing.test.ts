@@ -1,0 +1,217 @@
+import { addMonths, currentBillingMonth } from '../../server/src/modules/billing/billing-month';
+import { seedDemo } from '../../server/src/modules/operators/demo-seed';
+import type { ProvisionedAccount } from '../../server/src/modules/operators/provisioning.service';
+import { Browser, CHANGE_INITIAL, LOGIN } from '../support/graphql-client';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+let t: TestApp;
+let household: Browser;
+let business: Browser;
+let current: string;
+
+/** Signs the postcard holder in and replaces the postcard pair, so billing queries are allowed. */
+async function signIn(card: ProvisionedAccount, loginId: string) {
+  const b = new Browser(t.url, 'ja');
+  await b.gql(LOGIN, { input: { loginId: card.initialLoginId, password: card.initialPassword } });
+  await b.gql(CHANGE_INITIAL, {
+    input: {
+      initialLoginId: card.initialLoginId,
+      initialPassword: card.initialPassword,
+      newLoginId: loginId,
+      newLoginIdConfirmation: loginId,
+      newPassword: 'Sakura#2024x',
+      newPasswordConfirmation: 'Sakura#2024x',
+    },
+  });
+  return b;
+}
+
+beforeAll(async () => {
+  t = await startTestApp();
+  const [h, b] = await seedDemo(t.services);
+  household = await signIn(h, 'yamada2024');
+  business = await signIn(b, 'naniwa2024');
+  current = currentBillingMonth(t.clock);
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+const INVOICE_FIELDS = `billingMonth status usageAmount adjustmentAmount billingAmount nonTaxableAmount
+  taxes { rate taxableAmount taxAmount } issueDate dueDate paymentStatus detailsAvailable`;
+
+const BREAKDOWN = `query($month: String!, $line: String, $carrier: String) { billing { breakdown(billingMonth: $month, lineNumber: $line, carrierCode: $carrier) {
+  __typename
+  ... on Breakdown { itemsTotal lineNumber carrierCode invoice { billingAmount usageAmount taxes { rate taxableAmount taxAmount } nonTaxableAmount }
+    carriers { carrier { code name } subtotal lines { line { lineNumber serviceName } subtotal items { name amount taxRate } } } }
+  ... on UserError { code message }
+  ... on MonthOutOfRange { oldestMonth newestMonth }
+  ... on DetailsNotRetained { oldestMonth newestMonth } } } }`;
+
+describe('billing reference (SPEC 3, guide 2–3)', () => {
+  it('shows the top screen, the last 4 months and 15 months of totals, newest first', async () => {
+    const res = await household.gql(`{ billing {
+      latestInvoice { ${INVOICE_FIELDS} }
+      recentInvoices { billingMonth detailsAvailable }
+      history { billingMonth billingAmount status paymentStatus detailsAvailable } } }`);
+    const billing = res.data?.billing;
+    expect(billing.latestInvoice).toMatchObject({
+      billingMonth: current,
+      status: 'PROVISIONAL',
+      paymentStatus: 'UNPAID',
+    });
+    expect(billing.latestInvoice.dueDate.startsWith(current)).toBe(true);
+    expect(billing.recentInvoices.map((i: { billingMonth: string }) => i.billingMonth)).toEqual(
+      [0, 1, 2, 3].map((n) => addMonths(current, -n)),
+    );
+    expect(billing.history).toHaveLength(15);
+    expect(billing.history[14].billingMonth).toBe(addMonths(current, -14));
+    expect(billing.history.filter((i: { detailsAvailable: boolean }) => i.detailsAvailable)).toHaveLength(4);
+    for (const invoice of billing.history) expect(Number.isInteger(invoice.billingAmount)).toBe(true);
+  });
+
+  it('adds up: usage = items + tax per rate (rounded down once per rate), billing = usage + adjustments', async () => {
+    const month = addMonths(current, -1);
+    const res = await household.gql(BREAKDOWN, { month });
+    const b = res.data?.billing.breakdown;
+    expect(b.__typename).toBe('Breakdown');
+    const items = b.carriers.flatMap((c: any) => c.lines.flatMap((l: any) => l.items));
+    const byRate = (rate: number) =>
+      items.filter((i: any) => i.taxRate === rate).reduce((s: number, i: any) => s + i.amount, 0);
+    expect(b.itemsTotal).toBe(items.reduce((s: number, i: any) => s + i.amount, 0));
+    const tax10 = b.invoice.taxes.find((x: any) => x.rate === 10);
+    expect(tax10).toEqual({ rate: 10, taxableAmount: byRate(10), taxAmount: Math.floor(byRate(10) / 10) });
+    expect(b.invoice.nonTaxableAmount).toBe(byRate(0));
+    const summary = await household.gql(
+      `query($m: String!) { billing { invoice(billingMonth: $m) { __typename
+      ... on Invoice { usageAmount adjustmentAmount billingAmount notices { title body } } } } }`,
+      { m: month },
+    );
+    const invoice = summary.data?.billing.invoice;
+    const taxTotal = b.invoice.taxes.reduce((s: number, x: any) => s + x.taxAmount, 0);
+    expect(invoice.usageAmount).toBe(b.itemsTotal + taxTotal);
+    expect(invoice.adjustmentAmount).toBe(-110);
+    expect(invoice.billingAmount).toBe(invoice.usageAmount - 110);
+    expect(invoice.notices[0].title).toBe('電話リレーサービス料について');
+  });
+
+  it('breaks a month down by carrier and line, with Japanese item names, filtered to one line or one carrier', async () => {
+    const all = (await household.gql(BREAKDOWN, { month: current })).data?.billing.breakdown;
+    expect(all.carriers.map((c: any) => c.carrier.name)).toEqual(
+      expect.arrayContaining(['NTT東日本', 'NTTドコモ', 'OCN（インターネット接続サービス）']),
+    );
+    const east = all.carriers.find((c: any) => c.carrier.code === 'NTT_EAST');
+    expect(east.lines.map((l: any) => l.line.lineNumber)).toEqual(['0312345678', 'CAF1234567']);
+    expect(east.subtotal).toBe(east.lines.reduce((s: number, l: any) => s + l.subtotal, 0));
+    expect(east.lines[0].items.map((i: any) => i.name)).toContain('ユニバーサルサービス料');
+
+    const oneLine = (await household.gql(BREAKDOWN, { month: current, line: '０９０－１２３４－５６７８' }))
+      .data?.billing.breakdown;
+    expect(oneLine.lineNumber).toBe('09012345678');
+    expect(oneLine.carriers).toHaveLength(1);
+    expect(oneLine.carriers[0].lines.map((l: any) => l.line.lineNumber)).toEqual(['09012345678']);
+
+    const ocn = (await household.gql(BREAKDOWN, { month: current, carrier: 'OCN' })).data?.billing.breakdown;
+    expect(ocn.carriers.map((c: any) => c.carrier.code)).toEqual(['OCN']);
+  });
+
+  it('keeps totals for 15 months and details for 4, the current month included, and says so', async () => {
+    const invoiceOf = async (m: string) =>
+      (
+        await household.gql(
+          `query($m: String!) { billing { invoice(billingMonth: $m) { __typename ... on UserError { code message } } } }`,
+          { m },
+        )
+      ).data?.billing.invoice;
+    expect((await invoiceOf(addMonths(current, -14))).__typename).toBe('Invoice');
+    const tooOld = await invoiceOf(addMonths(current, -15));
+    expect(tooOld).toMatchObject({ __typename: 'MonthOutOfRange', code: 'MONTH_OUT_OF_RANGE' });
+    expect(tooOld.message).toContain('15か月');
+    expect((await invoiceOf(addMonths(current, 1))).__typename).toBe('MonthOutOfRange');
+    expect((await invoiceOf('2026-13')).__typename).toBe('MonthOutOfRange');
+
+    const breakdownOf = async (m: string) =>
+      (await household.gql(BREAKDOWN, { month: m })).data?.billing.breakdown;
+    expect((await breakdownOf(addMonths(current, -3))).__typename).toBe('Breakdown');
+    expect(await breakdownOf(addMonths(current, -4))).toMatchObject({
+      __typename: 'DetailsNotRetained',
+      oldestMonth: addMonths(current, -3),
+      newestMonth: current,
+    });
+    expect((await breakdownOf(addMonths(current, -15))).__typename).toBe('MonthOutOfRange');
+  });
+
+  it('pages 120 lines, finds one by number as typed, and breaks a 120-line month down in a constant number of statements', async () => {
+    const page1 = (
+      await business.gql('{ billing { lines(first: 50) { totalCount nextCursor lines { lineNumber } } } }')
+    ).data?.billing.lines;
+    expect(page1.totalCount).toBe(120);
+    expect(page1.lines).toHaveLength(50);
+    const page3 = (
+      await business.gql(
+        'query($a: String) { billing { lines(first: 50, after: $a) { nextCursor lines { lineNumber } } } }',
+        {
+          a: (
+            await business.gql(
+              'query($a: String) { billing { lines(first: 50, after: $a) { nextCursor } } }',
+              { a: page1.nextCursor },
+            )
+          ).data?.billing.lines.nextCursor,
+        },
+      )
+    ).data?.billing.lines;
+    expect(page3.lines).toHaveLength(20);
+    expect(page3.nextCursor).toBeNull();
+    const found = await business.gql(
+      '{ billing { line(lineNumber: "06-6100-0120") { lineNumber serviceName carrier { name } } } }',
+    );
+    expect(found.data?.billing.line).toEqual({
+      lineNumber: '0661000120',
+      serviceName: '加入電話',
+      carrier: { name: 'NTT西日本' },
+    });
+
+    t.statements.length = 0;
+    const big = (await business.gql(BREAKDOWN, { month: current })).data?.billing.breakdown;
+    const bigCount = t.statements.length;
+    // A line billed by two carriers (its own and a long-distance one) appears under both.
+    const lineNumbers = new Set(big.carriers.flatMap((c: any) => c.lines.map((l: any) => l.line.lineNumber)));
+    expect(lineNumbers.size).toBe(120);
+    t.statements.length = 0;
+    await household.gql(BREAKDOWN, { month: current });
+    const smallCount = t.statements.length;
+    expect(bigCount).toBe(smallCount); // no N+1: 120 lines cost what 3 do
+    expect(bigCount).toBeLessThanOrEqual(3); // session + invoice + items
+  });
+
+  it('loads the notices of 15 invoices in one statement', async () => {
+    t.statements.length = 0;
+    const res = await household.gql('{ billing { history { billingMonth notices { title } } } }');
+    expect(res.data?.billing.history).toHaveLength(15);
+    expect(t.statements.filter((sql) => sql.includes('invoice_notice'))).toHaveLength(1);
+  });
+});
+
+describe('access', () => {
+  it("refuses another account's line numbers and requires a finished sign-in", async () => {
+    const other = await business.gql(BREAKDOWN, { month: current, line: '03-1234-5678' });
+    expect(other.data?.billing.breakdown).toMatchObject({
+      __typename: 'LineNotFound',
+      code: 'LINE_NOT_FOUND',
+    });
+    expect(
+      (await business.gql('{ billing { line(lineNumber: "0312345678") { lineNumber } } }')).data?.billing
+        .line,
+    ).toBeNull();
+    const anonymous = await new Browser(t.url).gql('{ billing { latestInvoice { billingAmount } } }');
+    expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    const card = await t.services.provisioning.provision(
+      { holderName: 'x', registeredPhoneNumber: '0311112222' },
+      { via: 'test' },
+    );
+    const pending = new Browser(t.url);
+    await pending.gql(LOGIN, { input: { loginId: card.initialLoginId, password: card.initialPassword } });
+    const blocked = await pending.gql('{ billing { latestInvoice { billingAmount } } }');
+    expect(blocked.errors?.[0].extensions?.code).toBe('CREDENTIAL_CHANGE_REQUIRED');
+  });
+});
