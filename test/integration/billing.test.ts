@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noExplicitAny: the tests walk response trees by shape
 import { addMonths, currentBillingMonth } from '../../server/src/modules/billing/billing-month';
 import { seedDemo } from '../../server/src/modules/operators/demo-seed';
 import type { ProvisionedAccount } from '../../server/src/modules/operators/provisioning.service';
