@@ -10,11 +10,13 @@ import { LoginThrottle } from './modules/auth/login-throttle';
 import { SessionService } from './modules/auth/session.service';
 import { ViewerService } from './modules/auth/viewer.service';
 import { BillingService } from './modules/billing/billing.service';
+import { InvoiceLifecycleService } from './modules/billing/invoice-lifecycle.service';
 import { CredentialsService } from './modules/credentials/credentials.service';
 import { PasswordHasher } from './modules/credentials/password-hasher';
 import { MailWorker } from './modules/mail/mail.worker';
 import { mailboxTransport, smtpTransport } from './modules/mail/mail-transport';
 import { OutboxService } from './modules/mail/outbox.service';
+import { BillingNotificationService } from './modules/notifications/billing-notification.service';
 import { ProvisioningService } from './modules/operators/provisioning.service';
 import { PasswordReissueService } from './modules/reissue/password-reissue.service';
 import { ReissueEmailService } from './modules/reissue/reissue-email.service';
@@ -57,8 +59,13 @@ export async function createServices(config: Config, db: DataSource, options: Se
     ? smtpTransport(config.mail.smtpUrl)
     : mailboxTransport(path.join(config.dataDir, 'mail'));
   const mailWorker = new MailWorker(db, boss, mailTransport, seal, config, clock, log);
+  const billingNotifications = new BillingNotificationService(db, boss, outbox, audit, config, clock);
   await mailWorker.ensureQueue();
-  if (workers) await mailWorker.start();
+  await billingNotifications.ensureQueue();
+  if (workers) {
+    await mailWorker.start();
+    await billingNotifications.startWorker(config.mail.pollSeconds);
+  }
 
   return {
     config,
@@ -76,6 +83,8 @@ export async function createServices(config: Config, db: DataSource, options: Se
     auth: new AuthService(db, hasher, sessions, throttle, audit, outbox, config, clock),
     credentials: new CredentialsService(db, hasher, sessions, audit, throttle, outbox, clock),
     billing: new BillingService(db, clock),
+    billingNotifications,
+    invoices: new InvoiceLifecycleService(db, billingNotifications, audit, clock),
     provisioning: new ProvisioningService(db, hasher, seal, audit, config, clock),
     reissueEmails: new ReissueEmailService(db, hasher, outbox, audit, config, clock),
     passwordReissue: new PasswordReissueService(

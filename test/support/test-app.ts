@@ -71,9 +71,14 @@ export async function createTestDatabase(): Promise<{ url: string; drop(): Promi
 /** The real app (same buildApp as production) on a random loopback port over its own database. */
 export async function startTestApp(
   env: Record<string, string> = {},
-  options: { workers?: boolean } = {},
+  options: {
+    workers?: boolean /** Share another app's database (a second server instance). */;
+    databaseUrl?: string;
+  } = {},
 ): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const database = options.databaseUrl
+    ? { url: options.databaseUrl, drop: async () => {} }
+    : await createTestDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: database.url,

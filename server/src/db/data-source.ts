@@ -8,9 +8,15 @@ import { Postcard } from '../modules/operators/postcard.entity';
 import { InitialSchema1763800000000 } from './migrations/1763800000000-initial-schema';
 import { MailAndReissue1763900000000 } from './migrations/1763900000000-mail-and-reissue';
 import { Billing1764000000000 } from './migrations/1764000000000-billing';
+import { BillingNotifications1764100000000 } from './migrations/1764100000000-billing-notifications';
 
 export const entities = [BillingAccount, Subscriber, PasswordHistory, Session, AuditEvent, Postcard];
-export const migrations = [InitialSchema1763800000000, MailAndReissue1763900000000, Billing1764000000000];
+export const migrations = [
+  InitialSchema1763800000000,
+  MailAndReissue1763900000000,
+  Billing1764000000000,
+  BillingNotifications1764100000000,
+];
 
 /** Schema changes happen only through migrations (never `synchronize`). */
 export function createDataSource(

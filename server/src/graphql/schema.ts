@@ -8,6 +8,10 @@ import {
   InvoiceNoticesResolver,
 } from '../modules/billing/billing.resolver';
 import { CredentialsResolver } from '../modules/credentials/credentials.resolver';
+import {
+  BillingNotificationFieldResolver,
+  BillingNotificationResolver,
+} from '../modules/notifications/billing-notification.resolver';
 import { ReissueResolver, ViewerReissueEmailResolver } from '../modules/reissue/reissue.resolver';
 import type { Services } from '../services';
 import { authChecker } from './auth-checker';
@@ -21,6 +25,8 @@ export const resolvers = [
   BillingQueryResolver,
   BillingResolver,
   InvoiceNoticesResolver,
+  BillingNotificationResolver,
+  BillingNotificationFieldResolver,
 ] as const;
 
 /** Resolvers get their services through the constructor; this maps each class to its instance. */
@@ -35,6 +41,11 @@ function containerFor(services: Services | null): ContainerType {
           [BillingQueryResolver, new BillingQueryResolver()],
           [BillingResolver, new BillingResolver(services.billing)],
           [InvoiceNoticesResolver, new InvoiceNoticesResolver()],
+          [BillingNotificationResolver, new BillingNotificationResolver(services.billingNotifications)],
+          [
+            BillingNotificationFieldResolver,
+            new BillingNotificationFieldResolver(services.billingNotifications),
+          ],
         ]
       : [],
   );

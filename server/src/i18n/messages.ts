@@ -138,6 +138,14 @@ const catalogue: Record<string, { ja: string; en: string }> = {
     en: 'This line number is not on your account. Please check it.',
   },
   CARRIER_NOT_FOUND: { ja: '通信会社が見つかりません。', en: 'No such carrier.' },
+  PHONE_NUMBER_MISMATCH: {
+    ja: '登録電話番号が一致しません。Webビリングにご登録の電話番号等を入力してください。',
+    en: 'This is not the registered phone number of the account.',
+  },
+  PHONE_NUMBER_INVALID: {
+    ja: '電話番号は10桁または11桁の数字で入力してください（例: 09012345678）。',
+    en: 'Enter the phone number as 10 or 11 digits (for example 09012345678).',
+  },
   // Login outcomes
   INVALID_CREDENTIALS: {
     ja: `ログインIDまたはログインパスワードが正しくありません。連続して5回間違えるとログインパスワードがロックされます。お忘れの場合は「ログインID及びログインパスワードをお忘れの方」から再発行するか、${CALL_CENTRE_JA}までご連絡ください。`,

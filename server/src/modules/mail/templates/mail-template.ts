@@ -17,7 +17,18 @@ export type MailMessage =
   | { template: 'reissue-email-confirmation'; params: { expiresAt: string }; secrets: { token: string } }
   | { template: 'reissue-email-registered'; params: Record<string, never>; secrets?: undefined }
   | { template: 'reissued-password'; params: { expiresAt: string }; secrets: { password: string } }
-  | { template: 'security-notice'; params: { kind: SecurityNoticeKind; at: string }; secrets?: undefined };
+  | { template: 'security-notice'; params: { kind: SecurityNoticeKind; at: string }; secrets?: undefined }
+  | {
+      template: 'billing-notification-confirmation';
+      params: { expiresAt: string };
+      secrets: { token: string };
+    }
+  | { template: 'billing-notification-registered'; params: Record<string, never>; secrets?: undefined }
+  | {
+      template: 'billing-amount';
+      params: { billingMonth: string; billingAmount: number; dueDate: string };
+      secrets?: undefined;
+    };
 
 export type MailTemplateName = MailMessage['template'];
 

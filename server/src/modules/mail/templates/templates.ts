@@ -187,6 +187,91 @@ export function renderMail(message: MailMessage, ctx: RenderContext): RenderedMa
             ].join('\n'),
           };
     }
+    case 'billing-notification-confirmation': {
+      const link = `${publicUrl}/billing-notification/confirm#token=${message.secrets.token}`;
+      const until = formatTime(message.params.expiresAt, lang);
+      return lang === 'ja'
+        ? {
+            subject: '【Webビリング】「ご請求額お知らせメール」仮登録完了のお知らせ',
+            text: [
+              '「ご請求額お知らせメール」の仮登録が完了いたしました。',
+              '本サービスをご利用される場合は、次のURLの受付サイトから本登録処理を行ってください。',
+              '',
+              link,
+              '',
+              `※メール本文中のURLを仮登録完了から24時間以内（${until}まで）にクリックしてください。`,
+              '本登録が完了していない場合、本サービスがご利用いただけませんのでご注意願います。',
+              '（サービス提供が不要な場合は登録しないでください。）',
+              '※このメールへの返信は出来ません。',
+            ].join('\n'),
+          }
+        : {
+            subject: '[Web Billing] Temporary registration for billing amount notices',
+            text: [
+              'Your address is temporarily registered for billing amount notices.',
+              'To use the service, complete the formal registration at the address below.',
+              '',
+              link,
+              '',
+              `* Please open the link within 24 hours of the temporary registration (until ${until}).`,
+              'Without the formal registration the service cannot be used. If you do not need it, do not register.',
+              '* Replies to this mail cannot be answered.',
+            ].join('\n'),
+          };
+    }
+    case 'billing-notification-registered':
+      return lang === 'ja'
+        ? {
+            subject: '【Webビリング】「ご請求額お知らせメール」本登録完了のお知らせ',
+            text: [
+              '「ご請求額お知らせメール」の本登録が完了いたしました。',
+              '毎月、ご請求額の確定後、お支払期限の2週間前にご請求額をお知らせします。',
+              '※このメールへの返信は出来ません。',
+            ].join('\n'),
+          }
+        : {
+            subject: '[Web Billing] Billing amount notices: registration complete',
+            text: [
+              'Your formal registration for billing amount notices is complete.',
+              'Each month, once the amount is confirmed, it will be mailed two weeks before the due date.',
+              '* Replies to this mail cannot be answered.',
+            ].join('\n'),
+          };
+    case 'billing-amount': {
+      const { billingMonth, billingAmount, dueDate } = message.params;
+      const [y, m] = billingMonth.split('-').map(Number);
+      const [dy, dm, dd] = dueDate.split('-').map(Number);
+      const yen = new Intl.NumberFormat('ja-JP').format(billingAmount);
+      return lang === 'ja'
+        ? {
+            subject: `【Webビリング】${y}年${m}月分 ご請求額のお知らせ`,
+            text: [
+              GREETING.ja,
+              '',
+              `${y}年${m}月分のご請求額をお知らせします。`,
+              '',
+              `ご請求額：${yen}円`,
+              `お支払期限：${dy}年${dm}月${dd}日`,
+              '',
+              `ご請求内容の詳細はWebビリングでご確認ください。 ${loginUrl}`,
+              '',
+              FOOTER.ja,
+            ].join('\n'),
+          }
+        : {
+            subject: `[Web Billing] Your bill for ${billingMonth}`,
+            text: [
+              GREETING.en,
+              '',
+              `Your billing amount for ${billingMonth}: ¥${yen}`,
+              `Due date: ${dueDate}`,
+              '',
+              `See the details on Web Billing: ${loginUrl}`,
+              '',
+              FOOTER.en,
+            ].join('\n'),
+          };
+    }
     case 'security-notice': {
       const [title, body] = NOTICE_TEXT[message.params.kind][lang];
       const at = formatTime(message.params.at, lang);

@@ -1,0 +1,183 @@
+import { writeMonth } from '../../server/src/modules/billing/billing.service';
+import {
+  addMonths,
+  currentBillingMonth,
+  lastDayOfMonth,
+} from '../../server/src/modules/billing/billing-month';
+import { Browser } from '../support/graphql-client';
+import { SmtpSink } from '../support/smtp-sink';
+import { activeSubscriber } from '../support/subscribers';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+const smtp = new SmtpSink();
+let t: TestApp;
+let second: TestApp; // another server instance on the same database
+beforeAll(async () => {
+  await smtp.start();
+  t = await startTestApp({ SMTP_URL: smtp.url, PUBLIC_URL: 'http://bill.example.test' });
+  second = await startTestApp({ SMTP_URL: smtp.url }, { databaseUrl: t.databaseUrl });
+});
+afterAll(async () => {
+  await second?.close();
+  await t?.close();
+  await smtp.stop();
+});
+
+const REGISTER = `mutation($input: RegisterBillingNotificationEmailInput!) { registerBillingNotificationEmail(input: $input) {
+  __typename ... on ConfirmationMailSent { email expiresAt } ... on FieldErrors { errors { field code } } } }`;
+const CONFIRM = `mutation($input: ConfirmBillingNotificationEmailInput!) { confirmBillingNotificationEmail(input: $input) {
+  __typename ... on BillingNotificationEmailRegistered { email emailType } ... on UserError { code message }
+  ... on FieldErrors { errors { field code message } } } }`;
+const STATUS = '{ billing { notificationEmail { email emailType pendingEmail pendingEmailType } } }';
+let n = 0;
+const address = () => `notify${Date.now() % 1e7}${n++}@docomo.example.jp`;
+const tokenOf = (text: string) => text.match(/\/billing-notification\/confirm#token=([\w-]+)/)?.[1] as string;
+
+async function registered(lang: 'ja' | 'en' = 'ja') {
+  const s = await activeSubscriber(t, lang);
+  const email = address();
+  await s.browser.gql(REGISTER, { input: { emailType: 'MOBILE', email } });
+  const mail = await smtp.waitFor(email, /仮登録|Temporary registration/);
+  const ok = await new Browser(t.url).gql(CONFIRM, {
+    input: { token: tokenOf(mail.text), registeredPhoneNumber: '090-1234-5678' },
+  });
+  expect(ok.data?.confirmBillingNotificationEmail.__typename).toBe('BillingNotificationEmailRegistered');
+  await smtp.waitFor(email, /本登録完了|registration complete/);
+  const [{ billing_account_id: accountId }]: { billing_account_id: string }[] = await t.db.query(
+    'SELECT billing_account_id FROM subscriber WHERE login_id = $1',
+    [s.loginId],
+  );
+  return { ...s, email, accountId };
+}
+
+async function provisionalInvoice(accountId: string, month: string, dueDate: string): Promise<string> {
+  return t.db.transaction((tx) =>
+    writeMonth(tx, accountId, month, {
+      status: 'PROVISIONAL',
+      issueDate: `${month}-10`,
+      dueDate,
+      paymentStatus: 'UNPAID',
+      items: [],
+    }),
+  );
+}
+
+describe('billing-amount notification mail (SPEC 4, guide 4)', () => {
+  it('registers temporarily, confirms with the registered phone number typed any way, and sends the completion mail', async () => {
+    const s = await activeSubscriber(t, 'ja');
+    const email = address();
+    const sent = await s.browser.gql(REGISTER, { input: { emailType: 'MOBILE', email } });
+    expect(sent.data?.registerBillingNotificationEmail.__typename).toBe('ConfirmationMailSent');
+    const mail = await smtp.waitFor(email, /「ご請求額お知らせメール」仮登録完了/);
+    expect(mail.text).toContain('http://bill.example.test/billing-notification/confirm#token=');
+    expect(mail.text).toContain('24時間以内');
+    expect((await s.browser.gql(STATUS)).data?.billing.notificationEmail).toMatchObject({
+      email: null,
+      pendingEmail: email,
+      pendingEmailType: 'MOBILE',
+    });
+
+    const token = tokenOf(mail.text);
+    const wrong = await new Browser(t.url, 'ja').gql(CONFIRM, {
+      input: { token, registeredPhoneNumber: '03-0000-0000' },
+    });
+    expect(wrong.data?.confirmBillingNotificationEmail.errors[0]).toMatchObject({
+      field: 'registeredPhoneNumber',
+      code: 'PHONE_NUMBER_MISMATCH',
+    });
+    const ok = await new Browser(t.url).gql(CONFIRM, {
+      input: { token, registeredPhoneNumber: '０９０ １２３４ ５６７８' },
+    });
+    expect(ok.data?.confirmBillingNotificationEmail).toEqual({
+      __typename: 'BillingNotificationEmailRegistered',
+      email,
+      emailType: 'MOBILE',
+    });
+    await smtp.waitFor(email, /本登録完了/);
+    const replay = await new Browser(t.url).gql(CONFIRM, {
+      input: { token, registeredPhoneNumber: '09012345678' },
+    });
+    expect(replay.data?.confirmBillingNotificationEmail.__typename).toBe('InvalidOrExpiredToken');
+    expect((await s.browser.gql(STATUS)).data?.billing.notificationEmail).toMatchObject({
+      email,
+      emailType: 'MOBILE',
+      pendingEmail: null,
+    });
+
+    expect(
+      (await s.browser.gql('mutation { deleteBillingNotificationEmail }')).data
+        ?.deleteBillingNotificationEmail,
+    ).toBe(true);
+    expect((await s.browser.gql(STATUS)).data?.billing.notificationEmail).toBeNull();
+  });
+
+  it('refuses an expired link and a bad address', async () => {
+    const s = await activeSubscriber(t, 'en');
+    const bad = await s.browser.gql(REGISTER, { input: { emailType: 'INTERNET', email: 'nope' } });
+    expect(bad.data?.registerBillingNotificationEmail.errors).toEqual([
+      { field: 'email', code: 'EMAIL_INVALID' },
+    ]);
+    const email = address();
+    await s.browser.gql(REGISTER, { input: { emailType: 'INTERNET', email } });
+    const mail = await smtp.waitFor(email, /Temporary registration/);
+    t.clock.advance(24 * 3_600_000 + 60_000);
+    second.clock.advance(24 * 3_600_000 + 60_000);
+    const late = await new Browser(t.url).gql(CONFIRM, {
+      input: { token: tokenOf(mail.text), registeredPhoneNumber: '09012345678' },
+    });
+    expect(late.data?.confirmBillingNotificationEmail.__typename).toBe('InvalidOrExpiredToken');
+  });
+
+  it('schedules the mail 14 days before the due date when an invoice is confirmed', async () => {
+    const r = await registered();
+    const month = addMonths(currentBillingMonth(t.clock), 2);
+    const due = lastDayOfMonth(month);
+    const invoiceId = await provisionalInvoice(r.accountId, month, due);
+    expect(await t.services.invoices.confirm(invoiceId)).toBe('confirmed');
+    const [job]: { start_after: Date }[] = await t.db.query(
+      `SELECT start_after FROM pgboss.job WHERE name = 'billing-notification' AND data->>'invoiceId' = $1`,
+      [invoiceId],
+    );
+    const expected = new Date(`${due}T09:00:00+09:00`);
+    expected.setUTCDate(expected.getUTCDate() - 14);
+    expect(job.start_after.toISOString()).toBe(expected.toISOString());
+    expect(await t.services.invoices.confirm(invoiceId)).toBe('already-confirmed');
+  });
+
+  it('sends at once when the due date is less than 14 days away: exactly one mail, with two instances and repeated jobs', async () => {
+    const r = await registered('ja');
+    const month = currentBillingMonth(t.clock);
+    // Due in 5 days: inside the 14-day window, so the job runs now.
+    const soon = new Date(t.clock.now().getTime() + 5 * 86_400_000).toISOString().slice(0, 10);
+    const invoiceId = await provisionalInvoice(r.accountId, month, soon);
+    await t.db.query('UPDATE invoice SET billing_amount = 12345 WHERE id = $1', [invoiceId]);
+    expect(await t.services.invoices.confirm(invoiceId)).toBe('confirmed');
+    const mail = await smtp.waitFor(r.email, /ご請求額のお知らせ/);
+    expect(mail.text).toContain('ご請求額：12,345円');
+
+    // Both instances run the job again, as after a restart or a duplicate schedule.
+    await Promise.all([
+      t.services.billingNotifications.notify(invoiceId),
+      second.services.billingNotifications.notify(invoiceId),
+    ]);
+    await t.db.transaction((tx) => t.services.billingNotifications.schedule(tx, invoiceId, soon));
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(smtp.count(r.email, /ご請求額のお知らせ/)).toBe(1);
+  });
+
+  it('sends nothing for a provisional invoice or an account without an address', async () => {
+    const s = await activeSubscriber(t);
+    const [{ billing_account_id: accountId }]: { billing_account_id: string }[] = await t.db.query(
+      'SELECT billing_account_id FROM subscriber WHERE login_id = $1',
+      [s.loginId],
+    );
+    const invoiceId = await provisionalInvoice(
+      accountId,
+      currentBillingMonth(t.clock),
+      lastDayOfMonth(currentBillingMonth(t.clock)),
+    );
+    expect(await t.services.billingNotifications.notify(invoiceId)).toBe('nothing-to-send');
+    await t.services.invoices.confirm(invoiceId);
+    expect(await t.services.billingNotifications.notify(invoiceId)).toBe('nothing-to-send');
+  });
+});
