@@ -11,6 +11,7 @@ import { SessionService } from './modules/auth/session.service';
 import { ViewerService } from './modules/auth/viewer.service';
 import { BillingService } from './modules/billing/billing.service';
 import { InvoiceLifecycleService } from './modules/billing/invoice-lifecycle.service';
+import { RetentionService } from './modules/billing/retention.service';
 import { CredentialsService } from './modules/credentials/credentials.service';
 import { PasswordHasher } from './modules/credentials/password-hasher';
 import { MailWorker } from './modules/mail/mail.worker';
@@ -61,10 +62,13 @@ export async function createServices(config: Config, db: DataSource, options: Se
   const mailWorker = new MailWorker(db, boss, mailTransport, seal, config, clock, log);
   const billingNotifications = new BillingNotificationService(db, boss, outbox, audit, config, clock);
   await mailWorker.ensureQueue();
+  const retentionJob = new RetentionService(db, boss, clock);
   await billingNotifications.ensureQueue();
+  await retentionJob.ensureQueue();
   if (workers) {
     await mailWorker.start();
     await billingNotifications.startWorker(config.mail.pollSeconds);
+    await retentionJob.startWorker();
   }
 
   return {
@@ -84,6 +88,7 @@ export async function createServices(config: Config, db: DataSource, options: Se
     credentials: new CredentialsService(db, hasher, sessions, audit, throttle, outbox, clock),
     billing: new BillingService(db, clock),
     billingNotifications,
+    retention: retentionJob,
     invoices: new InvoiceLifecycleService(db, billingNotifications, audit, clock),
     provisioning: new ProvisioningService(db, hasher, seal, audit, config, clock),
     reissueEmails: new ReissueEmailService(db, hasher, outbox, audit, config, clock),

@@ -12,7 +12,8 @@ export function createJobQueue(pool: Pool, options: { supervise: boolean }): PgB
     schema: 'pgboss',
     migrate: false,
     supervise: options.supervise,
-    schedule: false,
+    // Cron schedules (the retention job) are kept by the instances that run workers.
+    schedule: options.supervise,
   });
   return boss;
 }
