@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 import 'reflect-metadata';
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig } from './config';
 import { type Database, openDatabase, runMigrations } from './db/database';
+import { loadBillingData } from './modules/billing/load-data';
 import { formatPostcard, seedDemo } from './modules/operators/demo-seed';
 import { ProvisioningError } from './modules/operators/provisioning.service';
 import { createServices } from './services';
@@ -50,6 +51,45 @@ program
       try {
         const cards = await seedDemo(services);
         console.log(cards.map((card) => formatPostcard(card, config.publicUrl)).join('\n'));
+      } finally {
+        await services.stop();
+      }
+    }),
+  );
+
+program
+  .command('seed-load')
+  .description('bulk-load a large billing data set by COPY (N accounts, 15 months, 1–120 lines)')
+  .requiredOption('--accounts <n>', 'number of billing accounts', (v) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1 || n > 1_000_000)
+      throw new InvalidArgumentError('a whole number from 1 to 1000000');
+    return n;
+  })
+  .option(
+    '--logins <n>',
+    'subscribers to create for the first accounts (password from --password)',
+    (v) => Number(v),
+    0,
+  )
+  .option('--password <password>', 'password of those subscribers', 'Load#2024pass')
+  .action((opts: { accounts: number; logins: number; password: string }) =>
+    withDatabase(async (db) => {
+      const config = loadConfig();
+      const services = await createServices(config, db.dataSource);
+      try {
+        const result = await loadBillingData(services.pool, services.clock, {
+          accounts: opts.accounts,
+          loginAccounts: opts.logins,
+          passwordHash: opts.logins > 0 ? await services.hasher.hash(opts.password) : undefined,
+        });
+        const rows = result.accounts + result.lines + result.invoices + result.chargeItems;
+        console.log(
+          `loaded ${result.accounts} accounts, ${result.lines} lines, ${result.invoices} invoices, ` +
+            `${result.chargeItems} charge items in ${result.seconds.toFixed(1)} s (${Math.round(rows / result.seconds)} rows/s)`,
+        );
+        if (result.loginIds.length > 0)
+          console.log(`login IDs: ${result.loginIds[0]} … ${result.loginIds.at(-1)}`);
       } finally {
         await services.stop();
       }

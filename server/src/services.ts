@@ -75,6 +75,7 @@ export async function createServices(config: Config, db: DataSource, options: Se
     config,
     clock,
     db,
+    pool,
     boss,
     hasher,
     audit,
