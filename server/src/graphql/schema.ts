@@ -15,7 +15,6 @@ import {
 import { ReissueResolver, ViewerReissueEmailResolver } from '../modules/reissue/reissue.resolver';
 import type { Services } from '../services';
 import { authChecker } from './auth-checker';
-import { translateErrors } from './error-translation.middleware';
 
 export const resolvers = [
   AuthResolver,
@@ -34,7 +33,7 @@ function containerFor(services: Services | null): ContainerType {
   const instances = new Map<unknown, unknown>(
     services
       ? [
-          [AuthResolver, new AuthResolver(services.auth, services.viewers)],
+          [AuthResolver, new AuthResolver(services.auth)],
           [CredentialsResolver, new CredentialsResolver(services.credentials, services.viewers)],
           [ReissueResolver, new ReissueResolver(services.reissueEmails, services.passwordReissue)],
           [ViewerReissueEmailResolver, new ViewerReissueEmailResolver(services.reissueEmails)],
@@ -59,7 +58,6 @@ export function createSchema(services: Services | null): Promise<GraphQLSchema> 
     container: containerFor(services),
     authChecker,
     authMode: 'error',
-    globalMiddlewares: [translateErrors],
     validate: { forbidUnknownValues: false },
   });
 }

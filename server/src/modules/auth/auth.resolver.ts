@@ -1,5 +1,6 @@
-import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Mutation, Query, Resolver, UseMiddleware } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context';
+import { translateErrors } from '../../graphql/error-translation.middleware';
 import { FieldErrors, userError } from '../../graphql/user-error';
 import { CredentialErrorCode } from '../credentials/credential-error-code.enum';
 import type { AuthService } from './auth.service';
@@ -13,20 +14,20 @@ import {
 } from './dtos/login.result';
 import { Viewer } from './dtos/viewer.type';
 import { clearSessionCookie, writeSessionCookie } from './session-transport';
-import { toViewer, type ViewerService } from './viewer.service';
+import { toViewer } from './viewer.service';
 
 @Resolver()
 export class AuthResolver {
-  constructor(
-    private readonly auth: AuthService,
-    private readonly viewers: ViewerService,
-  ) {}
+  constructor(private readonly auth: AuthService) {}
 
   @Query(() => Viewer, { nullable: true, description: 'The signed-in subscriber, or null.' })
-  me(@Ctx() ctx: GraphQLContext): Promise<Viewer | null> | null {
-    return ctx.session ? this.viewers.load(ctx.session.subscriberId) : null;
+  me(@Ctx() ctx: GraphQLContext): Viewer | null {
+    return ctx.session ? toViewer(ctx.session.viewer) : null;
   }
 
+  // Only here, not as a global middleware: a global one wraps every field of every object and
+  // costs a function call per field (measured: most of a 1,200-item breakdown's time).
+  @UseMiddleware(translateErrors)
   @Mutation(() => LoginResult)
   async login(
     @Arg('input', () => LoginInput) input: LoginInput,

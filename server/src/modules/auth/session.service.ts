@@ -3,7 +3,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Clock } from '../../clock';
 import type { Config } from '../../config';
 import { AUDIT_COLUMNS, type AuditEntry, auditValues } from '../audit/audit.service';
-import { RequiredAction } from '../credentials/required-action.enum';
+import type { RequiredAction } from '../credentials/required-action.enum';
+import { VIEWER_COLUMNS, type ViewerRow } from './viewer.service';
 
 export const SESSION_TOKEN_PREFIX = 'wbs_';
 
@@ -13,6 +14,8 @@ export interface AuthenticatedSession {
   billingAccountId: string;
   requiredAction: RequiredAction;
   expiresAt: Date;
+  /** The subscriber as of this request. */
+  viewer: ViewerRow;
 }
 
 export interface IssuedSession {
@@ -100,18 +103,18 @@ export class SessionService {
     if (!token.startsWith(SESSION_TOKEN_PREFIX) || token.length > 100) return null;
     const now = this.clock.now();
     const idleCutoff = new Date(now.getTime() - this.config.session.idleMs);
-    const rows: {
+    // The viewer's columns ride along: `me` (on every screen) then costs no statement of its own.
+    const rows: (ViewerRow & {
       session_id: string;
-      subscriber_id: string;
       billing_account_id: string;
-      required_action: RequiredAction;
       expires_at: Date;
       last_seen_at: Date;
-    }[] = await this.db.query(
-      `SELECT s.id AS session_id, s.subscriber_id, s.expires_at, s.last_seen_at,
-              sub.billing_account_id, sub.required_action
-         FROM session s JOIN subscriber sub ON sub.id = s.subscriber_id
-        WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2 AND s.last_seen_at > $3`,
+    })[] = await this.db.query(
+      `SELECT ses.id AS session_id, ses.expires_at, ses.last_seen_at, s.billing_account_id, ${VIEWER_COLUMNS}
+         FROM session ses
+         JOIN subscriber s ON s.id = ses.subscriber_id
+         JOIN billing_account a ON a.id = s.billing_account_id
+        WHERE ses.token_hash = $1 AND ses.revoked_at IS NULL AND ses.expires_at > $2 AND ses.last_seen_at > $3`,
       [hashToken(token), now, idleCutoff],
     );
     const row = rows[0];
@@ -125,6 +128,7 @@ export class SessionService {
       billingAccountId: row.billing_account_id,
       requiredAction: row.required_action,
       expiresAt: row.expires_at,
+      viewer: row,
     };
   }
 

@@ -159,7 +159,7 @@ export async function loadBillingData(
         }
         const t = computeTotals(items);
         invoiceRows.push(
-          [
+          `${[
             invoiceId,
             account.id,
             `${month}-01`,
@@ -176,7 +176,7 @@ export async function loadBillingData(
             lastDayOfMonth(month),
             back >= 2 ? 'PAID' : 'UNPAID',
             withDetails ? '\\N' : new Date().toISOString(),
-          ].join('\t') + '\n',
+          ].join('\t')}\n`,
         );
       }
       if (itemRows.length > 200_000) {

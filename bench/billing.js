@@ -1,0 +1,223 @@
+#!/usr/bin/env node
+// Billing reference under load: the top-screen query and a 120-line breakdown at 16 concurrent
+// clients over GraphQL (a separate server process), next to the same data fetched by hand-written SQL
+// through pg in this process (the ceiling), at 1,000 and then 10,000 accounts (seed-load's COPY).
+//   npm run bench:billing    Options (env): BENCH_SECONDS (per measurement, default 8),
+//                            BENCH_CLIENTS (16), BENCH_ACCOUNTS (10000), BENCH_SMALL (1000)
+require('reflect-metadata');
+const { spawn } = require('node:child_process');
+const { chmodSync, mkdtempSync, rmSync } = require('node:fs');
+const http = require('node:http');
+const os = require('node:os');
+const path = require('node:path');
+const { Pool } = require('pg');
+
+const dist = path.resolve(__dirname, '../dist/server/src');
+const { loadConfig } = require(`${dist}/config.js`);
+const { createDataSource } = require(`${dist}/db/data-source.js`);
+const { runMigrations } = require(`${dist}/db/database.js`);
+const { startEmbeddedPostgres } = require(`${dist}/db/embedded-postgres.js`);
+const { loadBillingData } = require(`${dist}/modules/billing/load-data.js`);
+const { currentBillingMonth } = require(`${dist}/modules/billing/billing-month.js`);
+const { PasswordHasher } = require(`${dist}/modules/credentials/password-hasher.js`);
+const { systemClock } = require(`${dist}/clock.js`);
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 8);
+const clients = Number(process.env.BENCH_CLIENTS ?? 16);
+const total = Number(process.env.BENCH_ACCOUNTS ?? 10000);
+const small = Number(process.env.BENCH_SMALL ?? 1000);
+const PASSWORD = 'Load#2024pass';
+const quiet = { info() {}, warn() {}, error() {} };
+
+const TOP = `{ me { loginId registeredPhoneNumber } billing { latestInvoice { billingMonth billingAmount dueDate status paymentStatus } } }`;
+const BREAKDOWN = `query($m: String!) { billing { breakdown(billingMonth: $m) { __typename ... on Breakdown { itemsTotal
+  invoice { billingAmount usageAmount } carriers { carrier { code name } subtotal lines { line { lineNumber serviceName }
+  subtotal items { name amount taxRate } } } } } } }`;
+
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+/** Runs `task` from `clients` loops for `seconds`; returns requests/s and latency percentiles. */
+async function measure(task) {
+  const latencies = [];
+  const deadline = Date.now() + seconds * 1000;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async (_, i) => {
+      while (Date.now() < deadline) {
+        const t0 = performance.now();
+        await task(i);
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { rps: latencies.length / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+}
+
+function graphqlClient(url) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: clients * 2 });
+  const target = new URL('/graphql', url);
+  return (body, token) =>
+    new Promise((resolve, reject) => {
+      const payload = Buffer.from(JSON.stringify(body));
+      const headers = { 'content-type': 'application/json', 'content-length': payload.length };
+      if (token) headers.authorization = `Bearer ${token}`;
+      const req = http.request(target, { method: 'POST', agent, headers }, (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString();
+          if (res.statusCode !== 200 || text.includes('"errors"')) reject(new Error(text.slice(0, 300)));
+          else resolve(text);
+        });
+      });
+      req.on('error', reject);
+      req.end(payload);
+    });
+}
+
+async function startServer(env) {
+  const child = spawn(process.execPath, [path.join(dist, 'main.js')], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let err = '';
+  child.stderr.on('data', (d) => (err += d));
+  const url = `http://127.0.0.1:${env.PORT}`;
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null) throw new Error(`server exited:\n${err}`);
+    try {
+      if ((await fetch(`${url}/readyz`)).ok) return { child, url };
+    } catch {}
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('server did not start');
+}
+
+async function main() {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'wb-bench-billing-'));
+  chmodSync(dataDir, 0o755);
+  const embedded = process.env.DATABASE_URL
+    ? null
+    : await startEmbeddedPostgres({
+        dataDir,
+        port: 50000 + Math.floor(Math.random() * 5000),
+        database: 'bench',
+      });
+  const databaseUrl = embedded?.url ?? process.env.DATABASE_URL;
+  const config = loadConfig({ ...process.env, DATABASE_URL: databaseUrl, DATA_DIR: dataDir });
+  const db = createDataSource(databaseUrl);
+  await db.initialize();
+  await runMigrations(db, quiet);
+  const pool = new Pool({ connectionString: databaseUrl, max: clients });
+  const passwordHash = await new PasswordHasher(config.argon2).hash(PASSWORD);
+  let server = null;
+  try {
+    const first = await loadBillingData(pool, systemClock, {
+      accounts: small,
+      loginAccounts: clients,
+      passwordHash,
+      seed: 1,
+    });
+    console.log(
+      `loaded ${first.accounts} accounts (${first.chargeItems} charge items) in ${first.seconds.toFixed(1)} s`,
+    );
+    server = await startServer({
+      DATABASE_URL: databaseUrl,
+      PORT: String(40000 + Math.floor(Math.random() * 10000)),
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'development',
+    });
+    const gql = graphqlClient(server.url);
+    const month = currentBillingMonth(systemClock);
+
+    // Sessions: every client signs in as one of the loaded subscribers; the 120-line account is the first.
+    const sessionFor = async (loginId) => {
+      const text = await gql({
+        query: 'mutation($i: LoginInput!) { login(input: $i) { ... on LoginSuccess { sessionToken } } }',
+        variables: { i: { loginId, password: PASSWORD, bearer: true } },
+      });
+      return JSON.parse(text).data.login.sessionToken;
+    };
+    const topTokens = await Promise.all(first.loginIds.map(sessionFor));
+    const bigToken = topTokens[0];
+
+    // The same data by hand: what one round trip per screen can do.
+    const [{ account_id: bigAccount }] = (
+      await pool.query('SELECT billing_account_id AS account_id FROM subscriber WHERE login_id = $1', [
+        first.loginIds[0],
+      ])
+    ).rows;
+    const topSql = (i) =>
+      pool.query(
+        `SELECT s.login_id, a.registered_phone_number, i.billing_month, i.billing_amount, i.due_date, i.status, i.payment_status
+           FROM subscriber s JOIN billing_account a ON a.id = s.billing_account_id
+           LEFT JOIN LATERAL (SELECT * FROM invoice WHERE billing_account_id = a.id ORDER BY billing_month DESC LIMIT 1) i ON true
+          WHERE s.login_id = $1`,
+        [first.loginIds[i % first.loginIds.length]],
+      );
+    const breakdownSql = () =>
+      pool.query(
+        `SELECT i.billing_amount, i.usage_amount, c.code, c.name_ja, l.line_number, l.service_name, ci.item_name, ci.amount, ci.tax_rate
+           FROM invoice i JOIN charge_item ci ON ci.invoice_id = i.id JOIN line l ON l.id = ci.line_id JOIN carrier c ON c.id = ci.carrier_id
+          WHERE i.billing_account_id = $1 AND i.billing_month = $2::date ORDER BY c.id, l.line_number, ci.sort_order`,
+        [bigAccount, `${month}-01`],
+      );
+    const topGql = (i) => gql({ query: TOP }, topTokens[i % topTokens.length]);
+    const breakdownGql = () => gql({ query: BREAKDOWN, variables: { m: month } }, bigToken);
+
+    const report = (label, r) =>
+      console.log(
+        `  ${label.padEnd(34)} ${r.rps.toFixed(0).padStart(6)} req/s   p50 ${r.p50.toFixed(1)} ms   p99 ${r.p99.toFixed(1)} ms`,
+      );
+    const run = async (accounts) => {
+      console.log(`\n${accounts} accounts, ${clients} concurrent clients, ${seconds} s each`);
+      await measure(topGql); // warm-up
+      const results = {
+        topGql: await measure(topGql),
+        topSql: await measure(topSql),
+        breakdownGql: await measure(breakdownGql),
+        breakdownSql: await measure(breakdownSql),
+      };
+      report('top screen (GraphQL)', results.topGql);
+      report('top screen (raw SQL, the ceiling)', results.topSql);
+      report('120-line breakdown (GraphQL)', results.breakdownGql);
+      report('120-line breakdown (raw SQL)', results.breakdownSql);
+      console.log(
+        `  GraphQL/raw SQL: top ${((results.topGql.rps / results.topSql.rps) * 100).toFixed(0)} %, ` +
+          `breakdown ${((results.breakdownGql.rps / results.breakdownSql.rps) * 100).toFixed(0)} % (target ≥ 50 %); ` +
+          `breakdown p99 ${results.breakdownGql.p99.toFixed(1)} ms (target < 50 ms)`,
+      );
+      return results;
+    };
+
+    const atSmall = await run(small);
+    if (total > small) {
+      const more = await loadBillingData(pool, systemClock, { accounts: total - small, seed: 2 });
+      console.log(
+        `\nloaded ${more.accounts} more accounts (${more.chargeItems} charge items) in ${more.seconds.toFixed(1)} s`,
+      );
+      const atTotal = await run(total);
+      console.log(
+        `\np50 at ${small} vs ${total} accounts: top ${atSmall.topGql.p50.toFixed(1)} → ${atTotal.topGql.p50.toFixed(1)} ms, ` +
+          `breakdown ${atSmall.breakdownGql.p50.toFixed(1)} → ${atTotal.breakdownGql.p50.toFixed(1)} ms (should be flat)`,
+      );
+    }
+  } finally {
+    if (server) {
+      server.child.kill('SIGTERM');
+      await new Promise((r) => server.child.once('exit', r));
+    }
+    await pool.end();
+    await db.destroy();
+    await embedded?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
