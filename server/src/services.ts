@@ -11,6 +11,7 @@ import { SessionService } from './modules/auth/session.service';
 import { ViewerService } from './modules/auth/viewer.service';
 import { BillingService } from './modules/billing/billing.service';
 import { InvoiceLifecycleService } from './modules/billing/invoice-lifecycle.service';
+import { MembershipService } from './modules/billing/membership';
 import { RetentionService } from './modules/billing/retention.service';
 import { CredentialsService } from './modules/credentials/credentials.service';
 import { PasswordHasher } from './modules/credentials/password-hasher';
@@ -88,6 +89,7 @@ export async function createServices(config: Config, db: DataSource, options: Se
     auth: new AuthService(db, hasher, sessions, throttle, audit, outbox, config, clock),
     credentials: new CredentialsService(db, hasher, sessions, audit, throttle, outbox, clock),
     billing: new BillingService(db, clock),
+    membership: new MembershipService(db),
     billingNotifications,
     retention: retentionJob,
     invoices: new InvoiceLifecycleService(db, billingNotifications, audit, clock),

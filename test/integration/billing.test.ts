@@ -216,3 +216,33 @@ describe('access', () => {
     expect(blocked.errors?.[0].extensions?.code).toBe('CREDENTIAL_CHANGE_REQUIRED');
   });
 });
+
+describe('membership information', () => {
+  const MEMBERSHIP =
+    '{ membership { customerNumber holderName registeredPhoneNumber contactPhoneNumber contactEmail } }';
+  const UPDATE = `mutation($input: UpdateContactDetailsInput!) { updateContactDetails(input: $input) { __typename
+    ... on ContactDetailsUpdated { membership { contactPhoneNumber contactEmail } } ... on FieldErrors { errors { field code } } } }`;
+
+  it('shows the contract and changes contact details, refusing bad values and keeping what was there', async () => {
+    expect((await household.gql(MEMBERSHIP)).data?.membership).toMatchObject({
+      holderName: '山田 太郎',
+      registeredPhoneNumber: '0312345678',
+      contactEmail: null,
+    });
+    const ok = await household.gql(UPDATE, {
+      input: { contactPhoneNumber: '０８０－１１１１－２２２２', contactEmail: 'Taro@Example.JP' },
+    });
+    expect(ok.data?.updateContactDetails.membership).toEqual({
+      contactPhoneNumber: '08011112222',
+      contactEmail: 'Taro@example.jp',
+    });
+    const bad = await household.gql(UPDATE, { input: { contactPhoneNumber: '12', contactEmail: 'nope' } });
+    expect(bad.data?.updateContactDetails.errors).toEqual([
+      { field: 'contactPhoneNumber', code: 'PHONE_NUMBER_INVALID' },
+      { field: 'contactEmail', code: 'EMAIL_INVALID' },
+    ]);
+    expect((await household.gql(MEMBERSHIP)).data?.membership.contactPhoneNumber).toBe('08011112222');
+    // Each subscriber sees only their own contract.
+    expect((await business.gql(MEMBERSHIP)).data?.membership.holderName).toBe('株式会社なにわ商事');
+  });
+});

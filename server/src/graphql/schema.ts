@@ -7,6 +7,7 @@ import {
   BillingResolver,
   InvoiceNoticesResolver,
 } from '../modules/billing/billing.resolver';
+import { MembershipResolver } from '../modules/billing/membership';
 import { CredentialsResolver } from '../modules/credentials/credentials.resolver';
 import {
   BillingNotificationFieldResolver,
@@ -26,6 +27,7 @@ export const resolvers = [
   InvoiceNoticesResolver,
   BillingNotificationResolver,
   BillingNotificationFieldResolver,
+  MembershipResolver,
 ] as const;
 
 /** Resolvers get their services through the constructor; this maps each class to its instance. */
@@ -40,6 +42,7 @@ function containerFor(services: Services | null): ContainerType {
           [BillingQueryResolver, new BillingQueryResolver()],
           [BillingResolver, new BillingResolver(services.billing)],
           [InvoiceNoticesResolver, new InvoiceNoticesResolver()],
+          [MembershipResolver, new MembershipResolver(services.membership)],
           [BillingNotificationResolver, new BillingNotificationResolver(services.billingNotifications)],
           [
             BillingNotificationFieldResolver,

@@ -1,0 +1,123 @@
+import { MaxLength } from 'class-validator';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  createUnionType,
+  Field,
+  InputType,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+} from 'type-graphql';
+import type { DataSource } from 'typeorm';
+import type { GraphQLContext } from '../../graphql/context';
+import { requireSession } from '../../graphql/errors';
+import { FieldErrors } from '../../graphql/user-error';
+import type { PolicyIssue } from '../credentials/password-policy';
+import { checkEmail, normalizeEmail } from '../reissue/reissue-input';
+import { normalizePhoneNumber } from './phone-number';
+
+@ObjectType({
+  description: 'Membership information (guide 2 menu): the contract and how to reach the holder.',
+})
+export class Membership {
+  @Field(() => String) customerNumber: string;
+  @Field(() => String) holderName: string;
+  @Field(() => String) postalAddress: string;
+  @Field(() => String) registeredPhoneNumber: string;
+  @Field(() => String, { nullable: true }) contactPhoneNumber: string | null;
+  @Field(() => String, { nullable: true }) contactEmail: string | null;
+}
+
+/** Empty strings clear a field. */
+@InputType()
+export class UpdateContactDetailsInput {
+  @Field(() => String) @MaxLength(40) contactPhoneNumber: string;
+  @Field(() => String) @MaxLength(300) contactEmail: string;
+}
+
+@ObjectType()
+export class ContactDetailsUpdated {
+  @Field(() => Membership) membership: Membership;
+}
+
+export const UpdateContactDetailsResult = createUnionType({
+  name: 'UpdateContactDetailsResult',
+  types: () => [ContactDetailsUpdated, FieldErrors] as const,
+});
+
+interface MembershipRow {
+  customer_number: string;
+  holder_name: string;
+  postal_address: string;
+  registered_phone_number: string;
+  contact_phone_number: string | null;
+  contact_email: string | null;
+}
+
+const toMembership = (r: MembershipRow) =>
+  Object.assign(new Membership(), {
+    customerNumber: r.customer_number,
+    holderName: r.holder_name,
+    postalAddress: r.postal_address,
+    registeredPhoneNumber: r.registered_phone_number,
+    contactPhoneNumber: r.contact_phone_number,
+    contactEmail: r.contact_email,
+  });
+
+const COLUMNS =
+  'customer_number, holder_name, postal_address, registered_phone_number, contact_phone_number, contact_email';
+
+export class MembershipService {
+  constructor(private readonly db: DataSource) {}
+
+  async get(accountId: string): Promise<MembershipRow> {
+    const [row]: MembershipRow[] = await this.db.query(
+      `SELECT ${COLUMNS} FROM billing_account WHERE id = $1`,
+      [accountId],
+    );
+    return row;
+  }
+
+  async updateContact(
+    accountId: string,
+    input: { contactPhoneNumber: string; contactEmail: string },
+  ): Promise<{ kind: 'updated'; row: MembershipRow } | { kind: 'rejected'; issues: PolicyIssue[] }> {
+    const issues: PolicyIssue[] = [];
+    const phoneInput = input.contactPhoneNumber.trim();
+    const phone = phoneInput ? normalizePhoneNumber(phoneInput) : null;
+    if (phoneInput && !phone) issues.push({ field: 'contactPhoneNumber', code: 'PHONE_NUMBER_INVALID' });
+    const email = input.contactEmail.trim() ? normalizeEmail(input.contactEmail) : null;
+    if (email) issues.push(...checkEmail(email, 'contactEmail'));
+    if (issues.length > 0) return { kind: 'rejected', issues };
+    const [[row]] = (await this.db.query(
+      `UPDATE billing_account SET contact_phone_number = $2, contact_email = $3 WHERE id = $1 RETURNING ${COLUMNS}`,
+      [accountId, phone, email],
+    )) as [MembershipRow[], number];
+    return { kind: 'updated', row };
+  }
+}
+
+@Resolver()
+export class MembershipResolver {
+  constructor(private readonly members: MembershipService) {}
+
+  @Authorized()
+  @Query(() => Membership, { description: 'View membership information.' })
+  async membership(@Ctx() ctx: GraphQLContext): Promise<Membership> {
+    return toMembership(await this.members.get(requireSession(ctx).billingAccountId));
+  }
+
+  @Authorized()
+  @Mutation(() => UpdateContactDetailsResult, { description: 'Change contact details (empty clears).' })
+  async updateContactDetails(
+    @Arg('input', () => UpdateContactDetailsInput) input: UpdateContactDetailsInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<typeof UpdateContactDetailsResult> {
+    const outcome = await this.members.updateContact(requireSession(ctx).billingAccountId, input);
+    if (outcome.kind === 'rejected') return FieldErrors.of(ctx.lang, outcome.issues);
+    return Object.assign(new ContactDetailsUpdated(), { membership: toMembership(outcome.row) });
+  }
+}
