@@ -2,8 +2,9 @@ import type { ApolloClient } from '@apollo/client';
 import { ApolloProvider, useQuery } from '@apollo/client/react';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { MeQuery } from './apollo/documents';
-import { errorMessage } from './apollo/errors';
+import { errorCode, errorMessage } from './apollo/errors';
 import { onAuthEvent } from './apollo/events';
+import { savedViewer } from './apollo/persist';
 import { clearSession, ResetSessionContext, setLoginNotice, type Viewer } from './apollo/session';
 import { FormErrors } from './components/FormErrors';
 import { Layout } from './components/Layout';
@@ -34,6 +35,19 @@ const ReissueEmailConfirmPage = lazyPage(() =>
   import(/* webpackChunkName: "reissue-email" */ './routes/reissue-email').then(
     (m) => m.ReissueEmailConfirmPage,
   ),
+);
+// The bill screens (guide 3): one chunk.
+const BillsPage = lazyPage(() =>
+  import(/* webpackChunkName: "bills" */ './routes/bills').then((m) => m.BillsPage),
+);
+const HistoryPage = lazyPage(() =>
+  import(/* webpackChunkName: "bills" */ './routes/bills').then((m) => m.HistoryPage),
+);
+const BreakdownPage = lazyPage(() =>
+  import(/* webpackChunkName: "bills" */ './routes/bills').then((m) => m.BreakdownPage),
+);
+const SummaryPage = lazyPage(() =>
+  import(/* webpackChunkName: "bills" */ './routes/bills').then((m) => m.SummaryPage),
 );
 const MailboxPage = lazyPage(() =>
   import(/* webpackChunkName: "dev-mailbox" */ './routes/dev/Mailbox').then((m) => m.MailboxPage),
@@ -67,8 +81,12 @@ function Routes() {
   const { t } = useI18n();
   const path = usePath();
   const { data, loading, error, refetch } = useQuery(MeQuery);
-  const viewer = data?.me ?? null;
-  const ready = !loading && !error;
+  // Started offline: the subscriber whose bills are saved on the device (SPEC 7), until the
+  // server can be asked again; logout and expiry wipe it.
+  const unreachable = !!error && !data && (errorCode(error) === 'OFFLINE' || errorCode(error) === 'NETWORK');
+  const offlineViewer = unreachable ? savedViewer() : null;
+  const viewer = data?.me ?? offlineViewer;
+  const ready = !loading && (!error || !!offlineViewer);
   const redirect = ready ? guard(path, viewer) : null;
 
   useEffect(
@@ -83,7 +101,15 @@ function Routes() {
     if (redirect) navigate(redirect, { replace: true });
   }, [redirect]);
 
-  if (error && !data) {
+  // Back online after an offline start: ask the server who is signed in.
+  useEffect(() => {
+    if (!offlineViewer) return;
+    const online = () => void refetch().catch(() => {});
+    window.addEventListener('online', online);
+    return () => window.removeEventListener('online', online);
+  }, [offlineViewer, refetch]);
+
+  if (error && !data && !offlineViewer) {
     return (
       <Layout title={t('appName')}>
         <FormErrors messages={[errorMessage(error, t)]} />
@@ -99,6 +125,11 @@ function Routes() {
         {t('loading')}
       </p>
     );
+  }
+
+  const bill = /^\/bills\/(\d{4}-\d{2})\/(breakdown|summary)$/.exec(path);
+  if (bill) {
+    return bill[2] === 'breakdown' ? <BreakdownPage month={bill[1]} /> : <SummaryPage month={bill[1]} />;
   }
 
   switch (path) {
@@ -120,6 +151,10 @@ function Routes() {
       return <ChangePasswordDonePage />;
     case '/top':
       return viewer ? <TopPage viewer={viewer} /> : null;
+    case '/bills':
+      return <BillsPage />;
+    case '/bills/history':
+      return <HistoryPage />;
     case '/reissue-email':
       return <ReissueEmailPage />;
     case '/reissue-email/register':

@@ -17,3 +17,29 @@ export function formatDateTime(iso: string | null | undefined, lang: Lang): stri
 export function fill(template: string, values: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (m, k: string) => values[k] ?? m);
 }
+
+const yen = new Intl.NumberFormat('ja-JP');
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** Integer yen: "1,234円" (ja) or "¥1,234" (en); discounts keep their minus sign. */
+export function formatYen(amount: number, lang: Lang): string {
+  if (lang === 'ja') return `${yen.format(amount)}円`;
+  return `${amount < 0 ? '-' : ''}¥${yen.format(Math.abs(amount))}`;
+}
+
+/** A billing month 'YYYY-MM': "2026年11月" (ja) or "Nov 2026" (en). */
+export function formatMonth(month: string, lang: Lang): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!m) return month;
+  const n = Number(m[2]);
+  return lang === 'ja' ? `${m[1]}年${n}月` : `${MONTHS_EN[n - 1]} ${m[1]}`;
+}
+
+/** A calendar date 'YYYY-MM-DD': "2026年11月30日" (ja) or "30 Nov 2026" (en). */
+export function formatDate(date: string, lang: Lang): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) return date;
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  return lang === 'ja' ? `${m[1]}年${mo}月${d}日` : `${d} ${MONTHS_EN[mo - 1]} ${m[1]}`;
+}

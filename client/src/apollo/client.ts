@@ -4,6 +4,7 @@ import { ErrorLink } from '@apollo/client/link/error';
 import possibleTypesResult from '../gql/possible-types';
 import { getLang } from '../i18n';
 import { emitAuthEvent } from './events';
+import { persistLink } from './persist';
 
 /** Sends the UI language so the server localises every UserError/FieldError `message`. */
 const languageLink = new ApolloLink((operation, forward) => {
@@ -30,7 +31,7 @@ const httpLink = new HttpLink({ uri: '/graphql', credentials: 'same-origin' });
 
 export function createApolloClient(): ApolloClient {
   return new ApolloClient({
-    link: ApolloLink.from([languageLink, authErrorLink, httpLink]),
+    link: ApolloLink.from([languageLink, authErrorLink, persistLink, httpLink]),
     cache: new InMemoryCache({
       possibleTypes: possibleTypesResult.possibleTypes,
       typePolicies: {
@@ -38,6 +39,10 @@ export function createApolloClient(): ApolloClient {
         // `me` (the route guard) before the screen has navigated; setViewer() updates it explicitly.
         Viewer: { keyFields: false },
         Query: { fields: { me: { merge: false } } },
+        // One bill summary per month for the signed-in account: the top screen, the 4- and
+        // 15-month lists, the summary and the breakdown share it.
+        Billing: { keyFields: [] },
+        Invoice: { keyFields: ['billingMonth'] },
       },
     }),
   });

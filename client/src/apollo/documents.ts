@@ -36,3 +36,15 @@ export const LogoutMutation = graphql(`
     logout
   }
 `);
+
+/** One month's bill as the top screen and the month lists show it. */
+export const InvoiceCardFieldsFragment = graphql(`
+  fragment InvoiceCardFields on Invoice {
+    billingMonth
+    status
+    billingAmount
+    dueDate
+    paymentStatus
+    detailsAvailable
+  }
+`);

@@ -13,6 +13,11 @@
       "CredentialsChanged",
       "FieldErrors"
     ],
+    "ConfirmBillingNotificationEmailResult": [
+      "BillingNotificationEmailRegistered",
+      "FieldErrors",
+      "InvalidOrExpiredToken"
+    ],
     "ConfirmReissueEmailResult": [
       "FieldErrors",
       "InvalidOrExpiredToken",
@@ -30,6 +35,10 @@
       "InvalidCredentials",
       "LoginSuccess"
     ],
+    "RegisterBillingNotificationEmailResult": [
+      "ConfirmationMailSent",
+      "FieldErrors"
+    ],
     "RegisterReissueEmailResult": [
       "ConfirmationMailSent",
       "FieldErrors"
@@ -37,6 +46,10 @@
     "RequestPasswordReissueResult": [
       "FieldErrors",
       "ReissueRequested"
+    ],
+    "UpdateContactDetailsResult": [
+      "ContactDetailsUpdated",
+      "FieldErrors"
     ],
     "UserError": [
       "AccountLocked",
@@ -66,6 +79,11 @@
       "CredentialsChanged",
       "FieldErrors"
     ],
+    "ConfirmBillingNotificationEmailResult": [
+      "BillingNotificationEmailRegistered",
+      "FieldErrors",
+      "InvalidOrExpiredToken"
+    ],
     "ConfirmReissueEmailResult": [
       "FieldErrors",
       "InvalidOrExpiredToken",
@@ -83,6 +101,10 @@
       "InvalidCredentials",
       "LoginSuccess"
     ],
+    "RegisterBillingNotificationEmailResult": [
+      "ConfirmationMailSent",
+      "FieldErrors"
+    ],
     "RegisterReissueEmailResult": [
       "ConfirmationMailSent",
       "FieldErrors"
@@ -90,6 +112,10 @@
     "RequestPasswordReissueResult": [
       "FieldErrors",
       "ReissueRequested"
+    ],
+    "UpdateContactDetailsResult": [
+      "ContactDetailsUpdated",
+      "FieldErrors"
     ],
     "UserError": [
       "AccountLocked",

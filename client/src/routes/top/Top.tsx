@@ -1,19 +1,101 @@
-import { useState } from 'preact/hooks';
+import { errorMessage } from '../../apollo/errors';
 import type { Viewer } from '../../apollo/session';
 import { useLogout } from '../../apollo/useLogout';
+import { useSavedQuery } from '../../apollo/useSavedQuery';
+import { FormErrors } from '../../components/FormErrors';
+import { PaymentBadge, StatusBadge } from '../../components/InvoiceBits';
 import { Layout } from '../../components/Layout';
+import { OfflineDataNotice } from '../../components/OfflineDataNotice';
+import { fill, formatDate, formatMonth, formatYen } from '../../format';
+import { graphql } from '../../gql';
 import { useI18n } from '../../i18n';
 import { Link } from '../../router';
+
+const TopBillingQuery = graphql(`
+  query TopBilling {
+    billing {
+      latestInvoice {
+        ...InvoiceCardFields
+      }
+    }
+  }
+`);
+
+/** Guide 2 【ご請求額】: the newest bill, and the way to 【ご請求内容】. */
+function LatestInvoice() {
+  const { t, lang } = useI18n();
+  const { data, loading, error, refetch, stale, savedAt } = useSavedQuery(TopBillingQuery, {});
+  const invoice = data?.billing.latestInvoice ?? null;
+
+  let body = null;
+  if (!data && loading) {
+    body = (
+      <p class="loading" role="status" aria-live="polite">
+        {t('loading')}
+      </p>
+    );
+  } else if (!data && error) {
+    body = (
+      <>
+        <FormErrors messages={[errorMessage(error, t)]} testId="latest-error" />
+        <button type="button" class="button button--secondary" onClick={() => void refetch()}>
+          {t('retry')}
+        </button>
+      </>
+    );
+  } else if (!invoice) {
+    body = <p data-testid="latest-none">{t('noInvoice')}</p>;
+  } else {
+    body = (
+      <>
+        <p class="bill-head">
+          <span data-testid="latest-month">
+            {fill(t('monthBill'), { month: formatMonth(invoice.billingMonth, lang) })}
+          </span>
+          <StatusBadge status={invoice.status} />
+        </p>
+        <p class="card__big amount" data-testid="latest-billing-amount">
+          {formatYen(invoice.billingAmount, lang)}
+        </p>
+        <dl class="props">
+          <div>
+            <dt>{t('dueDate')}</dt>
+            <dd data-testid="latest-due-date">{formatDate(invoice.dueDate, lang)}</dd>
+          </div>
+          <div>
+            <dt>{t('paymentLabel')}</dt>
+            <dd data-testid="latest-payment-status">
+              <PaymentBadge status={invoice.paymentStatus} />
+            </dd>
+          </div>
+        </dl>
+      </>
+    );
+  }
+
+  return (
+    <section class="card" aria-labelledby="latest-title" data-testid="latest-invoice">
+      <h2 id="latest-title" class="card__title">
+        {t('latestTitle')}
+      </h2>
+      <OfflineDataNotice stale={stale} savedAt={savedAt} />
+      {body}
+      <div class="actions">
+        <Link href="/bills" class="button button--primary" data-testid="to-bills">
+          {t('billsButton')}
+        </Link>
+      </div>
+    </section>
+  );
+}
 
 /** Guide 2: registered phone/contract number, holder, and the menu. */
 export function TopPage({ viewer }: { viewer: Viewer }) {
   const { t } = useI18n();
   const { logout, busy } = useLogout();
-  const [soon, setSoon] = useState(false);
-  const comingSoon = () => setSoon(true);
 
   return (
-    <Layout title={t('topTitle')}>
+    <Layout title={t('topTitle')} menu>
       <section class="card" aria-labelledby="viewer-title" data-testid="viewer">
         <h2 id="viewer-title" class="card__title">
           {t('registeredPhoneNumber')}
@@ -39,15 +121,16 @@ export function TopPage({ viewer }: { viewer: Viewer }) {
           </div>
         </dl>
       </section>
-      <nav aria-labelledby="menu-title">
+      <LatestInvoice />
+      <nav aria-labelledby="menu-title" class="top-menu">
         <h2 id="menu-title" class="section-title">
           {t('menuTitle')}
         </h2>
         <ul class="menu">
           <li>
-            <button type="button" class="menu__item" onClick={comingSoon} data-testid="menu-bills">
+            <Link href="/bills" class="menu__item" data-testid="menu-bills">
               {t('menuBills')}
-            </button>
+            </Link>
           </li>
           <li>
             <Link href="/password" class="menu__item" data-testid="menu-change-password">
@@ -71,9 +154,6 @@ export function TopPage({ viewer }: { viewer: Viewer }) {
             </button>
           </li>
         </ul>
-        <p role="status" class={soon ? 'alert alert--info' : 'alert-empty'} data-testid="coming-soon">
-          {soon ? t('comingSoon') : ''}
-        </p>
       </nav>
     </Layout>
   );

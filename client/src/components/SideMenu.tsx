@@ -1,0 +1,28 @@
+import { useI18n } from '../i18n';
+import { Link, usePath } from '../router';
+
+/** The signed-in menu beside the page in the PC layout (hidden by CSS in the phone layout). */
+export function SideMenu() {
+  const { t } = useI18n();
+  const path = usePath();
+  const items: [string, string][] = [
+    ['/top', t('menuTop')],
+    ['/bills', t('menuBills')],
+    ['/bills/history', t('historyTitle')],
+    ['/password', t('menuChangePassword')],
+    ['/reissue-email', t('menuReissueEmail')],
+  ];
+  return (
+    <nav class="side-menu" aria-label={t('menuTitle')}>
+      <ul>
+        {items.map(([href, label]) => (
+          <li key={href}>
+            <Link href={href} aria-current={path === href ? 'page' : undefined}>
+              {label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

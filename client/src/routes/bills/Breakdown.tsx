@@ -1,0 +1,459 @@
+import { useApolloClient } from '@apollo/client/react';
+import { useRef, useState } from 'preact/hooks';
+import { errorMessage } from '../../apollo/errors';
+import { useSavedQuery } from '../../apollo/useSavedQuery';
+import { StatusBadge } from '../../components/InvoiceBits';
+import { Layout } from '../../components/Layout';
+import { OfflineDataNotice } from '../../components/OfflineDataNotice';
+import { fill, formatMonth, formatYen } from '../../format';
+import { graphql } from '../../gql';
+import type { BreakdownQuery as BreakdownData } from '../../gql/graphql';
+import { type Lang, useI18n } from '../../i18n';
+import { Link } from '../../router';
+import { BillMessage, QueryGate } from './shared';
+
+const BreakdownQuery = graphql(`
+  query Breakdown($billingMonth: String!, $lineNumber: String, $carrierCode: String) {
+    billing {
+      breakdown(billingMonth: $billingMonth, lineNumber: $lineNumber, carrierCode: $carrierCode) {
+        __typename
+        ... on Breakdown {
+          itemsTotal
+          lineNumber
+          carrierCode
+          invoice {
+            ...InvoiceCardFields
+            usageAmount
+            adjustmentAmount
+            nonTaxableAmount
+            taxes {
+              rate
+              taxableAmount
+              taxAmount
+            }
+          }
+          carriers {
+            carrier {
+              code
+              name
+            }
+            subtotal
+            lines {
+              line {
+                lineNumber
+                serviceName
+              }
+              subtotal
+              items {
+                name
+                amount
+                taxRate
+              }
+            }
+          }
+        }
+        ... on UserError {
+          code
+          message
+        }
+      }
+    }
+  }
+`);
+
+/** The pull-down: up to 50 lines (the first page) and the carriers. */
+const BreakdownPickerQuery = graphql(`
+  query BreakdownPicker {
+    billing {
+      lines(first: 50) {
+        totalCount
+        lines {
+          lineNumber
+          serviceName
+          carrier {
+            code
+            name
+          }
+        }
+      }
+      carriers {
+        code
+        name
+      }
+    }
+  }
+`);
+
+type Breakdown = Extract<BreakdownData['billing']['breakdown'], { __typename: 'Breakdown' }>;
+type CarrierPart = Breakdown['carriers'][number];
+type LinePart = CarrierPart['lines'][number];
+
+interface Selection {
+  lineNumber?: string;
+  carrierCode?: string;
+}
+
+const DIRECT_ID = 'f-directLineNumber';
+
+function ItemsTable({ line, lang }: { line: LinePart; lang: Lang }) {
+  const { t } = useI18n();
+  return (
+    <table class="table items" id={`items-${line.line.lineNumber}`}>
+      <caption class="visually-hidden">{fill(t('itemsCaption'), { line: line.line.lineNumber })}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('itemName')}</th>
+          <th scope="col" class="num">
+            {t('amountCol')}
+          </th>
+          <th scope="col" class="num">
+            {t('taxRateCol')}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {line.items.map((item, i) => (
+          <tr key={`${item.name}-${i}`} data-testid="charge-item">
+            <th scope="row">{item.name}</th>
+            <td class={item.amount < 0 ? 'num num--minus' : 'num'}>{formatYen(item.amount, lang)}</td>
+            <td class="num">{item.taxRate > 0 ? `${item.taxRate}%` : t('taxExempt')}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function BreakdownView({ breakdown, month }: { breakdown: Breakdown; month: string }) {
+  const { t, lang } = useI18n();
+  const [openLines, setOpenLines] = useState<ReadonlySet<string>>(new Set());
+  const [closedCarriers, setClosedCarriers] = useState<ReadonlySet<string>>(new Set());
+  const inv = breakdown.invoice;
+  const lineKeys = breakdown.carriers.flatMap((c) =>
+    c.lines.map((l) => `${c.carrier.code}/${l.line.lineNumber}`),
+  );
+  const allOpen = closedCarriers.size === 0 && lineKeys.length > 0 && lineKeys.every((k) => openLines.has(k));
+  const filtered = breakdown.lineNumber != null || breakdown.carrierCode != null;
+
+  const toggle = (set: ReadonlySet<string>, key: string) => {
+    const next = new Set(set);
+    if (next.has(key)) next.delete(key);
+    else next.add(key);
+    return next;
+  };
+
+  return (
+    <>
+      <section class="card breakdown-total" aria-labelledby="total-title" data-testid="breakdown-total">
+        <h2 id="total-title" class="card__title bill-head">
+          {t('totalTitle')}
+          <StatusBadge status={inv.status} />
+        </h2>
+        <dl class="props props--amounts">
+          <div class="props__total">
+            <dt>{t('billingAmount')}</dt>
+            <dd class="amount" data-testid="breakdown-billing">
+              {formatYen(inv.billingAmount, lang)}
+            </dd>
+          </div>
+          <div>
+            <dt>{t('usageAmount')}</dt>
+            <dd class="amount">{formatYen(inv.usageAmount, lang)}</dd>
+          </div>
+          {inv.adjustmentAmount !== 0 ? (
+            <div>
+              <dt>{t('adjustmentAmount')}</dt>
+              <dd class="amount">{formatYen(inv.adjustmentAmount, lang)}</dd>
+            </div>
+          ) : null}
+          {inv.taxes.map((tax) => (
+            <div key={tax.rate}>
+              <dt>{fill(t('taxLine'), { rate: String(tax.rate) })}</dt>
+              <dd class="amount">
+                {formatYen(tax.taxAmount, lang)}
+                <span class="amount__sub">
+                  {fill(t('taxableOf'), { amount: formatYen(tax.taxableAmount, lang) })}
+                </span>
+              </dd>
+            </div>
+          ))}
+          <div>
+            <dt>{t('nonTaxable')}</dt>
+            <dd class="amount">{formatYen(inv.nonTaxableAmount, lang)}</dd>
+          </div>
+          {filtered ? (
+            <div>
+              <dt>{t('itemsTotal')}</dt>
+              <dd class="amount" data-testid="items-total">
+                {formatYen(breakdown.itemsTotal, lang)}
+              </dd>
+            </div>
+          ) : null}
+        </dl>
+      </section>
+
+      <div class="breakdown-tools">
+        <p class="hint">{t('amountsExclTax')}</p>
+        <button
+          type="button"
+          class="button button--secondary"
+          aria-pressed={allOpen}
+          data-testid="open-all"
+          onClick={() => {
+            setClosedCarriers(new Set());
+            setOpenLines(allOpen ? new Set() : new Set(lineKeys));
+          }}
+        >
+          {allOpen ? t('closeAll') : t('openAll')}
+        </button>
+      </div>
+
+      {breakdown.carriers.length === 0 ? <p class="note">{t('noItems')}</p> : null}
+      {breakdown.carriers.map((c) => {
+        const code = c.carrier.code;
+        const open = !closedCarriers.has(code);
+        return (
+          <section key={code} class="carrier" data-testid="carrier-section" data-code={code}>
+            <h2 class="carrier__title">
+              <button
+                type="button"
+                class="disclosure disclosure--carrier"
+                aria-expanded={open}
+                aria-controls={`carrier-${code}`}
+                onClick={() => setClosedCarriers((s) => toggle(s, code))}
+              >
+                <span class="disclosure__label">{c.carrier.name}</span>
+                <span class="disclosure__amount">
+                  <span class="visually-hidden">{t('subtotal')} </span>
+                  {formatYen(c.subtotal, lang)}
+                </span>
+              </button>
+            </h2>
+            {open ? (
+              <div id={`carrier-${code}`} class="carrier__lines">
+                {c.lines.map((l) => {
+                  const key = `${code}/${l.line.lineNumber}`;
+                  const lineOpen = openLines.has(key);
+                  return (
+                    <div key={key} class="line" data-testid="line-section" data-line={l.line.lineNumber}>
+                      <h3 class="line__title">
+                        <button
+                          type="button"
+                          class="disclosure"
+                          aria-expanded={lineOpen}
+                          aria-controls={`items-${l.line.lineNumber}`}
+                          onClick={() => setOpenLines((s) => toggle(s, key))}
+                        >
+                          <span class="disclosure__label">
+                            {l.line.lineNumber}
+                            <span class="line__service">{l.line.serviceName}</span>
+                          </span>
+                          <span class="disclosure__amount">
+                            <span class="visually-hidden">{t('subtotal')} </span>
+                            {formatYen(l.subtotal, lang)}
+                          </span>
+                        </button>
+                      </h3>
+                      {lineOpen ? <ItemsTable line={l} lang={lang} /> : null}
+                    </div>
+                  );
+                })}
+              </div>
+            ) : null}
+          </section>
+        );
+      })}
+      <div class="actions">
+        <Link href={`/bills/${month}/summary`} class="button button--secondary" data-testid="summary-link">
+          {t('summaryLink')}
+        </Link>
+      </div>
+    </>
+  );
+}
+
+/** Guide 3 B and "Switching the line to view": total → carriers → lines → items, with the picker. */
+export function BreakdownPage({ month }: { month: string }) {
+  const { t, lang } = useI18n();
+  const client = useApolloClient();
+  const [selection, setSelection] = useState<Selection>({});
+  const [picked, setPicked] = useState('');
+  const [direct, setDirect] = useState('');
+  const [directErrors, setDirectErrors] = useState<string[]>([]);
+  const [checking, setChecking] = useState(false);
+  const directRef = useRef<HTMLInputElement>(null);
+
+  const variables = { billingMonth: month, ...selection };
+  const { data, loading, error, refetch, stale, savedAt } = useSavedQuery(BreakdownQuery, variables);
+  const picker = useSavedQuery(BreakdownPickerQuery, {});
+  const result = data?.billing.breakdown;
+  const lines = picker.data?.billing.lines;
+  const carriers = picker.data?.billing.carriers ?? [];
+  const canPick = result?.__typename === 'Breakdown' || selection.lineNumber || selection.carrierCode;
+
+  const onPick = (e: Event) => {
+    e.preventDefault();
+    setDirectErrors([]);
+    if (picked.startsWith('c:')) setSelection({ carrierCode: picked.slice(2) });
+    else if (picked.startsWith('l:')) setSelection({ lineNumber: picked.slice(2) });
+    else setSelection({});
+  };
+
+  const onDirect = async (e: Event) => {
+    e.preventDefault();
+    setDirectErrors([]);
+    const lineNumber = direct.trim();
+    if (!lineNumber) {
+      setDirectErrors([t('fieldRequired')]);
+      directRef.current?.focus();
+      return;
+    }
+    setChecking(true);
+    try {
+      const r = await client.query({
+        query: BreakdownQuery,
+        variables: { billingMonth: month, lineNumber },
+        fetchPolicy: 'network-only',
+      });
+      const b = r.data?.billing.breakdown;
+      if (b && b.__typename !== 'Breakdown') {
+        setDirectErrors([b.message]);
+        directRef.current?.focus();
+      } else {
+        setPicked('');
+        setSelection({ lineNumber });
+      }
+    } catch (err) {
+      setDirectErrors([errorMessage(err, t)]);
+    } finally {
+      setChecking(false);
+    }
+  };
+
+  return (
+    <Layout title={fill(t('breakdownTitle'), { month: formatMonth(month, lang) })} menu>
+      <OfflineDataNotice stale={stale} savedAt={savedAt} />
+      {canPick && picker.data ? (
+        <section class="card picker" aria-labelledby="picker-title">
+          <h2 id="picker-title" class="card__title">
+            {t('pickerTitle')}
+          </h2>
+          <form class="picker__row" onSubmit={onPick}>
+            <label class="visually-hidden" for="f-linePicker">
+              {t('pickerTitle')}
+            </label>
+            <select
+              id="f-linePicker"
+              class="input select"
+              value={picked}
+              onChange={(e) => setPicked((e.currentTarget as HTMLSelectElement).value)}
+              data-testid="line-picker"
+            >
+              <option value="">{t('pickerAll')}</option>
+              <optgroup label={t('pickerCarriers')}>
+                {carriers.map((c) => (
+                  <option key={c.code} value={`c:${c.code}`}>
+                    {c.name}
+                  </option>
+                ))}
+              </optgroup>
+              <optgroup label={t('pickerLines')}>
+                {(lines?.lines ?? []).map((l) => (
+                  <option key={l.lineNumber} value={`l:${l.lineNumber}`}>
+                    {`${l.lineNumber} ${l.serviceName}（${l.carrier.name}）`}
+                  </option>
+                ))}
+              </optgroup>
+            </select>
+            <button type="submit" class="button button--primary" data-testid="picker-submit">
+              {t('viewButton')}
+            </button>
+          </form>
+          {lines && lines.totalCount > 50 ? (
+            <form class="picker__direct" onSubmit={onDirect} noValidate>
+              <div class={directErrors.length > 0 ? 'field field--invalid' : 'field'}>
+                <label class="field__label" for={DIRECT_ID}>
+                  {t('directLineLabel')}
+                </label>
+                <p class="field__hint" id={`${DIRECT_ID}-hint`}>
+                  {fill(t('directLineHint'), { count: String(lines.totalCount) })}
+                </p>
+                <div class="picker__row">
+                  <input
+                    ref={directRef}
+                    id={DIRECT_ID}
+                    class="input"
+                    type="text"
+                    inputMode="tel"
+                    autoComplete="off"
+                    value={direct}
+                    onInput={(e) => setDirect((e.currentTarget as HTMLInputElement).value)}
+                    aria-invalid={directErrors.length > 0 ? true : undefined}
+                    aria-describedby={
+                      directErrors.length > 0 ? `${DIRECT_ID}-error ${DIRECT_ID}-hint` : `${DIRECT_ID}-hint`
+                    }
+                    data-testid="direct-line-input"
+                  />
+                  <button
+                    type="submit"
+                    class="button button--primary"
+                    disabled={checking}
+                    data-testid="direct-line-submit"
+                  >
+                    {t('viewButton')}
+                  </button>
+                </div>
+                <div
+                  role="alert"
+                  id={`${DIRECT_ID}-error`}
+                  class="field__errors"
+                  data-testid="direct-line-error"
+                >
+                  {directErrors.map((m) => (
+                    <p key={m}>{m}</p>
+                  ))}
+                </div>
+              </div>
+            </form>
+          ) : null}
+          <p class="picker__current" aria-live="polite">
+            {fill(t('pickerShowing'), {
+              what: selection.lineNumber
+                ? selection.lineNumber
+                : selection.carrierCode
+                  ? (carriers.find((c) => c.code === selection.carrierCode)?.name ?? selection.carrierCode)
+                  : t('pickerAll'),
+            })}
+          </p>
+        </section>
+      ) : null}
+      <QueryGate hasData={!!result} loading={loading} error={error} retry={() => void refetch()}>
+        {() => {
+          if (!result) return null;
+          if (result.__typename !== 'Breakdown') {
+            return (
+              <>
+                <BillMessage code={result.code} message={result.message} />
+                {result.__typename === 'DetailsNotRetained' ? (
+                  <div class="actions">
+                    <Link
+                      href={`/bills/${month}/summary`}
+                      class="button button--secondary"
+                      data-testid="summary-link"
+                    >
+                      {t('summaryLink')}
+                    </Link>
+                  </div>
+                ) : null}
+              </>
+            );
+          }
+          return <BreakdownView key={JSON.stringify(selection)} breakdown={result} month={month} />;
+        }}
+      </QueryGate>
+      <p class="links">
+        <Link href="/bills">{t('backToBills')}</Link>
+      </p>
+    </Layout>
+  );
+}

@@ -1,0 +1,181 @@
+import { useSavedQuery } from '../../apollo/useSavedQuery';
+import { PaymentBadge, StatusBadge } from '../../components/InvoiceBits';
+import { Layout } from '../../components/Layout';
+import { OfflineDataNotice } from '../../components/OfflineDataNotice';
+import { fill, formatMonth, formatYen } from '../../format';
+import { graphql } from '../../gql';
+import type { InvoiceCardFieldsFragment } from '../../gql/graphql';
+import { type Lang, useI18n } from '../../i18n';
+import { Link } from '../../router';
+import { QueryGate } from './shared';
+
+const BillingHistoryQuery = graphql(`
+  query BillingHistory {
+    billing {
+      history {
+        ...InvoiceCardFields
+      }
+    }
+  }
+`);
+
+const W = 360;
+const H = 200;
+const TOP = 22;
+const BOTTOM = 36;
+const LEFT = 6;
+
+/** Plain-SVG bar chart, oldest month on the left. The table below is the real data. */
+function HistoryChart({
+  invoices,
+  lang,
+  label,
+}: {
+  invoices: InvoiceCardFieldsFragment[];
+  lang: Lang;
+  label: string;
+}) {
+  const months = [...invoices].reverse();
+  const max = Math.max(1, ...months.map((i) => i.billingAmount));
+  const slot = (W - LEFT * 2) / Math.max(months.length, 1);
+  const plot = H - TOP - BOTTOM;
+  const y = (v: number) => TOP + plot - (Math.max(v, 0) / max) * plot;
+  return (
+    <svg
+      class="chart"
+      viewBox={`0 0 ${W} ${H}`}
+      role="img"
+      aria-label={label}
+      data-testid="history-chart"
+      preserveAspectRatio="xMidYMid meet"
+    >
+      <line x1={LEFT} x2={W - LEFT} y1={y(max)} y2={y(max)} class="chart__grid" />
+      <text x={W - LEFT} y={y(max) - 6} class="chart__axis" text-anchor="end">
+        {formatYen(max, lang)}
+      </text>
+      <line x1={LEFT} x2={W - LEFT} y1={y(0)} y2={y(0)} class="chart__base" />
+      {months.map((inv, i) => {
+        const x = LEFT + i * slot;
+        const [year, month] = inv.billingMonth.split('-');
+        const top = y(inv.billingAmount);
+        return (
+          <g key={inv.billingMonth}>
+            <rect
+              x={x + slot * 0.18}
+              y={top}
+              width={slot * 0.64}
+              height={y(0) - top}
+              class={inv.status === 'CONFIRMED' ? 'chart__bar' : 'chart__bar chart__bar--provisional'}
+            />
+            <text x={x + slot / 2} y={H - BOTTOM + 14} class="chart__label" text-anchor="middle">
+              {Number(month)}
+            </text>
+            {i === 0 || month === '01' ? (
+              <text x={x + slot / 2} y={H - BOTTOM + 28} class="chart__year" text-anchor="middle">
+                {year}
+              </text>
+            ) : null}
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
+
+function chartSummary(invoices: InvoiceCardFieldsFragment[], lang: Lang, template: string): string {
+  if (invoices.length === 0) return '';
+  const oldest = invoices[invoices.length - 1];
+  const newest = invoices[0];
+  const hi = invoices.reduce((a, b) => (b.billingAmount > a.billingAmount ? b : a));
+  const lo = invoices.reduce((a, b) => (b.billingAmount < a.billingAmount ? b : a));
+  return fill(template, {
+    from: formatMonth(oldest.billingMonth, lang),
+    to: formatMonth(newest.billingMonth, lang),
+    maxMonth: formatMonth(hi.billingMonth, lang),
+    max: formatYen(hi.billingAmount, lang),
+    minMonth: formatMonth(lo.billingMonth, lang),
+    min: formatYen(lo.billingAmount, lang),
+    latest: formatYen(newest.billingAmount, lang),
+  });
+}
+
+/** Guide 3 (5): the past 15 months (current month included) as a chart and a table. */
+export function HistoryPage() {
+  const { t, lang } = useI18n();
+  const { data, loading, error, refetch, stale, savedAt } = useSavedQuery(BillingHistoryQuery, {});
+  const invoices = data?.billing.history ?? [];
+
+  return (
+    <Layout title={t('historyTitle')} menu>
+      <p class="lead">{t('historyPromptBody')}</p>
+      <OfflineDataNotice stale={stale} savedAt={savedAt} />
+      <QueryGate hasData={!!data} loading={loading} error={error} retry={() => void refetch()}>
+        {() =>
+          invoices.length === 0 ? (
+            <p class="note">{t('noInvoice')}</p>
+          ) : (
+            <div class="history">
+              <figure class="card history__chart">
+                <HistoryChart
+                  invoices={invoices}
+                  lang={lang}
+                  label={chartSummary(invoices, lang, t('historyChartLabel'))}
+                />
+                <figcaption class="chart__legend">
+                  <span class="legend legend--confirmed">{t('statusConfirmed')}</span>
+                  <span class="legend legend--provisional">{t('statusProvisional')}</span>
+                </figcaption>
+              </figure>
+              <div class="table-wrap">
+                <table class="table history__table" data-testid="history-table">
+                  <caption class="visually-hidden">{t('historyTableCaption')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('billingMonthLabel')}</th>
+                      <th scope="col" class="num">
+                        {t('billingAmount')}
+                      </th>
+                      <th scope="col">{t('statusLabel')}</th>
+                      <th scope="col">{t('paymentLabel')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {invoices.map((inv) => (
+                      <tr key={inv.billingMonth} data-month={inv.billingMonth}>
+                        <th scope="row">
+                          {inv.detailsAvailable ? (
+                            <Link
+                              href={`/bills/${inv.billingMonth}/breakdown`}
+                              data-testid="history-breakdown-link"
+                            >
+                              {formatMonth(inv.billingMonth, lang)}
+                            </Link>
+                          ) : (
+                            <Link href={`/bills/${inv.billingMonth}/summary`}>
+                              {formatMonth(inv.billingMonth, lang)}
+                            </Link>
+                          )}
+                        </th>
+                        <td class="num">{formatYen(inv.billingAmount, lang)}</td>
+                        <td>
+                          <StatusBadge status={inv.status} />
+                        </td>
+                        <td>
+                          <PaymentBadge status={inv.paymentStatus} />
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              <p class="hint">{t('historyLinkHint')}</p>
+            </div>
+          )
+        }
+      </QueryGate>
+      <p class="links">
+        <Link href="/bills">{t('backToBills')}</Link>
+      </p>
+    </Layout>
+  );
+}

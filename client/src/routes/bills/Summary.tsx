@@ -1,0 +1,170 @@
+import { useSavedQuery } from '../../apollo/useSavedQuery';
+import { PaymentBadge, StatusBadge } from '../../components/InvoiceBits';
+import { Layout } from '../../components/Layout';
+import { OfflineDataNotice } from '../../components/OfflineDataNotice';
+import { fill, formatDate, formatMonth, formatYen } from '../../format';
+import { graphql } from '../../gql';
+import { useI18n } from '../../i18n';
+import { Link } from '../../router';
+import { BillMessage, QueryGate } from './shared';
+
+const InvoiceSummaryQuery = graphql(`
+  query InvoiceSummary($billingMonth: String!) {
+    billing {
+      invoice(billingMonth: $billingMonth) {
+        __typename
+        ... on Invoice {
+          ...InvoiceCardFields
+          usageAmount
+          adjustmentAmount
+          nonTaxableAmount
+          issueDate
+          taxes {
+            rate
+            taxableAmount
+            taxAmount
+          }
+          notices {
+            title
+            body
+          }
+        }
+        ... on UserError {
+          code
+          message
+        }
+      }
+    }
+  }
+`);
+
+/** Guide 3 "View Billing summary": usage, adjustments, billing amount, taxes, dates, notices. */
+export function SummaryPage({ month }: { month: string }) {
+  const { t, lang } = useI18n();
+  const { data, loading, error, refetch, stale, savedAt } = useSavedQuery(InvoiceSummaryQuery, {
+    billingMonth: month,
+  });
+  const result = data?.billing.invoice;
+
+  return (
+    <Layout title={fill(t('summaryTitle'), { month: formatMonth(month, lang) })} menu>
+      <OfflineDataNotice stale={stale} savedAt={savedAt} />
+      <QueryGate hasData={!!result} loading={loading} error={error} retry={() => void refetch()}>
+        {() => {
+          if (!result) return null;
+          if (result.__typename !== 'Invoice')
+            return <BillMessage code={result.code} message={result.message} />;
+          const inv = result;
+          return (
+            <>
+              <section class="card" aria-labelledby="summary-amounts-title">
+                <h2 id="summary-amounts-title" class="card__title bill-head">
+                  {t('summaryAmountsTitle')}
+                  <StatusBadge status={inv.status} />
+                </h2>
+                <dl class="props props--amounts">
+                  <div>
+                    <dt>{t('usageAmount')}</dt>
+                    <dd class="amount" data-testid="summary-usage">
+                      {formatYen(inv.usageAmount, lang)}
+                    </dd>
+                  </div>
+                  <div>
+                    <dt>{t('adjustmentAmount')}</dt>
+                    <dd class="amount" data-testid="summary-adjustment">
+                      {formatYen(inv.adjustmentAmount, lang)}
+                    </dd>
+                  </div>
+                  <div class="props__total">
+                    <dt>{t('billingAmount')}</dt>
+                    <dd class="amount" data-testid="summary-billing">
+                      {formatYen(inv.billingAmount, lang)}
+                    </dd>
+                  </div>
+                </dl>
+              </section>
+              <section class="card" aria-labelledby="summary-tax-title">
+                <h2 id="summary-tax-title" class="card__title">
+                  {t('taxTitle')}
+                </h2>
+                <dl class="props props--amounts">
+                  {inv.taxes.map((tax) => (
+                    <div key={tax.rate} data-testid="summary-tax" data-rate={tax.rate}>
+                      <dt>{fill(t('taxLine'), { rate: String(tax.rate) })}</dt>
+                      <dd class="amount">
+                        {formatYen(tax.taxAmount, lang)}
+                        <span class="amount__sub">
+                          {fill(t('taxableOf'), { amount: formatYen(tax.taxableAmount, lang) })}
+                        </span>
+                      </dd>
+                    </div>
+                  ))}
+                  <div>
+                    <dt>{t('nonTaxable')}</dt>
+                    <dd class="amount" data-testid="summary-non-taxable">
+                      {formatYen(inv.nonTaxableAmount, lang)}
+                    </dd>
+                  </div>
+                </dl>
+              </section>
+              <section class="card" aria-labelledby="summary-dates-title">
+                <h2 id="summary-dates-title" class="card__title">
+                  {t('billDatesTitle')}
+                </h2>
+                <dl class="props">
+                  <div>
+                    <dt>{t('issueDate')}</dt>
+                    <dd data-testid="summary-issue-date">{formatDate(inv.issueDate, lang)}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('dueDate')}</dt>
+                    <dd data-testid="summary-due-date">{formatDate(inv.dueDate, lang)}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('paymentLabel')}</dt>
+                    <dd>
+                      <PaymentBadge status={inv.paymentStatus} />
+                    </dd>
+                  </div>
+                </dl>
+              </section>
+              <section aria-labelledby="notices-title">
+                <h2 id="notices-title" class="section-title">
+                  {t('noticesTitle')}
+                </h2>
+                {inv.notices.length === 0 ? (
+                  <p class="note">{t('noNotices')}</p>
+                ) : (
+                  <ul class="notices">
+                    {inv.notices.map((n) => (
+                      <li key={n.title} class="note" data-testid="notice">
+                        <h3 class="note__title">{n.title}</h3>
+                        <p>{n.body}</p>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </section>
+              {inv.detailsAvailable ? (
+                <div class="actions">
+                  <Link
+                    href={`/bills/${month}/breakdown`}
+                    class="button button--primary"
+                    data-testid="breakdown-link"
+                  >
+                    {t('breakdownLink')}
+                  </Link>
+                </div>
+              ) : (
+                <p class="hint">{t('detailsGone')}</p>
+              )}
+            </>
+          );
+        }}
+      </QueryGate>
+      <p class="links">
+        <Link href="/bills">{t('backToBills')}</Link>
+      </p>
+    </Layout>
+  );
+}

@@ -1,0 +1,46 @@
+import type { ComponentChildren } from 'preact';
+import { errorMessage } from '../../apollo/errors';
+import { FormErrors } from '../../components/FormErrors';
+import { useI18n } from '../../i18n';
+
+/** Loading, or a thrown error with a retry, before a bill query has any data. */
+export function QueryGate({
+  hasData,
+  loading,
+  error,
+  retry,
+  children,
+}: {
+  hasData: boolean;
+  loading: boolean;
+  error: unknown;
+  retry: () => void;
+  children: () => ComponentChildren;
+}) {
+  const { t } = useI18n();
+  if (hasData) return <>{children()}</>;
+  if (error) {
+    return (
+      <>
+        <FormErrors messages={[errorMessage(error, t)]} />
+        <button type="button" class="button button--primary" onClick={retry}>
+          {t('retry')}
+        </button>
+      </>
+    );
+  }
+  return (
+    <p class="loading" role="status" aria-live="polite">
+      {loading ? t('loading') : ''}
+    </p>
+  );
+}
+
+/** A UserError result (MonthOutOfRange, DetailsNotRetained, InvoiceNotFound…): the server's message. */
+export function BillMessage({ code, message }: { code: string; message: string }) {
+  return (
+    <div class="alert alert--error" role="alert" data-testid="billing-error" data-code={code}>
+      <p>{message}</p>
+    </div>
+  );
+}
