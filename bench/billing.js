@@ -4,19 +4,13 @@
 // through pg in this process (the ceiling), at 1,000 and then 10,000 accounts (seed-load's COPY).
 //   npm run bench:billing    Options (env): BENCH_SECONDS (per measurement, default 8),
 //                            BENCH_CLIENTS (16), BENCH_ACCOUNTS (10000), BENCH_SMALL (1000)
-require('reflect-metadata');
 const { spawn } = require('node:child_process');
-const { chmodSync, mkdtempSync, rmSync } = require('node:fs');
 const http = require('node:http');
-const os = require('node:os');
 const path = require('node:path');
 const { Pool } = require('pg');
+const { dist, openBenchDatabase } = require('./support');
 
-const dist = path.resolve(__dirname, '../dist/server/src');
 const { loadConfig } = require(`${dist}/config.js`);
-const { createDataSource } = require(`${dist}/db/data-source.js`);
-const { runMigrations } = require(`${dist}/db/database.js`);
-const { startEmbeddedPostgres } = require(`${dist}/db/embedded-postgres.js`);
 const { loadBillingData } = require(`${dist}/modules/billing/load-data.js`);
 const { currentBillingMonth } = require(`${dist}/modules/billing/billing-month.js`);
 const { PasswordHasher } = require(`${dist}/modules/credentials/password-hasher.js`);
@@ -27,7 +21,6 @@ const clients = Number(process.env.BENCH_CLIENTS ?? 16);
 const total = Number(process.env.BENCH_ACCOUNTS ?? 10000);
 const small = Number(process.env.BENCH_SMALL ?? 1000);
 const PASSWORD = 'Load#2024pass';
-const quiet = { info() {}, warn() {}, error() {} };
 
 const TOP = `{ me { loginId registeredPhoneNumber } billing { latestInvoice { billingMonth billingAmount dueDate status paymentStatus } } }`;
 const BREAKDOWN = `query($m: String!) { billing { breakdown(billingMonth: $m) { __typename ... on Breakdown { itemsTotal
@@ -96,20 +89,9 @@ async function startServer(env) {
 }
 
 async function main() {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'wb-bench-billing-'));
-  chmodSync(dataDir, 0o755);
-  const embedded = process.env.DATABASE_URL
-    ? null
-    : await startEmbeddedPostgres({
-        dataDir,
-        port: 50000 + Math.floor(Math.random() * 5000),
-        database: 'bench',
-      });
-  const databaseUrl = embedded?.url ?? process.env.DATABASE_URL;
+  const bench = await openBenchDatabase('billing');
+  const { dataDir, databaseUrl } = bench;
   const config = loadConfig({ ...process.env, DATABASE_URL: databaseUrl, DATA_DIR: dataDir });
-  const db = createDataSource(databaseUrl);
-  await db.initialize();
-  await runMigrations(db, quiet);
   const pool = new Pool({ connectionString: databaseUrl, max: clients });
   const passwordHash = await new PasswordHasher(config.argon2).hash(PASSWORD);
   let server = null;
@@ -211,9 +193,7 @@ async function main() {
       await new Promise((r) => server.child.once('exit', r));
     }
     await pool.end();
-    await db.destroy();
-    await embedded?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await bench.close();
   }
 }
 

@@ -3,21 +3,13 @@
 // transport) delivered to a local SMTP server (smtp-server) on loopback. Prints mails per second.
 //   npm run bench:mail            (embedded PostgreSQL in a temp dir; DATABASE_URL to use another)
 // Options (env): BENCH_MAILS (default 1000).
-require('reflect-metadata');
-const { mkdtempSync, chmodSync, rmSync } = require('node:fs');
-const os = require('node:os');
-const path = require('node:path');
 const { SMTPServer } = require('smtp-server');
+const { dist, quiet, openBenchDatabase } = require('./support');
 
-const dist = path.resolve(__dirname, '../dist/server/src');
 const { loadConfig } = require(`${dist}/config.js`);
-const { createDataSource } = require(`${dist}/db/data-source.js`);
-const { runMigrations } = require(`${dist}/db/database.js`);
-const { startEmbeddedPostgres } = require(`${dist}/db/embedded-postgres.js`);
 const { createServices } = require(`${dist}/services.js`);
 
 const total = Number(process.env.BENCH_MAILS ?? 1000);
-const quiet = { info() {}, warn() {}, error() {} };
 
 async function main() {
   let received = 0;
@@ -36,25 +28,15 @@ async function main() {
   await new Promise((resolve) => smtp.listen(0, '127.0.0.1', resolve));
   const smtpUrl = `smtp://127.0.0.1:${smtp.server.address().port}`;
 
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'wb-bench-mail-'));
-  chmodSync(dataDir, 0o755);
-  const embedded = process.env.DATABASE_URL
-    ? null
-    : await startEmbeddedPostgres({
-        dataDir,
-        port: 50000 + Math.floor(Math.random() * 5000),
-        database: 'bench',
-      });
+  const bench = await openBenchDatabase('mail');
   const config = loadConfig({
     ...process.env,
-    DATABASE_URL: embedded?.url ?? process.env.DATABASE_URL,
+    DATABASE_URL: bench.databaseUrl,
     SMTP_URL: smtpUrl,
-    DATA_DIR: dataDir,
+    DATA_DIR: bench.dataDir,
     MAIL_POLL_SECONDS: '0.5',
   });
-  const db = createDataSource(config.databaseUrl);
-  await db.initialize();
-  await runMigrations(db, quiet);
+  const db = bench.db;
   const services = await createServices(config, db, { workers: false, log: quiet });
   try {
     // Enqueue first (one transaction per mail, as the app does), then start the worker and time delivery.
@@ -85,10 +67,8 @@ async function main() {
     );
   } finally {
     await services.stop();
-    await db.destroy();
-    await embedded?.stop();
+    await bench.close();
     smtp.close();
-    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
