@@ -71,7 +71,8 @@ function graphqlClient(url) {
 }
 
 async function startServer(env) {
-  const child = spawn(process.execPath, [path.join(dist, 'main.js')], {
+  const serverArgs = (process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...serverArgs, path.join(dist, 'main.js')], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
