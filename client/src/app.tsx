@@ -49,17 +49,43 @@ const BreakdownPage = lazyPage(() =>
 const SummaryPage = lazyPage(() =>
   import(/* webpackChunkName: "bills" */ './routes/bills').then((m) => m.SummaryPage),
 );
+// Billing-amount notification mail (guide 4): one chunk.
+const NotificationPage = lazyPage(() =>
+  import(/* webpackChunkName: "notification" */ './routes/notification').then((m) => m.NotificationPage),
+);
+const NotificationRegisterPage = lazyPage(() =>
+  import(/* webpackChunkName: "notification" */ './routes/notification').then(
+    (m) => m.NotificationRegisterPage,
+  ),
+);
+const NotificationConfirmPage = lazyPage(() =>
+  import(/* webpackChunkName: "notification" */ './routes/notification').then(
+    (m) => m.NotificationConfirmPage,
+  ),
+);
+const MembershipPage = lazyPage(() =>
+  import(/* webpackChunkName: "membership" */ './routes/membership/Membership').then((m) => m.MembershipPage),
+);
 const MailboxPage = lazyPage(() =>
   import(/* webpackChunkName: "dev-mailbox" */ './routes/dev/Mailbox').then((m) => m.MailboxPage),
 );
 
 // A mail link's token leaves the address bar before anything else runs (it stays in memory).
-if (typeof window !== 'undefined' && window.location.pathname.startsWith('/reissue-email/confirm'))
+if (
+  typeof window !== 'undefined' &&
+  (window.location.pathname.startsWith('/reissue-email/confirm') ||
+    window.location.pathname.startsWith('/billing-notification/confirm'))
+)
   takeLinkToken();
 
 const PUBLIC = new Set(['/login']);
 /** Pages that work in every state, signed out included (mail links, reissue, dev mailbox). */
-const ANYWHERE = new Set(['/forgot', '/reissue-email/confirm', '/dev/mailbox']);
+const ANYWHERE = new Set([
+  '/forgot',
+  '/reissue-email/confirm',
+  '/billing-notification/confirm',
+  '/dev/mailbox',
+]);
 /** Pages that only show a result: allowed for any signed-in state, so the guard never races them. */
 const DONE = new Set(['/change-initial/done', '/password/done', '/change-password/done']);
 const FORCED: Record<string, string> = {
@@ -161,6 +187,14 @@ function Routes() {
       return <ReissueEmailRegisterPage />;
     case '/reissue-email/confirm':
       return <ReissueEmailConfirmPage signedIn={viewer?.requiredAction === 'NONE'} />;
+    case '/bills/notification':
+      return <NotificationPage />;
+    case '/bills/notification/register':
+      return <NotificationRegisterPage />;
+    case '/billing-notification/confirm':
+      return <NotificationConfirmPage signedIn={viewer?.requiredAction === 'NONE'} />;
+    case '/membership':
+      return <MembershipPage />;
     case '/dev/mailbox':
       return <MailboxPage />;
     default:

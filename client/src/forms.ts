@@ -47,8 +47,8 @@ export interface FieldErrorsLike {
   errors: readonly FieldErrorLike[];
 }
 
-/** The one <select> among the form inputs: "please choose" instead of "required". */
-const SELECT_FIELDS: readonly string[] = ['secretQuestionId'];
+/** The inputs that are chosen (a <select>, a radio group): "please choose" instead of "required". */
+const SELECT_FIELDS: readonly string[] = ['secretQuestionId', 'emailType'];
 
 /**
  * State of a form whose inputs are all strings: the values (the keys of `empty`, in display

@@ -9,6 +9,8 @@ export function SideMenu() {
     ['/top', t('menuTop')],
     ['/bills', t('menuBills')],
     ['/bills/history', t('historyTitle')],
+    ['/bills/notification', t('notificationLink')],
+    ['/membership', t('menuMembership')],
     ['/password', t('menuChangePassword')],
     ['/reissue-email', t('menuReissueEmail')],
   ];

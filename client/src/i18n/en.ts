@@ -126,6 +126,8 @@ export const en: Dictionary = {
   menuChangePassword: 'Change password',
   menuReissueEmail: 'Email address for password reissue',
   menuBills: 'Billing information',
+  menuMembership: 'Confirm / change the registered membership information',
+  notificationLink: 'Registration of email address to receive a notice of billing amount',
   logout: 'Log out',
   honorific: '',
 

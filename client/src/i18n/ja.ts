@@ -131,6 +131,8 @@ export const ja = {
   menuChangePassword: 'ログインパスワード変更',
   menuReissueEmail: '再発行用メールアドレスの登録・変更',
   menuBills: 'ご請求内容の確認',
+  menuMembership: '会員情報の確認・変更',
+  notificationLink: 'ご請求額お知らせメールのアドレス登録',
   logout: 'ログアウト',
   honorific: '様',
 

@@ -10,7 +10,7 @@ import { graphql } from '../../gql';
 import type { BreakdownQuery as BreakdownData } from '../../gql/graphql';
 import { type Lang, useI18n } from '../../i18n';
 import { Link } from '../../router';
-import { BillMessage, QueryGate } from './shared';
+import { BillMessage, NotificationEntry, QueryGate } from './shared';
 
 const BreakdownQuery = graphql(`
   query Breakdown($billingMonth: String!, $lineNumber: String, $carrierCode: String) {
@@ -268,6 +268,7 @@ function BreakdownView({ breakdown, month }: { breakdown: Breakdown; month: stri
           {t('summaryLink')}
         </Link>
       </div>
+      <NotificationEntry />
     </>
   );
 }

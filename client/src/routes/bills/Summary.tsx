@@ -6,7 +6,7 @@ import { fill, formatDate, formatMonth, formatYen } from '../../format';
 import { graphql } from '../../gql';
 import { useI18n } from '../../i18n';
 import { Link } from '../../router';
-import { BillMessage, QueryGate } from './shared';
+import { BillMessage, NotificationEntry, QueryGate } from './shared';
 
 const InvoiceSummaryQuery = graphql(`
   query InvoiceSummary($billingMonth: String!) {
@@ -162,6 +162,7 @@ export function SummaryPage({ month }: { month: string }) {
           );
         }}
       </QueryGate>
+      <NotificationEntry />
       <p class="links">
         <Link href="/bills">{t('backToBills')}</Link>
       </p>

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { errorMessage } from '../../apollo/errors';
 import { FormErrors } from '../../components/FormErrors';
 import { useI18n } from '../../i18n';
+import { Link } from '../../router';
 
 /** Loading, or a thrown error with a retry, before a bill query has any data. */
 export function QueryGate({
@@ -42,5 +43,17 @@ export function BillMessage({ code, message }: { code: string; message: string }
     <div class="alert alert--error" role="alert" data-testid="billing-error" data-code={code}>
       <p>{message}</p>
     </div>
+  );
+}
+
+/** Guide 3 (7) / 4 (1): the way from a bill to the billing-amount notification settings. */
+export function NotificationEntry() {
+  const { t } = useI18n();
+  return (
+    <p class="links">
+      <Link href="/bills/notification" data-testid="notification-link">
+        {t('notificationLink')}
+      </Link>
+    </p>
   );
 }

@@ -133,6 +133,16 @@ export function TopPage({ viewer }: { viewer: Viewer }) {
             </Link>
           </li>
           <li>
+            <Link href="/bills/notification" class="menu__item" data-testid="notification-link">
+              {t('notificationLink')}
+            </Link>
+          </li>
+          <li>
+            <Link href="/membership" class="menu__item" data-testid="menu-membership">
+              {t('menuMembership')}
+            </Link>
+          </li>
+          <li>
             <Link href="/password" class="menu__item" data-testid="menu-change-password">
               {t('menuChangePassword')}
             </Link>
