@@ -111,7 +111,9 @@ async function main() {
       PORT: String(40000 + Math.floor(Math.random() * 10000)),
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
-      NODE_ENV: 'development',
+      // As deployed: graphql-js and friends skip their development-mode checks.
+      NODE_ENV: 'production',
+      SEAL_KEY: require('node:crypto').randomBytes(32).toString('base64'),
     });
     const gql = graphqlClient(server.url);
     const month = currentBillingMonth(systemClock);

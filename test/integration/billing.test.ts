@@ -178,11 +178,16 @@ describe('billing reference (SPEC 3, guide 2–3)', () => {
     // A line billed by two carriers (its own and a long-distance one) appears under both.
     const lineNumbers = new Set(big.carriers.flatMap((c: any) => c.lines.map((l: any) => l.line.lineNumber)));
     expect(lineNumbers.size).toBe(120);
+    // A month not read before (uncached) on the 3-line account.
     t.statements.length = 0;
-    await household.gql(BREAKDOWN, { month: current });
+    await household.gql(BREAKDOWN, { month: addMonths(current, -2) });
     const smallCount = t.statements.length;
     expect(bigCount).toBe(smallCount); // no N+1: 120 lines cost what 3 do
     expect(bigCount).toBeLessThanOrEqual(3); // session + invoice + items
+    // Read again: the items come from the cache, the invoice (and its version) from the database.
+    t.statements.length = 0;
+    await business.gql(BREAKDOWN, { month: current });
+    expect(t.statements).toHaveLength(2);
   });
 
   it('loads the notices of 15 invoices in one statement', async () => {
@@ -244,5 +249,25 @@ describe('membership information', () => {
     expect((await household.gql(MEMBERSHIP)).data?.membership.contactPhoneNumber).toBe('08011112222');
     // Each subscriber sees only their own contract.
     expect((await business.gql(MEMBERSHIP)).data?.membership.holderName).toBe('株式会社なにわ商事');
+  });
+});
+
+describe('cached breakdowns', () => {
+  it('show a change to an invoice as soon as its version (updated_at) moves', async () => {
+    const first = (await household.gql(BREAKDOWN, { month: current })).data?.billing.breakdown;
+    await t.db.query(
+      `UPDATE charge_item SET amount = amount + 1000 WHERE item_name = '基本料'
+          AND invoice_id = (SELECT i.id FROM invoice i JOIN subscriber s ON s.billing_account_id = i.billing_account_id
+                             WHERE s.login_id = 'yamada2024' AND i.billing_month = $1::date)`,
+      [`${current}-01`],
+    );
+    // Writers bump updated_at with every change to an invoice or its items.
+    await t.db.query(
+      `UPDATE invoice SET updated_at = now() + interval '1 second' WHERE billing_month = $1::date
+          AND billing_account_id = (SELECT billing_account_id FROM subscriber WHERE login_id = 'yamada2024')`,
+      [`${current}-01`],
+    );
+    const second = (await household.gql(BREAKDOWN, { month: current })).data?.billing.breakdown;
+    expect(second.itemsTotal).toBe(first.itemsTotal + 1000);
   });
 });

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Clock } from '../../clock';
 import { type BillingMonth, isBillingMonth, monthStart, retention } from './billing-month';
@@ -20,6 +21,8 @@ export interface InvoiceRow {
   due_date: string;
   payment_status: 'UNPAID' | 'PAID';
   details_retained: boolean;
+  /** updated_at in ms: every write to an invoice or its items bumps it, which invalidates cached items. */
+  version: string;
 }
 
 export interface NoticeRow {
@@ -58,13 +61,24 @@ export type BreakdownLookup =
 const INVOICE_COLUMNS = `i.id, to_char(i.billing_month, 'YYYY-MM') AS billing_month, i.status, i.usage_amount,
   i.adjustment_amount, i.billing_amount, i.taxable_10, i.tax_10, i.taxable_8, i.tax_8, i.non_taxable,
   to_char(i.issue_date, 'YYYY-MM-DD') AS issue_date, to_char(i.due_date, 'YYYY-MM-DD') AS due_date,
-  i.payment_status, (i.details_purged_at IS NULL AND i.billing_month >= $2::date) AS details_retained`;
+  i.payment_status, (i.details_purged_at IS NULL AND i.billing_month >= $2::date) AS details_retained,
+  (extract(epoch FROM i.updated_at) * 1000)::bigint::text AS version`;
 
 /**
  * Read side of billing reference (SPEC §3, guide 2–3). Every method is scoped to one billing account
  * (the caller's, from the session) and is a fixed number of statements whatever the number of lines.
  */
 export class BillingService {
+  /**
+   * A month's items never change without their invoice's updated_at changing, so they are cached per
+   * instance under (invoice, version, filter): a re-read of a 120-line month then costs one indexed
+   * invoice lookup. Bounded by item count; purely a cache (every instance can drop it at any time).
+   */
+  private readonly itemCache = new LRUCache<string, ItemRow[]>({
+    maxSize: 200_000,
+    sizeCalculation: (items) => Math.max(items.length, 1),
+  });
+
   constructor(
     private readonly db: DataSource,
     private readonly clock: Clock,
@@ -134,6 +148,9 @@ export class BillingService {
     if (invoice.carrier_found === false) return { kind: 'carrier-not-found' };
     if (!invoice.details_retained)
       return { kind: 'details-not-retained', oldest: r.oldestDetails, newest: r.current };
+    const cacheKey = `${invoice.id}|${invoice.version}|${lineNumber ?? ''}|${carrierCode ?? ''}`;
+    const cached = this.itemCache.get(cacheKey);
+    if (cached) return { kind: 'found', invoice, items: cached };
     const items: ItemRow[] = await this.db.query(
       `SELECT l.line_number, l.service_name, c.code AS carrier_code, c.name_ja AS carrier_name_ja,
               c.name_en AS carrier_name_en, ci.item_name, ci.amount, ci.tax_rate
@@ -146,6 +163,7 @@ export class BillingService {
         ORDER BY c.id, l.line_number, ci.sort_order, ci.id`,
       [invoice.id, lineNumber, carrierCode],
     );
+    this.itemCache.set(cacheKey, items);
     return { kind: 'found', invoice, items };
   }
 
