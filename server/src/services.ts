@@ -53,7 +53,7 @@ export async function createServices(config: Config, db: DataSource, options: Se
   const seal = SecretSeal.fromConfig(config.sealKey, config.dataDir);
   const hasher = new PasswordHasher(config.argon2);
   const audit = new AuditService(db, clock);
-  const sessions = new SessionService(db, config, clock);
+  const sessions = new SessionService(db, pool, config, clock);
   const throttle = new LoginThrottle(pool, config);
   const viewers = new ViewerService(db);
   const outbox = new OutboxService(boss, seal);
@@ -88,7 +88,7 @@ export async function createServices(config: Config, db: DataSource, options: Se
     mailWorker,
     auth: new AuthService(db, hasher, sessions, throttle, audit, outbox, config, clock),
     credentials: new CredentialsService(db, hasher, sessions, audit, throttle, outbox, clock),
-    billing: new BillingService(db, clock),
+    billing: new BillingService(pool, clock),
     membership: new MembershipService(db),
     billingNotifications,
     retention: retentionJob,

@@ -56,7 +56,7 @@ export class SmtpSink {
   }
 
   /** Waits until a mail to `to` matching `subject` arrives (mails already consumed are skipped). */
-  async waitFor(to: string, subject: RegExp, timeoutMs = 15_000): Promise<CapturedMail> {
+  async waitFor(to: string, subject: RegExp, timeoutMs = 30_000): Promise<CapturedMail> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       const mail = this.mails.find((m) => m.to.includes(to) && subject.test(m.subject));

@@ -93,9 +93,27 @@ export async function startTestApp(
   const statements: string[] = [];
   const db = createDataSource(database.url, { poolSize: 10, onQuery: (sql) => statements.push(sql) });
   await db.initialize();
+  // Statements that bypass TypeORM (named statements on the pool) are counted too; the job queue's
+  // polling and the throttle's reads are left out, so counts are those of the request being tested.
+  const pool = (db.driver as unknown as { master: { query: (...args: unknown[]) => unknown } }).master;
+  const poolQuery = pool.query.bind(pool);
+  pool.query = (...args: unknown[]) => {
+    const config = args[0] as string | { text: string };
+    const text = typeof config === 'string' ? config : config.text;
+    if (!/pgboss\.|rate_limit/.test(text)) statements.push(text);
+    return poolQuery(...args);
+  };
   await runMigrations(db, quietLog);
   const clock = new TestClock();
-  const services = await createServices(config, db, { clock, workers: options.workers ?? true });
+  const services = await createServices(config, db, {
+    clock,
+    workers: options.workers ?? true,
+    log: {
+      info() {},
+      warn: (o, m) => console.warn(m, JSON.stringify(o)),
+      error: (o, m) => console.error(m, o),
+    },
+  });
   const app = await buildApp(services, { logger: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();

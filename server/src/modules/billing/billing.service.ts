@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { Pool } from 'pg';
+import type { EntityManager } from 'typeorm';
 import type { Clock } from '../../clock';
 import { type BillingMonth, isBillingMonth, monthStart, retention } from './billing-month';
 import { computeTotals } from './invoice-totals';
@@ -68,6 +70,8 @@ const INVOICE_COLUMNS = `i.id, to_char(i.billing_month, 'YYYY-MM') AS billing_mo
  * Read side of billing reference (SPEC §3, guide 2–3). Every method is scoped to one billing account
  * (the caller's, from the session) and is a fixed number of statements whatever the number of lines.
  */
+const statementNames = new Map<string, string>();
+
 export class BillingService {
   /**
    * A month's items never change without their invoice's updated_at changing, so they are cached per
@@ -80,14 +84,28 @@ export class BillingService {
   });
 
   constructor(
-    private readonly db: DataSource,
+    private readonly pool: Pool,
     private readonly clock: Clock,
   ) {}
+
+  /**
+   * Every bill screen runs these reads, so each is a named statement on the pool: PostgreSQL parses
+   * and plans it once per connection instead of on every request.
+   */
+  // biome-ignore lint/suspicious/noExplicitAny: rows are typed where each read is used
+  private async read<T = any>(text: string, values: unknown[]): Promise<T> {
+    let name = statementNames.get(text);
+    if (!name) {
+      name = `billing-${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
+      statementNames.set(text, name);
+    }
+    return (await this.pool.query({ name, text, values })).rows as T;
+  }
 
   /** Newest first, within the 15-month window. */
   async invoices(accountId: string, months: number): Promise<InvoiceRow[]> {
     const r = retention(this.clock);
-    return this.db.query(
+    return this.read(
       `SELECT ${INVOICE_COLUMNS} FROM invoice i
         WHERE i.billing_account_id = $1 AND i.billing_month >= $3::date AND i.billing_month <= $4::date
         ORDER BY i.billing_month DESC LIMIT $5`,
@@ -100,7 +118,7 @@ export class BillingService {
     if (!isBillingMonth(month) || month < r.oldestTotals || month > r.current) {
       return { kind: 'out-of-range', oldest: r.oldestTotals, newest: r.current };
     }
-    const [row]: InvoiceRow[] = await this.db.query(
+    const [row]: InvoiceRow[] = await this.read(
       `SELECT ${INVOICE_COLUMNS} FROM invoice i WHERE i.billing_account_id = $1 AND i.billing_month = $3::date`,
       [accountId, monthStart(r.oldestDetails), monthStart(month)],
     );
@@ -110,7 +128,7 @@ export class BillingService {
   /** Notices of several invoices in one statement. */
   async notices(invoiceIds: readonly string[]): Promise<NoticeRow[]> {
     if (invoiceIds.length === 0) return [];
-    return this.db.query(
+    return this.read(
       'SELECT invoice_id, title, body FROM invoice_notice WHERE invoice_id = ANY($1) ORDER BY invoice_id, sort_order, id',
       [invoiceIds],
     );
@@ -134,7 +152,7 @@ export class BillingService {
     const lineNumber = filter.lineNumber ? normalizeLineNumber(filter.lineNumber) : null;
     const carrierCode = filter.carrierCode ?? null;
     const [invoice]: (InvoiceRow & { line_found: boolean | null; carrier_found: boolean | null })[] =
-      await this.db.query(
+      await this.read(
         `SELECT ${INVOICE_COLUMNS},
                 CASE WHEN $4::text IS NULL THEN NULL
                      ELSE EXISTS (SELECT 1 FROM line WHERE billing_account_id = $1 AND line_number = $4) END AS line_found,
@@ -151,7 +169,7 @@ export class BillingService {
     const cacheKey = `${invoice.id}|${invoice.version}|${lineNumber ?? ''}|${carrierCode ?? ''}`;
     const cached = this.itemCache.get(cacheKey);
     if (cached) return { kind: 'found', invoice, items: cached };
-    const items: ItemRow[] = await this.db.query(
+    const items: ItemRow[] = await this.read(
       `SELECT l.line_number, l.service_name, c.code AS carrier_code, c.name_ja AS carrier_name_ja,
               c.name_en AS carrier_name_en, ci.item_name, ci.amount, ci.tax_rate
          FROM charge_item ci
@@ -170,7 +188,7 @@ export class BillingService {
   /** Keyset pages by line number, so the 120th line costs what the first does. */
   async lines(accountId: string, first: number, after: string | null) {
     const [rows, [{ total }]] = await Promise.all([
-      this.db.query(
+      this.read(
         `SELECT l.line_number, l.service_name, c.code AS carrier_code, c.name_ja AS carrier_name_ja,
                 c.name_en AS carrier_name_en
            FROM line l JOIN carrier c ON c.id = l.carrier_id
@@ -178,7 +196,7 @@ export class BillingService {
           ORDER BY l.line_number LIMIT $3`,
         [accountId, after, first + 1],
       ) as Promise<LineRow[]>,
-      this.db.query('SELECT count(*)::int AS total FROM line WHERE billing_account_id = $1', [
+      this.read('SELECT count(*)::int AS total FROM line WHERE billing_account_id = $1', [
         accountId,
       ]) as Promise<{ total: number }[]>,
     ]);
@@ -191,7 +209,7 @@ export class BillingService {
   }
 
   async line(accountId: string, lineNumber: string): Promise<LineRow | null> {
-    const [row]: LineRow[] = await this.db.query(
+    const [row]: LineRow[] = await this.read(
       `SELECT l.line_number, l.service_name, c.code AS carrier_code, c.name_ja AS carrier_name_ja,
               c.name_en AS carrier_name_en
          FROM line l JOIN carrier c ON c.id = l.carrier_id
@@ -203,7 +221,7 @@ export class BillingService {
 
   /** Carriers that bill this account (the company picker). */
   async carriers(accountId: string): Promise<{ code: string; name_ja: string; name_en: string }[]> {
-    return this.db.query(
+    return this.read(
       `SELECT c.code, c.name_ja, c.name_en FROM carrier c
         WHERE EXISTS (SELECT 1 FROM line l WHERE l.billing_account_id = $1 AND l.carrier_id = c.id)
            OR EXISTS (SELECT 1 FROM charge_item ci JOIN invoice i ON i.id = ci.invoice_id
