@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { writeMonth } from '../../server/src/modules/billing/billing.service';
 import {
   addMonths,
@@ -14,8 +15,21 @@ let t: TestApp;
 let second: TestApp; // another server instance on the same database
 beforeAll(async () => {
   await smtp.start();
-  t = await startTestApp({ SMTP_URL: smtp.url, PUBLIC_URL: 'http://bill.example.test' });
-  second = await startTestApp({ SMTP_URL: smtp.url }, { databaseUrl: t.databaseUrl });
+  // Instances of one deployment share their configuration: either may deliver a mail the other wrote.
+  const env = {
+    SMTP_URL: smtp.url,
+    PUBLIC_URL: 'http://bill.example.test',
+    SEAL_KEY: randomBytes(32).toString('base64'),
+  };
+  t = await startTestApp(env);
+  second = await startTestApp(env, { databaseUrl: t.databaseUrl });
+  smtp.onTimeout = () => {
+    void t.db
+      .query(
+        `SELECT name, state, retry_count, start_after, started_on, created_on FROM pgboss.job ORDER BY created_on DESC LIMIT 8`,
+      )
+      .then((rows) => console.error('jobs at timeout', JSON.stringify(rows)));
+  };
 });
 afterAll(async () => {
   await second?.close();

@@ -13,6 +13,8 @@ export interface CapturedMail {
 /** A real SMTP server (smtp-server) on loopback that keeps every mail it accepts. Stoppable and restartable on the same port. */
 export class SmtpSink {
   readonly mails: CapturedMail[] = [];
+  /** Called before waitFor gives up (tests use it to print diagnostics). */
+  onTimeout?: () => void;
   private server: SMTPServer | null = null;
   port = 0;
 
@@ -63,6 +65,7 @@ export class SmtpSink {
       if (mail) return mail;
       await new Promise((r) => setTimeout(r, 100));
     }
+    this.onTimeout?.();
     throw new Error(
       `no mail to ${to} matching ${subject} within ${timeoutMs} ms; got: ${this.mails.map((m) => `${m.to} ${m.subject}`).join(' | ')}`,
     );

@@ -89,13 +89,15 @@ export class MailWorker {
       [mailId],
     );
     if (row?.status !== 'PENDING') return;
-    const message = {
-      template: row.template,
-      params: row.params,
-      secrets: row.secret_sealed ? JSON.parse(this.seal.open(row.secret_sealed)) : undefined,
-    } as MailMessage;
-    const rendered = renderMail(message, { lang: row.lang, publicUrl: this.config.publicUrl });
     try {
+      // Inside the try: a secret that cannot be opened (a wrong SEAL_KEY on this instance) is a
+      // delivery failure to log and retry, like an SMTP error.
+      const message = {
+        template: row.template,
+        params: row.params,
+        secrets: row.secret_sealed ? JSON.parse(this.seal.open(row.secret_sealed)) : undefined,
+      } as MailMessage;
+      const rendered = renderMail(message, { lang: row.lang, publicUrl: this.config.publicUrl });
       const { messageId } = await this.transport.send({
         from: this.config.mail.from,
         to: row.recipient,
