@@ -5,16 +5,27 @@
  * (dist/client) served by the real app over the demo seed (a household with 3 lines, a business
  * with 120), real SMTP, Chromium. Run `npm run build` first.
  */
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { seedDemo } from '../../server/src/modules/operators/demo-seed';
 import type { ProvisionedAccount } from '../../server/src/modules/operators/provisioning.service';
+import {
+  byTestId,
+  expectNoHorizontalScroll,
+  launchChromium,
+  onOrigin,
+  PHONE_VIEWPORT,
+  submitLogin,
+  textOf,
+  waitForPath,
+  withContextPage,
+} from '../support/browser';
 import { Browser as ApiClient, CHANGE_INITIAL, LOGIN } from '../support/graphql-client';
 import { SmtpSink } from '../support/smtp-sink';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 jest.setTimeout(180_000);
 
-const PHONE = { width: 360, height: 740 };
+const PHONE = PHONE_VIEWPORT;
 const PC = { width: 1280, height: 800 };
 const PASSWORD = 'Tsubaki#2024x';
 
@@ -51,10 +62,7 @@ beforeAll(async () => {
   const suffix = `${process.pid % 1000}${Date.now() % 1e5}`;
   household = await activate(householdCard, `yamada${suffix}`);
   business = await activate(businessCard, `naniwa${suffix}`);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-dev-shm-usage'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -63,54 +71,20 @@ afterAll(async () => {
   await smtp.stop();
 });
 
-/** A fresh context per test: no cookies, storage or service worker shared between tests. */
-async function withPage(
+const withPage = (
   viewport: { width: number; height: number },
   fn: (page: Page, context: BrowserContext) => Promise<void>,
-): Promise<void> {
-  const context = await browser.newContext({ viewport, locale: 'ja-JP' });
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  try {
-    await fn(page, context);
-  } finally {
-    await context.close();
-  }
-  expect(pageErrors).toEqual([]);
-}
-
-const byTestId = (page: Page, id: string) => page.getByTestId(id);
-
-async function textOf(locator: Locator): Promise<string> {
-  return ((await locator.textContent()) ?? '').trim();
-}
-
-async function waitForPath(page: Page, path: string | RegExp): Promise<void> {
-  await page.waitForURL((u) => (typeof path === 'string' ? u.pathname === path : path.test(u.pathname)));
-}
-
-/** Nothing is wider than the screen: no sideways scrolling. */
-async function expectNoHorizontalScroll(page: Page, width: number): Promise<void> {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
-}
+) => withContextPage(browser, viewport, fn);
 
 async function signIn(page: Page, who: { loginId: string; password: string }): Promise<void> {
   await page.goto(`${t.url}/login`);
   await byTestId(page, 'login-submit').waitFor();
-  await byTestId(page, 'loginId').fill(who.loginId);
-  await byTestId(page, 'password').fill(who.password);
-  await byTestId(page, 'login-submit').click();
+  await submitLogin(page, who.loginId, who.password);
   await waitForPath(page, '/top');
   await byTestId(page, 'login-id').waitFor();
 }
 
-/** A mailed link (on the default PUBLIC_URL) moved onto the test app's own origin. */
-function onThisApp(link: string): string {
-  const url = new URL(link);
-  return `${t.url}${url.pathname}${url.search}${url.hash}`;
-}
+const onThisApp = (link: string) => onOrigin(link, t.url);
 
 function notificationLinkOf(text: string): string {
   const link = text.match(/https?:\/\/\S+\/billing-notification\/confirm#token=[\w-]+/)?.[0];

@@ -3,12 +3,22 @@
  * End-to-end browser tests: the built PWA (dist/client) served by the real app, driven by Chromium
  * at a phone-sized viewport. Run `npm run build` first.
  */
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import {
+  byTestId,
+  expectNoHorizontalScroll as expectNoWiderThan,
+  launchChromium,
+  submitLogin as login,
+  PHONE_VIEWPORT,
+  textOf,
+  waitForPath,
+  withContextPage,
+} from '../support/browser';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 jest.setTimeout(120_000);
 
-const VIEWPORT = { width: 360, height: 740 };
+const VIEWPORT = PHONE_VIEWPORT;
 const NEW_PASSWORD = 'Sakura#2024x';
 
 let t: TestApp;
@@ -16,10 +26,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   t = await startTestApp();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-dev-shm-usage'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -27,49 +34,15 @@ afterAll(async () => {
   await t?.close();
 });
 
-/** A fresh context per test: no cookies, storage or service worker shared between tests. */
-async function withPage(fn: (page: Page, context: BrowserContext) => Promise<void>): Promise<void> {
-  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'ja-JP' });
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  try {
-    await fn(page, context);
-  } finally {
-    await context.close();
-  }
-  expect(pageErrors).toEqual([]);
-}
-
-/** Nothing is wider than the phone screen: no sideways scrolling. */
-async function expectNoHorizontalScroll(page: Page): Promise<void> {
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(width).toBeLessThanOrEqual(VIEWPORT.width);
-}
+const withPage = (fn: (page: Page, context: BrowserContext) => Promise<void>) =>
+  withContextPage(browser, VIEWPORT, fn);
+const expectNoHorizontalScroll = (page: Page) => expectNoWiderThan(page, VIEWPORT.width);
 
 function provision() {
   return t.services.provisioning.provision(
     { holderName: '山田 太郎', registeredPhoneNumber: '03-1234-5678', postalAddress: '東京都港区' },
     { via: 'test' },
   );
-}
-
-const byTestId = (page: Page, id: string) => page.getByTestId(id);
-
-/** An element's text, trimmed. */
-async function textOf(locator: Locator): Promise<string> {
-  return ((await locator.textContent()) ?? '').trim();
-}
-
-async function login(page: Page, loginId: string, password: string): Promise<void> {
-  await byTestId(page, 'loginId').fill(loginId);
-  await byTestId(page, 'password').fill(password);
-  await byTestId(page, 'login-submit').click();
-}
-
-async function waitForPath(page: Page, path: string): Promise<void> {
-  await page.waitForURL((u) => u.pathname === path);
 }
 
 describe('Web Billing in the browser (360×740)', () => {

@@ -5,14 +5,25 @@
  * The built PWA (dist/client) served by the real app, real SMTP, Chromium at a phone-sized
  * viewport. Run `npm run build` first.
  */
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import {
+  byTestId,
+  expectNoHorizontalScroll as expectNoWiderThan,
+  launchChromium,
+  submitLogin as login,
+  onOrigin,
+  PHONE_VIEWPORT,
+  textOf,
+  waitForPath,
+  withContextPage,
+} from '../support/browser';
 import { SmtpSink } from '../support/smtp-sink';
 import { activeSubscriber } from '../support/subscribers';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 jest.setTimeout(180_000);
 
-const VIEWPORT = { width: 360, height: 740 };
+const VIEWPORT = PHONE_VIEWPORT;
 const NEW_PASSWORD = 'Kaede#2025q';
 const SECRET_QUESTION_ID = '2'; // 初めて飼ったペットの名前は？
 const SECRET_ANSWER = 'ポチ';
@@ -25,10 +36,7 @@ beforeAll(async () => {
   await smtp.start();
   // PUBLIC_URL stays the default: mailed links are rewritten onto t.url (see `onThisApp`).
   t = await startTestApp({ SMTP_URL: smtp.url });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-dev-shm-usage'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -37,49 +45,10 @@ afterAll(async () => {
   await smtp.stop();
 });
 
-/** A fresh context per test: no cookies, storage or service worker shared between tests. */
-async function withPage(fn: (page: Page, context: BrowserContext) => Promise<void>): Promise<void> {
-  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'ja-JP' });
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  const pageErrors: string[] = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  try {
-    await fn(page, context);
-  } finally {
-    await context.close();
-  }
-  expect(pageErrors).toEqual([]);
-}
-
-/** Nothing is wider than the phone screen: no sideways scrolling. */
-async function expectNoHorizontalScroll(page: Page): Promise<void> {
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(width).toBeLessThanOrEqual(VIEWPORT.width);
-}
-
-const byTestId = (page: Page, id: string) => page.getByTestId(id);
-
-/** An element's text, trimmed. */
-async function textOf(locator: Locator): Promise<string> {
-  return ((await locator.textContent()) ?? '').trim();
-}
-
-async function login(page: Page, loginId: string, password: string): Promise<void> {
-  await byTestId(page, 'loginId').fill(loginId);
-  await byTestId(page, 'password').fill(password);
-  await byTestId(page, 'login-submit').click();
-}
-
-async function waitForPath(page: Page, path: string): Promise<void> {
-  await page.waitForURL((u) => u.pathname === path);
-}
-
-/** A mailed link (on the default PUBLIC_URL) moved onto the test app's own origin. */
-function onThisApp(link: string): string {
-  const url = new URL(link);
-  return `${t.url}${url.pathname}${url.search}${url.hash}`;
-}
+const withPage = (fn: (page: Page, context: BrowserContext) => Promise<void>) =>
+  withContextPage(browser, VIEWPORT, fn);
+const expectNoHorizontalScroll = (page: Page) => expectNoWiderThan(page, VIEWPORT.width);
+const onThisApp = (link: string) => onOrigin(link, t.url);
 
 function confirmationLinkOf(text: string): string {
   const link = text.match(/https?:\/\/\S+\/reissue-email\/confirm#token=[\w-]+/)?.[0];
