@@ -1,9 +1,8 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context';
 import { requireSession } from '../../graphql/errors';
-import { FieldErrors, userError } from '../../graphql/user-error';
 import { Billing } from '../billing/dtos/billing.types';
-import { ConfirmationMailSent, InvalidOrExpiredToken } from '../reissue/dtos/reissue.results';
+import { confirmResult, registerResult } from '../mail/pending-address.results';
 import type { BillingNotificationService } from './billing-notification.service';
 import {
   BillingNotificationEmailRegistered,
@@ -29,8 +28,7 @@ export class BillingNotificationResolver {
   ): Promise<typeof RegisterBillingNotificationEmailResult> {
     const { billingAccountId } = requireSession(ctx);
     const outcome = await this.notifications.register(billingAccountId, input, ctx.lang, ctx.clientAddress);
-    if (outcome.kind === 'rejected') return FieldErrors.of(ctx.lang, outcome.issues);
-    return Object.assign(new ConfirmationMailSent(), { email: outcome.email, expiresAt: outcome.expiresAt });
+    return registerResult(outcome, ctx.lang);
   }
 
   @Mutation(() => ConfirmBillingNotificationEmailResult, {
@@ -44,17 +42,12 @@ export class BillingNotificationResolver {
       billingAccountId: ctx.session?.billingAccountId ?? null,
       clientAddress: ctx.clientAddress,
     });
-    switch (outcome.kind) {
-      case 'invalid-token':
-        return userError(InvalidOrExpiredToken, 'INVALID_OR_EXPIRED_TOKEN', ctx.lang);
-      case 'rejected':
-        return FieldErrors.of(ctx.lang, outcome.issues);
-      case 'registered':
-        return Object.assign(new BillingNotificationEmailRegistered(), {
-          email: outcome.email,
-          emailType: outcome.emailType as BillingNotificationEmailType,
-        });
-    }
+    return confirmResult(outcome, ctx.lang, (registered) =>
+      Object.assign(new BillingNotificationEmailRegistered(), {
+        email: registered.email,
+        emailType: registered.emailType as BillingNotificationEmailType,
+      }),
+    );
   }
 
   @Authorized()

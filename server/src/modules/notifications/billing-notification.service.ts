@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
 import type PgBoss from 'pg-boss';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Clock } from '../../clock';
@@ -8,12 +7,12 @@ import { AuditEventType, type AuditService } from '../audit/audit.service';
 import { normalizePhoneNumber } from '../billing/phone-number';
 import type { PolicyIssue } from '../credentials/password-policy';
 import type { OutboxService } from '../mail/outbox.service';
+import { PendingAddresses } from '../mail/pending-address';
 import { checkEmail, normalizeEmail } from '../reissue/reissue-input';
 
 export const BILLING_NOTIFICATION_QUEUE = 'billing-notification';
 /** The guide: "Notification email will be sent 2 weeks ahead of the due date of the payment." */
 export const DAYS_BEFORE_DUE = 14;
-const MAX_CONFIRM_FAILURES = 5;
 
 export type EmailType = 'MOBILE' | 'INTERNET';
 
@@ -25,16 +24,21 @@ export type NotificationConfirmOutcome =
   | { kind: 'invalid-token' }
   | { kind: 'rejected'; issues: PolicyIssue[] };
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest();
-
 /**
  * Billing-amount notification mail (SPEC §4, guide 4): an address of type MOBILE or INTERNET is
  * registered temporarily, confirmed through a 24-hour link by entering the registered phone number,
  * and from then on each confirmed invoice is announced 14 days before its due date — exactly once per
  * invoice and address (the `billing_notification_sent` ledger), whatever the number of jobs,
- * instances or restarts. Same PENDING → ACTIVE → SUPERSEDED/DELETED states as the reissue address.
+ * instances or restarts. Same PENDING → ACTIVE → SUPERSEDED/DELETED states as the reissue address: the
+ * shared {@link PendingAddresses}; this service adds the phone number check and the invoice mails.
  */
 export class BillingNotificationService {
+  private readonly addresses = new PendingAddresses<
+    'billing_notification_email',
+    { email_type: EmailType; registered_phone_number: string },
+    { email_type: EmailType }
+  >('billing_notification_email');
+
   constructor(
     private readonly db: DataSource,
     private readonly boss: PgBoss,
@@ -53,20 +57,14 @@ export class BillingNotificationService {
     const email = normalizeEmail(input.email);
     const issues = checkEmail(email, 'email');
     if (issues.length > 0) return { kind: 'rejected', issues };
-    const token = randomBytes(32).toString('base64url');
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + this.config.linkValidMs);
     await this.db.transaction(async (tx) => {
-      await tx.query(
-        `UPDATE billing_notification_email SET status = 'SUPERSEDED', token_hash = NULL, ended_at = $2
-          WHERE billing_account_id = $1 AND status = 'PENDING'`,
-        [accountId, now],
-      );
-      await tx.query(
-        `INSERT INTO billing_notification_email (billing_account_id, email_type, email, lang, token_hash, status,
-                                                 expires_at, created_at)
-         VALUES ($1, $2, $3, $4, $5, 'PENDING', $6, $7)`,
-        [accountId, input.emailType, email, lang, hashToken(token), expiresAt, now],
+      const token = await this.addresses.replacePending(
+        tx,
+        accountId,
+        { email, lang, expiresAt, details: { email_type: input.emailType } },
+        now,
       );
       await this.outbox.enqueue(tx, {
         to: email,
@@ -97,21 +95,8 @@ export class BillingNotificationService {
   ): Promise<NotificationConfirmOutcome> {
     if (!input.token) return { kind: 'invalid-token' };
     const now = this.clock.now();
-    const [pending]: {
-      id: string;
-      billing_account_id: string;
-      email: string;
-      email_type: EmailType;
-      lang: Lang;
-      confirm_failures: number;
-      registered_phone_number: string;
-    }[] = await this.db.query(
-      `SELECT n.id, n.billing_account_id, n.email, n.email_type, n.lang, n.confirm_failures, a.registered_phone_number
-         FROM billing_notification_email n JOIN billing_account a ON a.id = n.billing_account_id
-        WHERE n.token_hash = $1 AND n.status = 'PENDING' AND n.expires_at > $2`,
-      [hashToken(input.token), now],
-    );
-    if (!pending || (caller.billingAccountId && caller.billingAccountId !== pending.billing_account_id)) {
+    const pending = await this.addresses.findPending(this.db, input.token, now);
+    if (!pending || (caller.billingAccountId && caller.billingAccountId !== pending.owner_id)) {
       return { kind: 'invalid-token' };
     }
     if (!input.registeredPhoneNumber.trim()) {
@@ -119,16 +104,7 @@ export class BillingNotificationService {
     }
     const phone = normalizePhoneNumber(input.registeredPhoneNumber);
     if (phone !== pending.registered_phone_number) {
-      const failures = pending.confirm_failures + 1;
-      const dead = failures >= MAX_CONFIRM_FAILURES;
-      await this.db.query(
-        `UPDATE billing_notification_email SET confirm_failures = $2,
-                status = CASE WHEN $3::boolean THEN 'SUPERSEDED' ELSE status END,
-                token_hash = CASE WHEN $3::boolean THEN NULL ELSE token_hash END
-          WHERE id = $1`,
-        [pending.id, failures, dead],
-      );
-      if (dead) return { kind: 'invalid-token' };
+      if (await this.addresses.countFailure(this.db, pending)) return { kind: 'invalid-token' };
       return {
         kind: 'rejected',
         issues: [
@@ -137,15 +113,7 @@ export class BillingNotificationService {
       };
     }
     await this.db.transaction(async (tx) => {
-      await tx.query(
-        `UPDATE billing_notification_email SET status = 'SUPERSEDED', ended_at = $2
-          WHERE billing_account_id = $1 AND status = 'ACTIVE'`,
-        [pending.billing_account_id, now],
-      );
-      await tx.query(
-        `UPDATE billing_notification_email SET status = 'ACTIVE', token_hash = NULL, confirmed_at = $2 WHERE id = $1`,
-        [pending.id, now],
-      );
+      await this.addresses.activate(tx, pending, now);
       await this.outbox.enqueue(tx, {
         to: pending.email,
         lang: pending.lang,
@@ -155,7 +123,7 @@ export class BillingNotificationService {
         {
           event: AuditEventType.BILLING_NOTIFICATION_EMAIL,
           outcome: 'REGISTERED',
-          billingAccountId: pending.billing_account_id,
+          billingAccountId: pending.owner_id,
           clientAddress: caller.clientAddress,
         },
         tx,
@@ -166,12 +134,7 @@ export class BillingNotificationService {
 
   async delete(accountId: string, clientAddress: string): Promise<boolean> {
     const now = this.clock.now();
-    const [, deleted] = (await this.db.query(
-      `UPDATE billing_notification_email
-          SET status = CASE WHEN status = 'ACTIVE' THEN 'DELETED' ELSE 'SUPERSEDED' END, token_hash = NULL, ended_at = $2
-        WHERE billing_account_id = $1 AND status IN ('ACTIVE', 'PENDING')`,
-      [accountId, now],
-    )) as [unknown, number];
+    const { count: deleted } = await this.addresses.end(this.db, accountId, now);
     if (deleted > 0) {
       await this.audit.record({
         event: AuditEventType.BILLING_NOTIFICATION_EMAIL,
@@ -184,16 +147,9 @@ export class BillingNotificationService {
   }
 
   async state(accountId: string) {
-    const rows: { status: string; email: string; email_type: EmailType; expires_at: Date | null }[] =
-      await this.db.query(
-        `SELECT status, email, email_type, expires_at FROM billing_notification_email
-          WHERE billing_account_id = $1 AND (status = 'ACTIVE' OR (status = 'PENDING' AND expires_at > $2))
-          ORDER BY created_at DESC`,
-        [accountId, this.clock.now()],
-      );
-    if (rows.length === 0) return null;
-    const active = rows.find((r) => r.status === 'ACTIVE');
-    const pending = rows.find((r) => r.status === 'PENDING');
+    const live = await this.addresses.state(this.db, accountId, this.clock.now());
+    if (!live) return null;
+    const { active, pending } = live;
     return {
       email: active?.email ?? null,
       emailType: active?.email_type ?? null,

@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { Clock } from '../../clock';
 import type { Config } from '../../config';
@@ -7,6 +6,7 @@ import { AuditEventType, type AuditService } from '../audit/audit.service';
 import type { PasswordHasher } from '../credentials/password-hasher';
 import type { PolicyIssue } from '../credentials/password-policy';
 import type { OutboxService } from '../mail/outbox.service';
+import { PendingAddresses } from '../mail/pending-address';
 import { ReissueErrorCode as Code } from './reissue-error-code.enum';
 import { checkEmail, checkSecretQuestionAndAnswer, normalizeEmail } from './reissue-input';
 import { normalizeSecretAnswer } from './secret-questions';
@@ -26,11 +26,6 @@ export interface ReissueEmailState {
   pendingExpiresAt: Date | null;
 }
 
-/** Wrong answers a link survives before it is void (the mailbox owner can simply register again). */
-const MAX_CONFIRM_FAILURES = 5;
-
-const hashToken = (token: string) => createHash('sha256').update(token).digest();
-
 /**
  * The reissue address (SPEC §2.2 step 5, guide 1-7…1-11 and 5): registration creates a pending record
  * with a single-use, hashed, 24-hour link token; confirming it with the question and answer again
@@ -39,8 +34,16 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest()
  *   PENDING --confirm--> ACTIVE --new address confirmed--> SUPERSEDED
  *      |                   \--delete--> DELETED
  *      \--newer registration / delete--> SUPERSEDED
+ *
+ * The mechanics are the shared {@link PendingAddresses}; this service adds the secret question check.
  */
 export class ReissueEmailService {
+  private readonly addresses = new PendingAddresses<
+    'reissue_email',
+    { secret_question_id: string; secret_answer_hash: string },
+    { secret_question_id: string }
+  >('reissue_email');
+
   constructor(
     private readonly db: DataSource,
     private readonly hasher: PasswordHasher,
@@ -66,22 +69,20 @@ export class ReissueEmailService {
     }
     if (issues.length > 0) return { kind: 'rejected', issues };
 
-    const token = randomBytes(32).toString('base64url');
     const answerHash = await this.hasher.hash(normalizeSecretAnswer(input.secretAnswer));
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + this.config.linkValidMs);
     await this.db.transaction(async (tx) => {
-      // Only the newest link works.
-      await tx.query(
-        `UPDATE reissue_email SET status = 'SUPERSEDED', token_hash = NULL, ended_at = $2
-          WHERE subscriber_id = $1 AND status = 'PENDING'`,
-        [subscriberId, now],
-      );
-      await tx.query(
-        `INSERT INTO reissue_email (subscriber_id, email, lang, secret_question_id, secret_answer_hash, token_hash,
-                                    status, expires_at, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, 'PENDING', $7, $8)`,
-        [subscriberId, email, lang, input.secretQuestionId, answerHash, hashToken(token), expiresAt, now],
+      const token = await this.addresses.replacePending(
+        tx,
+        subscriberId,
+        {
+          email,
+          lang,
+          expiresAt,
+          details: { secret_question_id: input.secretQuestionId, secret_answer_hash: answerHash },
+        },
+        now,
       );
       await this.outbox.enqueue(tx, {
         to: email,
@@ -112,20 +113,8 @@ export class ReissueEmailService {
     const issues = checkSecretQuestionAndAnswer(input.secretQuestionId, input.secretAnswer);
     if (!input.token) return { kind: 'invalid-token' };
     const now = this.clock.now();
-    const [pending]: {
-      id: string;
-      subscriber_id: string;
-      email: string;
-      lang: Lang;
-      secret_question_id: string;
-      secret_answer_hash: string;
-      confirm_failures: number;
-    }[] = await this.db.query(
-      `SELECT id, subscriber_id, email, lang, secret_question_id, secret_answer_hash, confirm_failures
-         FROM reissue_email WHERE token_hash = $1 AND status = 'PENDING' AND expires_at > $2`,
-      [hashToken(input.token), now],
-    );
-    if (!pending || (caller.subscriberId && caller.subscriberId !== pending.subscriber_id)) {
+    const pending = await this.addresses.findPending(this.db, input.token, now);
+    if (!pending || (caller.subscriberId && caller.subscriberId !== pending.owner_id)) {
       return { kind: 'invalid-token' };
     }
     if (issues.length > 0) return { kind: 'rejected', issues };
@@ -135,15 +124,7 @@ export class ReissueEmailService {
       normalizeSecretAnswer(input.secretAnswer),
     );
     if (!answerOk || input.secretQuestionId !== pending.secret_question_id) {
-      const failures = pending.confirm_failures + 1;
-      await this.db.query(
-        `UPDATE reissue_email SET confirm_failures = $2,
-                status = CASE WHEN $2::int >= $3::int THEN 'SUPERSEDED' ELSE status END,
-                token_hash = CASE WHEN $2::int >= $3::int THEN NULL ELSE token_hash END
-          WHERE id = $1`,
-        [pending.id, failures, MAX_CONFIRM_FAILURES],
-      );
-      if (failures >= MAX_CONFIRM_FAILURES) return { kind: 'invalid-token' };
+      if (await this.addresses.countFailure(this.db, pending)) return { kind: 'invalid-token' };
       return {
         kind: 'rejected',
         issues: [
@@ -154,32 +135,21 @@ export class ReissueEmailService {
     }
 
     await this.db.transaction(async (tx) => {
-      // TypeORM answers an UPDATE … RETURNING with [rows, affectedCount].
-      const [previous] = (await tx.query(
-        `UPDATE reissue_email SET status = 'SUPERSEDED', ended_at = $2
-          WHERE subscriber_id = $1 AND status = 'ACTIVE' RETURNING email, lang`,
-        [pending.subscriber_id, now],
-      )) as [{ email: string; lang: Lang }[], number];
-      // token_hash = NULL: single use.
-      await tx.query(
-        `UPDATE reissue_email SET status = 'ACTIVE', token_hash = NULL, confirmed_at = $2 WHERE id = $1`,
-        [pending.id, now],
-      );
+      const old = await this.addresses.activate(tx, pending, now);
       await this.outbox.enqueue(tx, {
         to: pending.email,
         lang: pending.lang,
-        subscriberId: pending.subscriber_id,
+        subscriberId: pending.owner_id,
         message: { template: 'reissue-email-registered', params: {} },
       });
-      const old = previous[0];
       if (old && old.email !== pending.email) {
-        await this.outbox.enqueueSecurityNotice(tx, pending.subscriber_id, 'REISSUE_EMAIL_CHANGED', now, old);
+        await this.outbox.enqueueSecurityNotice(tx, pending.owner_id, 'REISSUE_EMAIL_CHANGED', now, old);
       }
       await this.audit.record(
         {
           event: AuditEventType.REISSUE_EMAIL_REGISTERED,
           outcome: old ? 'CHANGED' : 'REGISTERED',
-          subscriberId: pending.subscriber_id,
+          subscriberId: pending.owner_id,
           clientAddress: caller.clientAddress,
         },
         tx,
@@ -192,38 +162,22 @@ export class ReissueEmailService {
   async delete(subscriberId: string, clientAddress: string): Promise<boolean> {
     const now = this.clock.now();
     return this.db.transaction(async (tx) => {
-      await tx.query(
-        `UPDATE reissue_email SET status = 'SUPERSEDED', token_hash = NULL, ended_at = $2
-          WHERE subscriber_id = $1 AND status = 'PENDING'`,
-        [subscriberId, now],
-      );
-      const [removed] = (await tx.query(
-        `UPDATE reissue_email SET status = 'DELETED', ended_at = $2
-          WHERE subscriber_id = $1 AND status = 'ACTIVE' RETURNING email, lang`,
-        [subscriberId, now],
-      )) as [{ email: string; lang: Lang }[], number];
-      if (removed[0]) {
-        await this.outbox.enqueueSecurityNotice(tx, subscriberId, 'REISSUE_EMAIL_DELETED', now, removed[0]);
+      const { deleted: removed } = await this.addresses.end(tx, subscriberId, now);
+      if (removed) {
+        await this.outbox.enqueueSecurityNotice(tx, subscriberId, 'REISSUE_EMAIL_DELETED', now, removed);
         await this.audit.record(
           { event: AuditEventType.REISSUE_EMAIL_DELETED, outcome: 'SUCCESS', subscriberId, clientAddress },
           tx,
         );
       }
-      return removed.length > 0;
+      return removed !== undefined;
     });
   }
 
   async state(subscriberId: string): Promise<ReissueEmailState | null> {
-    const rows: { status: string; email: string; secret_question_id: string; expires_at: Date | null }[] =
-      await this.db.query(
-        `SELECT status, email, secret_question_id, expires_at FROM reissue_email
-          WHERE subscriber_id = $1 AND (status = 'ACTIVE' OR (status = 'PENDING' AND expires_at > $2))
-          ORDER BY created_at DESC`,
-        [subscriberId, this.clock.now()],
-      );
-    if (rows.length === 0) return null;
-    const active = rows.find((r) => r.status === 'ACTIVE');
-    const pending = rows.find((r) => r.status === 'PENDING');
+    const live = await this.addresses.state(this.db, subscriberId, this.clock.now());
+    if (!live) return null;
+    const { active, pending } = live;
     return {
       email: active?.email ?? null,
       secretQuestionId: active?.secret_question_id ?? null,

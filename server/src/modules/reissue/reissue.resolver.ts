@@ -1,15 +1,14 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context';
 import { requireSession } from '../../graphql/errors';
-import { FieldErrors, userError } from '../../graphql/user-error';
+import { FieldErrors } from '../../graphql/user-error';
 import { message } from '../../i18n/messages';
 import { Viewer } from '../auth/dtos/viewer.type';
+import { confirmResult, registerResult } from '../mail/pending-address.results';
 import { ConfirmReissueEmailInput } from './dtos/confirm-reissue-email.input';
 import { RegisterReissueEmailInput } from './dtos/register-reissue-email.input';
 import {
-  ConfirmationMailSent,
   ConfirmReissueEmailResult,
-  InvalidOrExpiredToken,
   RegisterReissueEmailResult,
   ReissueEmailRegistered,
   ReissueRequested,
@@ -44,8 +43,7 @@ export class ReissueResolver {
   ): Promise<typeof RegisterReissueEmailResult> {
     const { subscriberId } = requireSession(ctx);
     const outcome = await this.emails.register(subscriberId, input, ctx.lang, ctx.clientAddress);
-    if (outcome.kind === 'rejected') return FieldErrors.of(ctx.lang, outcome.issues);
-    return Object.assign(new ConfirmationMailSent(), { email: outcome.email, expiresAt: outcome.expiresAt });
+    return registerResult(outcome, ctx.lang);
   }
 
   @Mutation(() => ConfirmReissueEmailResult, {
@@ -59,14 +57,9 @@ export class ReissueResolver {
       subscriberId: ctx.session?.subscriberId ?? null,
       clientAddress: ctx.clientAddress,
     });
-    switch (outcome.kind) {
-      case 'invalid-token':
-        return userError(InvalidOrExpiredToken, 'INVALID_OR_EXPIRED_TOKEN', ctx.lang);
-      case 'rejected':
-        return FieldErrors.of(ctx.lang, outcome.issues);
-      case 'registered':
-        return Object.assign(new ReissueEmailRegistered(), { email: outcome.email });
-    }
+    return confirmResult(outcome, ctx.lang, (registered) =>
+      Object.assign(new ReissueEmailRegistered(), { email: registered.email }),
+    );
   }
 
   @Authorized()
