@@ -10,7 +10,7 @@ import { graphql } from '../../gql';
 import type { BreakdownQuery as BreakdownData } from '../../gql/graphql';
 import { type Lang, useI18n } from '../../i18n';
 import { Link } from '../../router';
-import { BillMessage, NotificationEntry, QueryGate } from './shared';
+import { BillMessage, NotificationEntry, QueryGate, TaxRows } from './shared';
 
 const BreakdownQuery = graphql(`
   query Breakdown($billingMonth: String!, $lineNumber: String, $carrierCode: String) {
@@ -166,21 +166,7 @@ function BreakdownView({ breakdown, month }: { breakdown: Breakdown; month: stri
               <dd class="amount">{formatYen(inv.adjustmentAmount, lang)}</dd>
             </div>
           ) : null}
-          {inv.taxes.map((tax) => (
-            <div key={tax.rate}>
-              <dt>{fill(t('taxLine'), { rate: String(tax.rate) })}</dt>
-              <dd class="amount">
-                {formatYen(tax.taxAmount, lang)}
-                <span class="amount__sub">
-                  {fill(t('taxableOf'), { amount: formatYen(tax.taxableAmount, lang) })}
-                </span>
-              </dd>
-            </div>
-          ))}
-          <div>
-            <dt>{t('nonTaxable')}</dt>
-            <dd class="amount">{formatYen(inv.nonTaxableAmount, lang)}</dd>
-          </div>
+          <TaxRows invoice={inv} />
           {filtered ? (
             <div>
               <dt>{t('itemsTotal')}</dt>

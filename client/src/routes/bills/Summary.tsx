@@ -6,7 +6,7 @@ import { fill, formatDate, formatMonth, formatYen } from '../../format';
 import { graphql } from '../../gql';
 import { useI18n } from '../../i18n';
 import { Link } from '../../router';
-import { BillMessage, NotificationEntry, QueryGate } from './shared';
+import { BillMessage, NotificationEntry, QueryGate, TaxRows } from './shared';
 
 const InvoiceSummaryQuery = graphql(`
   query InvoiceSummary($billingMonth: String!) {
@@ -88,23 +88,7 @@ export function SummaryPage({ month }: { month: string }) {
                   {t('taxTitle')}
                 </h2>
                 <dl class="props props--amounts">
-                  {inv.taxes.map((tax) => (
-                    <div key={tax.rate} data-testid="summary-tax" data-rate={tax.rate}>
-                      <dt>{fill(t('taxLine'), { rate: String(tax.rate) })}</dt>
-                      <dd class="amount">
-                        {formatYen(tax.taxAmount, lang)}
-                        <span class="amount__sub">
-                          {fill(t('taxableOf'), { amount: formatYen(tax.taxableAmount, lang) })}
-                        </span>
-                      </dd>
-                    </div>
-                  ))}
-                  <div>
-                    <dt>{t('nonTaxable')}</dt>
-                    <dd class="amount" data-testid="summary-non-taxable">
-                      {formatYen(inv.nonTaxableAmount, lang)}
-                    </dd>
-                  </div>
+                  <TaxRows invoice={inv} testIds />
                 </dl>
               </section>
               <section class="card" aria-labelledby="summary-dates-title">

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { errorMessage } from '../../apollo/errors';
 import { FormErrors } from '../../components/FormErrors';
+import { fill, formatYen } from '../../format';
 import { useI18n } from '../../i18n';
 import { Link } from '../../router';
 
@@ -55,5 +56,45 @@ export function NotificationEntry() {
         {t('notificationLink')}
       </Link>
     </p>
+  );
+}
+
+interface TaxedInvoice {
+  taxes: readonly { rate: number; taxAmount: number; taxableAmount: number }[];
+  nonTaxableAmount: number;
+}
+
+/**
+ * Tax per rate (with the amount it was computed on) and the non-taxable amount, as rows of a
+ * `props--amounts` list; the breakdown and the summary show the same rows (kept in the bills chunk,
+ * out of the initial bundle). `testIds` marks the
+ * summary's rows for the browser tests.
+ */
+export function TaxRows({ invoice, testIds = false }: { invoice: TaxedInvoice; testIds?: boolean }) {
+  const { t, lang } = useI18n();
+  return (
+    <>
+      {invoice.taxes.map((tax) => (
+        <div
+          key={tax.rate}
+          data-testid={testIds ? 'summary-tax' : undefined}
+          data-rate={testIds ? tax.rate : undefined}
+        >
+          <dt>{fill(t('taxLine'), { rate: String(tax.rate) })}</dt>
+          <dd class="amount">
+            {formatYen(tax.taxAmount, lang)}
+            <span class="amount__sub">
+              {fill(t('taxableOf'), { amount: formatYen(tax.taxableAmount, lang) })}
+            </span>
+          </dd>
+        </div>
+      ))}
+      <div>
+        <dt>{t('nonTaxable')}</dt>
+        <dd class="amount" data-testid={testIds ? 'summary-non-taxable' : undefined}>
+          {formatYen(invoice.nonTaxableAmount, lang)}
+        </dd>
+      </div>
+    </>
   );
 }
