@@ -159,6 +159,8 @@ async function main() {
       );
     const run = async (accounts) => {
       console.log(`\n${accounts} accounts, ${clients} concurrent clients, ${seconds} s each`);
+      const sample = await breakdownGql();
+      console.log(`  one breakdown response: ${(Buffer.byteLength(sample) / 1024).toFixed(0)} KiB of JSON`);
       await measure(topGql); // warm-up
       const results = {
         topGql: await measure(topGql),

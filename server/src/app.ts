@@ -17,6 +17,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { GraphQLContext } from './graphql/context';
 import { createLoaders } from './graphql/loaders';
+import { jitGateway } from './graphql/jit-executor';
 import { createSchema } from './graphql/schema';
 import { langFromAcceptLanguage, message } from './i18n/messages';
 import { readSessionToken } from './modules/auth/session-transport';
@@ -72,7 +73,7 @@ export async function buildApp(
   await app.register(fastifyCompress, { global: true, threshold: 1024 });
 
   const apollo = new ApolloServer<GraphQLContext>({
-    schema: await createSchema(services),
+    gateway: jitGateway(await createSchema(services)),
     introspection: true,
     includeStacktraceInErrorResponses: false,
     // No drain plugin: it calls fastify.close() itself, which deadlocks with our onClose hook below.

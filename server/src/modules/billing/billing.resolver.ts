@@ -75,8 +75,24 @@ function toLine(row: LineRow, lang: Lang): Line {
   });
 }
 
+/**
+ * The service hands out the same (cached) items array until the invoice changes, so the tree built from
+ * it is kept beside it, per language: re-reading a month builds nothing. Nothing mutates the tree.
+ */
+const treesByItems = new WeakMap<readonly ItemRow[], Partial<Record<Lang, CarrierBreakdown[]>>>();
+
+function carrierTree(items: readonly ItemRow[], lang: Lang): CarrierBreakdown[] {
+  let trees = treesByItems.get(items);
+  if (!trees) {
+    trees = {};
+    treesByItems.set(items, trees);
+  }
+  trees[lang] ??= buildCarrierTree(items, lang);
+  return trees[lang];
+}
+
 /** Items arrive sorted by carrier then line: one pass builds carrier → line → items. */
-function toCarrierTree(items: readonly ItemRow[], lang: Lang): CarrierBreakdown[] {
+function buildCarrierTree(items: readonly ItemRow[], lang: Lang): CarrierBreakdown[] {
   const carriers: CarrierBreakdown[] = [];
   for (const item of items) {
     let carrier = carriers.at(-1);
@@ -184,7 +200,7 @@ export class BillingResolver {
       case 'carrier-not-found':
         return userError(CarrierNotFound, 'CARRIER_NOT_FOUND', ctx.lang);
       case 'found': {
-        const carriers = toCarrierTree(found.items, ctx.lang);
+        const carriers = carrierTree(found.items, ctx.lang);
         return Object.assign(new Breakdown(), {
           invoice: toInvoice(found.invoice),
           itemsTotal: carriers.reduce((sum, c) => sum + c.subtotal, 0),
