@@ -19,8 +19,9 @@ import type { GraphQLContext } from './graphql/context';
 import { jitGateway } from './graphql/jit-executor';
 import { createLoaders } from './graphql/loaders';
 import { createSchema } from './graphql/schema';
-import { langFromAcceptLanguage, message } from './i18n/messages';
-import { readSessionToken } from './modules/auth/session-transport';
+import { type Lang, langFromAcceptLanguage, message } from './i18n/messages';
+import { RateLimitedError } from './modules/auth/login-throttle';
+import { readBearer, readOperatorToken, readSessionToken } from './modules/auth/session-transport';
 import { registerDevMailbox } from './modules/mail/dev-mailbox.routes';
 import type { Services } from './services';
 
@@ -95,7 +96,15 @@ export async function buildApp(
     context: async (request, reply): Promise<GraphQLContext> => {
       const lang = langFromAcceptLanguage(request.headers['accept-language']);
       const presented = readSessionToken(request);
-      const session = presented ? await services.sessions.resolve(presented.token) : null;
+      const operatorToken = readOperatorToken(request);
+      const bearer = readBearer(request);
+      // Each kind of credential is looked up only when one is presented (tokens carry their kind).
+      const [session, operator, apiKey] = await Promise.all([
+        presented ? services.sessions.resolve(presented.token) : null,
+        operatorToken ? services.operatorAuth.resolve(operatorToken) : null,
+        bearer ? services.apiKeys.resolve(bearer) : null,
+      ]);
+      if (apiKey) await consumeApiKeyBudget(services, apiKey.apiKeyId, lang);
       return {
         request,
         reply,
@@ -104,6 +113,8 @@ export async function buildApp(
         userAgent: request.headers['user-agent'] ?? null,
         session,
         sessionTransport: session && presented ? presented.via : null,
+        operator,
+        apiKey,
         secureCookies: config.publicUrl.startsWith('https:'),
         loaders: createLoaders(services),
       };
@@ -166,4 +177,20 @@ function maskUnexpected(
     path: formatted.path,
     extensions: { code: 'INTERNAL_SERVER_ERROR' },
   };
+}
+
+/** Integrators are rate limited per key (SPEC §6); over budget, the request is refused as a whole (429). */
+async function consumeApiKeyBudget(services: Services, apiKeyId: string, lang: Lang) {
+  try {
+    await services.apiKeys.consume(apiKeyId);
+  } catch (error) {
+    if (!(error instanceof RateLimitedError)) throw error;
+    throw new GraphQLError(message(lang, 'RATE_LIMITED'), {
+      extensions: {
+        code: 'RATE_LIMITED',
+        retryAfterSeconds: error.retryAfterSeconds,
+        http: { status: 429, headers: new Map([['retry-after', String(error.retryAfterSeconds)]]) },
+      },
+    });
+  }
 }

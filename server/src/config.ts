@@ -43,6 +43,7 @@ const envSchema = z.object({
   LOGIN_FAILURES_PER_ADDRESS: int('LOGIN_FAILURES_PER_ADDRESS', 30, 1, 100000),
   LOGIN_FAILURES_PER_LOGIN_ID: int('LOGIN_FAILURES_PER_LOGIN_ID', 10, 1, 100000),
   THROTTLE_WINDOW_MINUTES: int('THROTTLE_WINDOW_MINUTES', 15, 1, 24 * 60),
+  API_KEY_REQUESTS_PER_MINUTE: int('API_KEY_REQUESTS_PER_MINUTE', 600, 1, 1_000_000),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'SMTP_URL must be an smtp:// or smtps:// URL')
@@ -81,6 +82,8 @@ export interface Config {
   readonly logLevel: string;
   readonly trustProxy: boolean;
   readonly lockoutThreshold: number;
+  /** Per integrator key, across all instances. */
+  readonly apiKeyRequestsPerMinute: number;
   readonly session: { readonly idleMs: number; readonly absoluteMs: number };
   readonly initialPasswordValidMs: number;
   readonly argon2: { readonly memoryCost: number; readonly timeCost: number; readonly parallelism: number };
@@ -129,6 +132,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     lockoutThreshold: e.LOCKOUT_THRESHOLD,
+    apiKeyRequestsPerMinute: e.API_KEY_REQUESTS_PER_MINUTE,
     session: Object.freeze({
       idleMs: e.SESSION_IDLE_MINUTES * 60_000,
       absoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,

@@ -15,10 +15,12 @@ import { MembershipService } from './modules/billing/membership';
 import { RetentionService } from './modules/billing/retention.service';
 import { CredentialsService } from './modules/credentials/credentials.service';
 import { PasswordHasher } from './modules/credentials/password-hasher';
+import { ApiKeyService } from './modules/integrations/api-key.service';
 import { MailWorker } from './modules/mail/mail.worker';
 import { mailboxTransport, smtpTransport } from './modules/mail/mail-transport';
 import { OutboxService } from './modules/mail/outbox.service';
 import { BillingNotificationService } from './modules/notifications/billing-notification.service';
+import { OperatorAuthService } from './modules/operators/operator-auth.service';
 import { ProvisioningService } from './modules/operators/provisioning.service';
 import { PasswordReissueService } from './modules/reissue/password-reissue.service';
 import { ReissueEmailService } from './modules/reissue/reissue-email.service';
@@ -94,6 +96,8 @@ export async function createServices(config: Config, db: DataSource, options: Se
     retention: retentionJob,
     invoices: new InvoiceLifecycleService(db, billingNotifications, audit, clock),
     provisioning: new ProvisioningService(db, hasher, seal, audit, config, clock),
+    apiKeys: new ApiKeyService(db, pool, audit, config, clock),
+    operatorAuth: new OperatorAuthService(db, pool, hasher, audit, config, clock),
     reissueEmails: new ReissueEmailService(db, hasher, outbox, audit, config, clock),
     passwordReissue: new PasswordReissueService(
       db,

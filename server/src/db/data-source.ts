@@ -9,6 +9,7 @@ import { InitialSchema1763800000000 } from './migrations/1763800000000-initial-s
 import { MailAndReissue1763900000000 } from './migrations/1763900000000-mail-and-reissue';
 import { Billing1764000000000 } from './migrations/1764000000000-billing';
 import { BillingNotifications1764100000000 } from './migrations/1764100000000-billing-notifications';
+import { OperatorsIntegratorsPayments1764200000000 } from './migrations/1764200000000-operators-integrators-payments';
 
 export const entities = [BillingAccount, Subscriber, PasswordHistory, Session, AuditEvent, Postcard];
 export const migrations = [
@@ -16,6 +17,7 @@ export const migrations = [
   MailAndReissue1763900000000,
   Billing1764000000000,
   BillingNotifications1764100000000,
+  OperatorsIntegratorsPayments1764200000000,
 ];
 
 /** Schema changes happen only through migrations (never `synchronize`). */

@@ -2,15 +2,41 @@ import type { AuthChecker } from 'type-graphql';
 import { RequiredAction } from '../modules/credentials/required-action.enum';
 import type { GraphQLContext } from './context';
 import { graphQLError } from './errors';
+import { Role } from './roles';
+
+const isOperatorRole = (r: string) => r.startsWith('role:');
+const isScope = (r: string) => r.startsWith('scope:');
 
 /**
- * `@Authorized()` means "a subscriber with nothing left to do". `@Authorized(RequiredAction.X)` also
- * admits a session whose pending required action is X. Enforced here on the server so a client
- * cannot skip the credential change (SPEC §2.2 step 2).
+ * Three kinds of caller, never interchangeable:
+ * - `@Authorized()` means "a subscriber with nothing left to do"; `@Authorized(RequiredAction.X)` also
+ *   admits a session whose pending required action is X (enforced here, so a client cannot skip the
+ *   credential change, SPEC §2.2 step 2).
+ * - `@Authorized(Role.OPERATOR | Role.ADMIN)`: a call-centre operator's session (admins pass OPERATOR).
+ * - `@Authorized(Scope.X)`: an integrator's API key holding scope X.
+ * A caller of the wrong kind gets FORBIDDEN; a caller with no credentials at all, UNAUTHENTICATED.
  */
 export const authChecker: AuthChecker<GraphQLContext, string> = ({ context }, allowed) => {
+  const anyone = Boolean(context.session || context.operator || context.apiKey);
+  const deny = () => {
+    throw graphQLError(anyone ? 'FORBIDDEN' : 'UNAUTHENTICATED', context.lang);
+  };
+
+  const roles = allowed.filter(isOperatorRole);
+  const scopes = allowed.filter(isScope);
+  if (roles.length > 0 || scopes.length > 0) {
+    const operator = context.operator;
+    if (operator && roles.length > 0) {
+      const granted = operator.role === 'ADMIN' || roles.includes(Role.OPERATOR);
+      if (granted) return true;
+    }
+    const key = context.apiKey;
+    if (key && scopes.some((s) => key.scopes.includes(s.slice('scope:'.length) as never))) return true;
+    return deny();
+  }
+
   const session = context.session;
-  if (!session) throw graphQLError('UNAUTHENTICATED', context.lang);
+  if (!session) return deny();
   const pending = session.requiredAction;
   if (pending !== RequiredAction.NONE && !allowed.includes(pending)) {
     throw graphQLError('CREDENTIAL_CHANGE_REQUIRED', context.lang, { requiredAction: pending });

@@ -3,6 +3,7 @@ import type { Lang } from '../i18n/messages';
 import type { AuthenticatedSession, RequestMeta } from '../modules/auth/session.service';
 import type { SessionTransport } from '../modules/auth/session-transport';
 import type { Loaders } from './loaders';
+import type { ApiKeyPrincipal, OperatorPrincipal } from './roles';
 
 export interface GraphQLContext extends RequestMeta {
   request: FastifyRequest;
@@ -11,6 +12,10 @@ export interface GraphQLContext extends RequestMeta {
   /** The caller's session, if the request carried a live cookie or bearer token. */
   session: AuthenticatedSession | null;
   sessionTransport: SessionTransport | null;
+  /** A call-centre operator's session (own cookie or bearer token), if any. */
+  operator: OperatorPrincipal | null;
+  /** An integrator's API key (`Authorization: Bearer wbk_…`), if any. */
+  apiKey: ApiKeyPrincipal | null;
   loaders: Loaders;
   /** Whether cookies must be Secure (PUBLIC_URL is https). */
   secureCookies: boolean;

@@ -2,6 +2,7 @@ import { GraphQLError } from 'graphql';
 import { type Lang, message } from '../i18n/messages';
 import type { AuthenticatedSession } from '../modules/auth/session.service';
 import type { GraphQLContext } from './context';
+import type { ApiKeyPrincipal, OperatorPrincipal } from './roles';
 
 /** The cross-cutting failures of SPEC §8; everything expected is a union member instead. */
 export type ErrorCode =
@@ -24,4 +25,16 @@ export function graphQLError(
 export function requireSession(ctx: GraphQLContext): AuthenticatedSession {
   if (!ctx.session) throw graphQLError('UNAUTHENTICATED', ctx.lang);
   return ctx.session;
+}
+
+/** For resolvers behind @Authorized(Role.…): the operator the auth checker has already admitted. */
+export function requireOperator(ctx: GraphQLContext): OperatorPrincipal {
+  if (!ctx.operator) throw graphQLError('UNAUTHENTICATED', ctx.lang);
+  return ctx.operator;
+}
+
+/** For resolvers behind @Authorized(Scope.…): the API key the auth checker has already admitted. */
+export function requireApiKey(ctx: GraphQLContext): ApiKeyPrincipal {
+  if (!ctx.apiKey) throw graphQLError('UNAUTHENTICATED', ctx.lang);
+  return ctx.apiKey;
 }

@@ -19,6 +19,21 @@ export enum AuditEventType {
   REISSUE_BLOCKED = 'REISSUE_BLOCKED',
   BILLING_NOTIFICATION_EMAIL = 'BILLING_NOTIFICATION_EMAIL',
   INVOICE_CONFIRMED = 'INVOICE_CONFIRMED',
+  OPERATOR_LOGIN = 'OPERATOR_LOGIN',
+  OPERATOR_LOCKED = 'OPERATOR_LOCKED',
+  POSTCARD_REISSUED = 'POSTCARD_REISSUED',
+  POSTCARD_PRINTED = 'POSTCARD_PRINTED',
+  POSTCARD_EXPORTED = 'POSTCARD_EXPORTED',
+  POSTCARD_MAILED = 'POSTCARD_MAILED',
+  ACCOUNT_UNLOCKED = 'ACCOUNT_UNLOCKED',
+  REISSUE_BLOCK_LIFTED = 'REISSUE_BLOCK_LIFTED',
+  API_KEY_CREATED = 'API_KEY_CREATED',
+  API_KEY_REVOKED = 'API_KEY_REVOKED',
+  CHARGES_UPSERTED = 'CHARGES_UPSERTED',
+  CHARGES_IMPORTED = 'CHARGES_IMPORTED',
+  PAYMENT_RECORDED = 'PAYMENT_RECORDED',
+  PAYMENT_ATTEMPTED = 'PAYMENT_ATTEMPTED',
+  PAYEASY_ISSUED = 'PAYEASY_ISSUED',
 }
 
 export interface AuditEntry {
@@ -29,10 +44,18 @@ export interface AuditEntry {
   clientAddress?: string | null;
   /** Never a secret: no passwords, tokens or initial credentials. */
   detail?: Record<string, unknown>;
+  /** Who acted, when it was not the subscriber: a call-centre operator or an integrator's key. */
+  operatorId?: string | null;
+  apiKeyId?: string | null;
 }
 
 export const AUDIT_COLUMNS =
-  'occurred_at, event, outcome, subscriber_id, billing_account_id, client_address, detail';
+  'occurred_at, event, outcome, subscriber_id, billing_account_id, client_address, detail, operator_id, api_key_id';
+
+/** `$first, …` placeholders for auditValues, for statements that bind other values before them. */
+export function auditPlaceholders(first: number): string {
+  return Array.from({ length: 9 }, (_, i) => `$${first + i}`).join(', ');
+}
 
 /** Parameters for AUDIT_COLUMNS, in order; for statements that write an audit line with other rows. */
 export function auditValues(entry: AuditEntry, occurredAt: Date): unknown[] {
@@ -44,6 +67,8 @@ export function auditValues(entry: AuditEntry, occurredAt: Date): unknown[] {
     entry.billingAccountId ?? null,
     entry.clientAddress ?? null,
     JSON.stringify(entry.detail ?? {}),
+    entry.operatorId ?? null,
+    entry.apiKeyId ?? null,
   ];
 }
 
@@ -55,7 +80,7 @@ export class AuditService {
 
   async record(entry: AuditEntry, manager: EntityManager = this.db.manager): Promise<void> {
     await manager.query(
-      `INSERT INTO audit_event (${AUDIT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      `INSERT INTO audit_event (${AUDIT_COLUMNS}) VALUES (${auditPlaceholders(1)})`,
       auditValues(entry, this.clock.now()),
     );
   }

@@ -7,8 +7,8 @@ export type SessionTransport = 'cookie' | 'bearer';
 
 /** Browsers get an httpOnly cookie (never readable by script); other clients send a bearer token. */
 export function readSessionToken(request: FastifyRequest): { token: string; via: SessionTransport } | null {
-  const auth = request.headers.authorization;
-  if (auth?.startsWith('Bearer ')) return { token: auth.slice(7).trim(), via: 'bearer' };
+  const bearer = readBearer(request);
+  if (bearer) return { token: bearer, via: 'bearer' };
   const cookie = request.cookies?.[SESSION_COOKIE];
   return cookie ? { token: cookie, via: 'cookie' } : null;
 }
@@ -25,4 +25,36 @@ export function writeSessionCookie(reply: FastifyReply, session: IssuedSession, 
 
 export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {
   reply.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure, path: '/' });
+}
+
+export const OPERATOR_COOKIE = 'wb_operator';
+
+/** The bearer token of the request, whatever kind it is (wbs_ subscriber, wbo_ operator, wbk_ API key). */
+export function readBearer(request: FastifyRequest): string | null {
+  const auth = request.headers.authorization;
+  return auth?.startsWith('Bearer ') ? auth.slice(7).trim() : null;
+}
+
+/** Operators sign in to the console with their own cookie (never the subscriber's), or a bearer token. */
+export function readOperatorToken(request: FastifyRequest): string | null {
+  return readBearer(request) ?? request.cookies?.[OPERATOR_COOKIE] ?? null;
+}
+
+export function writeOperatorCookie(
+  reply: FastifyReply,
+  session: { token: string; expiresAt: Date },
+  secure: boolean,
+): void {
+  // Strict: the console is never reached from another site's link while signed in.
+  reply.setCookie(OPERATOR_COOKIE, session.token, {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure,
+    path: '/',
+    expires: session.expiresAt,
+  });
+}
+
+export function clearOperatorCookie(reply: FastifyReply, secure: boolean): void {
+  reply.clearCookie(OPERATOR_COOKIE, { httpOnly: true, sameSite: 'strict', secure, path: '/' });
 }

@@ -3,7 +3,7 @@ import type { Pool } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Clock } from '../../clock';
 import type { Config } from '../../config';
-import { AUDIT_COLUMNS, type AuditEntry, auditValues } from '../audit/audit.service';
+import { AUDIT_COLUMNS, type AuditEntry, auditPlaceholders, auditValues } from '../audit/audit.service';
 import type { RequiredAction } from '../credentials/required-action.enum';
 import { VIEWER_COLUMNS, type ViewerRow } from './viewer.service';
 
@@ -73,7 +73,7 @@ export class SessionService {
       `WITH relaxed AS (SELECT set_config('synchronous_commit', 'off', true)),
             s AS (INSERT INTO session (${SESSION_COLUMNS}) VALUES ($1, $2, $3, $3, $4, $5, $6) RETURNING id)
        INSERT INTO audit_event (${AUDIT_COLUMNS})
-       SELECT $7, $8, $9, $10, $11, $12, $13 FROM s, relaxed
+       SELECT ${auditPlaceholders(7)} FROM s, relaxed
        RETURNING (SELECT id FROM s)`,
       [...this.sessionValues(draft, subscriberId, meta), ...auditValues(audit, draft.now)],
     );
