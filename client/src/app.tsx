@@ -49,6 +49,8 @@ const BreakdownPage = lazyPage(() =>
 const SummaryPage = lazyPage(() =>
   import(/* webpackChunkName: "bills" */ './routes/bills').then((m) => m.SummaryPage),
 );
+// Paying a bill (SPEC 3): card form and Pay-easy numbers, one chunk.
+const PayPage = lazyPage(() => import(/* webpackChunkName: "pay" */ './routes/pay').then((m) => m.PayPage));
 // Billing-amount notification mail (guide 4): one chunk.
 const NotificationPage = lazyPage(() =>
   import(/* webpackChunkName: "notification" */ './routes/notification').then((m) => m.NotificationPage),
@@ -66,6 +68,15 @@ const NotificationConfirmPage = lazyPage(() =>
 const MembershipPage = lazyPage(() =>
   import(/* webpackChunkName: "membership" */ './routes/membership/Membership').then((m) => m.MembershipPage),
 );
+// The operator console (/ops): its own chunk, session, layout and wording.
+const OpsConsole = lazyPage(() =>
+  import(/* webpackChunkName: "ops" */ './routes/ops').then((m) => m.OpsConsole),
+);
+const isOpsPath = (path: string) => path === '/ops' || path.startsWith('/ops/');
+/** The operator console or the subscriber's routes (guarded by `me`). */
+function Entry() {
+  return isOpsPath(usePath()) ? <OpsConsole /> : <Routes />;
+}
 const MailboxPage = lazyPage(() =>
   import(/* webpackChunkName: "dev-mailbox" */ './routes/dev/Mailbox').then((m) => m.MailboxPage),
 );
@@ -153,6 +164,8 @@ function Routes() {
     );
   }
 
+  const pay = /^\/bills\/(\d{4}-\d{2})\/pay$/.exec(path);
+  if (pay) return <PayPage month={pay[1]} />;
   const bill = /^\/bills\/(\d{4}-\d{2})\/(breakdown|summary)$/.exec(path);
   if (bill) {
     return bill[2] === 'breakdown' ? <BreakdownPage month={bill[1]} /> : <SummaryPage month={bill[1]} />;
@@ -213,7 +226,7 @@ export function App({ client }: { client: ApolloClient }) {
   useEffect(
     () =>
       onAuthEvent((event) => {
-        if (event !== 'UNAUTHENTICATED') return;
+        if (event !== 'UNAUTHENTICATED' || isOpsPath(window.location.pathname)) return; // ops: its own
         setLoginNotice('sessionExpired');
         void resetSession().then(() => navigate('/login', { replace: true }));
       }),
@@ -224,7 +237,7 @@ export function App({ client }: { client: ApolloClient }) {
     <I18nProvider>
       <ApolloProvider client={client}>
         <ResetSessionContext.Provider value={resetSession}>
-          <Routes key={generation} />
+          <Entry key={generation} />
         </ResetSessionContext.Provider>
       </ApolloProvider>
     </I18nProvider>

@@ -32,7 +32,11 @@ const onlyValidResponses: WorkboxPlugin = {
 
 // Never touch the API: /graphql carries the session and personal data and must not be cached
 // (Apollo handles its own state; logout wipes it).
-const isApi = (url: URL) => url.pathname === '/graphql' || url.pathname.startsWith('/graphql/');
+const isApi = (url: URL) =>
+  url.pathname === '/graphql' ||
+  url.pathname.startsWith('/graphql/') ||
+  // The postcard sheet and CSV hold initial credentials: never cached, never the app shell.
+  url.pathname.startsWith('/ops/postcards/');
 
 // Navigations: network first (fresh HTML when online) with a ~3 s timeout, then the cache.
 const navigationStrategy = new NetworkFirst({

@@ -23,6 +23,7 @@ import { type Lang, langFromAcceptLanguage, message } from './i18n/messages';
 import { RateLimitedError } from './modules/auth/login-throttle';
 import { readBearer, readOperatorToken, readSessionToken } from './modules/auth/session-transport';
 import { registerDevMailbox } from './modules/mail/dev-mailbox.routes';
+import { registerPostcardRoutes } from './modules/operators/postcard.routes';
 import type { Services } from './services';
 
 /** Where the built PWA lives (dist/client), relative to this file in src and in dist. */
@@ -130,6 +131,8 @@ export async function buildApp(
       return reply.code(503).send({ status: 'database unreachable' });
     }
   });
+
+  registerPostcardRoutes(app, services);
 
   if (config.env !== 'production' && services.mailTransport.kind === 'mailbox') {
     registerDevMailbox(app, path.join(config.dataDir, 'mail'));

@@ -4,7 +4,9 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig } from './config';
 import { type Database, openDatabase, runMigrations } from './db/database';
 import { loadBillingData } from './modules/billing/load-data';
+import { registerIntegrationCommands } from './modules/integrations/integrations.cli';
 import { formatPostcard, seedDemo } from './modules/operators/demo-seed';
+import { registerOperatorCommands } from './modules/operators/operators.cli';
 import { ProvisioningError } from './modules/operators/provisioning.service';
 import { createServices } from './services';
 
@@ -131,6 +133,28 @@ account
       }
     }),
   );
+
+registerIntegrationCommands(program, (work) =>
+  withDatabase(async (db) => {
+    const services = await createServices(loadConfig(), db.dataSource, { log });
+    try {
+      return await work(services);
+    } finally {
+      await services.stop();
+    }
+  }),
+);
+
+registerOperatorCommands(program, (work) =>
+  withDatabase(async (db) => {
+    const services = await createServices(loadConfig(), db.dataSource, { log });
+    try {
+      return await work(services);
+    } finally {
+      await services.stop();
+    }
+  }),
+);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof CommanderError) process.exit(error.exitCode);

@@ -61,6 +61,13 @@ const envSchema = z.object({
   REISSUED_PASSWORD_VALID_HOURS: int('REISSUED_PASSWORD_VALID_HOURS', 24, 1, 24 * 7),
   REISSUE_ATTEMPTS: int('REISSUE_ATTEMPTS', 5, 1, 100),
   REISSUE_BLOCK_HOURS: int('REISSUE_BLOCK_HOURS', 24, 1, 24 * 30),
+  // Only the sandbox ships; a real gateway is another PaymentProvider behind the same name switch.
+  PAYMENT_PROVIDER: z.enum(['sandbox'], { message: 'PAYMENT_PROVIDER must be sandbox' }).default('sandbox'),
+  PAYEASY_COLLECTION_AGENCY_NUMBER: z
+    .string()
+    .regex(/^[0-9]{5}$/, 'PAYEASY_COLLECTION_AGENCY_NUMBER must be 5 digits')
+    .default('58091'),
+  PAYEASY_VALID_DAYS: int('PAYEASY_VALID_DAYS', 14, 1, 60),
   SEAL_KEY: z
     .string()
     .refine((v) => Buffer.from(v, 'base64').length === 32, {
@@ -99,6 +106,13 @@ export interface Config {
     readonly passwordValidMs: number;
     readonly attempts: number;
     readonly blockSeconds: number;
+  };
+  readonly payments: {
+    readonly provider: 'sandbox';
+    /** 収納機関番号 printed on every Pay-easy slip. */
+    readonly payEasyCollectionAgencyNumber: string;
+    /** A slip stays payable at least this long (or until the due date, if later). */
+    readonly payEasyValidDays: number;
   };
   /** Seals initial passwords until the postcard is printed; from DATA_DIR outside production when unset. */
   readonly sealKey: Buffer | undefined;
@@ -155,6 +169,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       passwordValidMs: e.REISSUED_PASSWORD_VALID_HOURS * 3_600_000,
       attempts: e.REISSUE_ATTEMPTS,
       blockSeconds: e.REISSUE_BLOCK_HOURS * 3600,
+    }),
+    payments: Object.freeze({
+      provider: e.PAYMENT_PROVIDER,
+      payEasyCollectionAgencyNumber: e.PAYEASY_COLLECTION_AGENCY_NUMBER,
+      payEasyValidDays: e.PAYEASY_VALID_DAYS,
     }),
     sealKey: e.SEAL_KEY ? Buffer.from(e.SEAL_KEY, 'base64') : undefined,
     throttle: Object.freeze({

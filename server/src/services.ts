@@ -16,12 +16,19 @@ import { RetentionService } from './modules/billing/retention.service';
 import { CredentialsService } from './modules/credentials/credentials.service';
 import { PasswordHasher } from './modules/credentials/password-hasher';
 import { ApiKeyService } from './modules/integrations/api-key.service';
+import { CarrierChargesService } from './modules/integrations/carrier-charges.service';
+import { ChargeImportService } from './modules/integrations/charge-import.service';
 import { MailWorker } from './modules/mail/mail.worker';
 import { mailboxTransport, smtpTransport } from './modules/mail/mail-transport';
 import { OutboxService } from './modules/mail/outbox.service';
 import { BillingNotificationService } from './modules/notifications/billing-notification.service';
+import { AuditLogService } from './modules/operators/audit-log.service';
+import { OperatorAccountsService } from './modules/operators/operator-accounts.service';
 import { OperatorAuthService } from './modules/operators/operator-auth.service';
+import { PostcardService } from './modules/operators/postcard.service';
 import { ProvisioningService } from './modules/operators/provisioning.service';
+import { PaymentService } from './modules/payments/payment.service';
+import { createPaymentProvider } from './modules/payments/sandbox-card.provider';
 import { PasswordReissueService } from './modules/reissue/password-reissue.service';
 import { ReissueEmailService } from './modules/reissue/reissue-email.service';
 import { SecretSeal } from './security/secret-seal';
@@ -66,6 +73,8 @@ export async function createServices(config: Config, db: DataSource, options: Se
   const billingNotifications = new BillingNotificationService(db, boss, outbox, audit, config, clock);
   await mailWorker.ensureQueue();
   const retentionJob = new RetentionService(db, boss, clock);
+  const billing = new BillingService(pool, clock);
+  const invoices = new InvoiceLifecycleService(db, billingNotifications, audit, clock);
   await billingNotifications.ensureQueue();
   await retentionJob.ensureQueue();
   if (workers) {
@@ -73,6 +82,9 @@ export async function createServices(config: Config, db: DataSource, options: Se
     await billingNotifications.startWorker(config.mail.pollSeconds);
     await retentionJob.startWorker();
   }
+
+  const provisioning = new ProvisioningService(db, hasher, seal, audit, config, clock);
+  const auditLog = new AuditLogService(db);
 
   return {
     config,
@@ -90,12 +102,37 @@ export async function createServices(config: Config, db: DataSource, options: Se
     mailWorker,
     auth: new AuthService(db, hasher, sessions, throttle, audit, outbox, config, clock),
     credentials: new CredentialsService(db, hasher, sessions, audit, throttle, outbox, clock),
-    billing: new BillingService(pool, clock),
+    billing,
+    payments: new PaymentService(
+      db,
+      billing,
+      createPaymentProvider(config.payments.provider),
+      audit,
+      config,
+      clock,
+    ),
     membership: new MembershipService(db),
     billingNotifications,
     retention: retentionJob,
-    invoices: new InvoiceLifecycleService(db, billingNotifications, audit, clock),
-    provisioning: new ProvisioningService(db, hasher, seal, audit, config, clock),
+    invoices,
+    charges: new CarrierChargesService(pool, billing, invoices, clock),
+    chargeImport: new ChargeImportService(pool, clock),
+    provisioning,
+    auditLog,
+    postcards: new PostcardService(db, seal, audit, clock),
+    operatorAccounts: new OperatorAccountsService(
+      db,
+      hasher,
+      seal,
+      sessions,
+      throttle,
+      outbox,
+      audit,
+      auditLog,
+      provisioning,
+      config,
+      clock,
+    ),
     apiKeys: new ApiKeyService(db, pool, audit, config, clock),
     operatorAuth: new OperatorAuthService(db, pool, hasher, audit, config, clock),
     reissueEmails: new ReissueEmailService(db, hasher, outbox, audit, config, clock),

@@ -18,6 +18,13 @@
       "FieldErrors",
       "InvalidOrExpiredToken"
     ],
+    "ConfirmInvoiceResult": [
+      "FieldErrors",
+      "InvoiceConfirmed",
+      "InvoiceNotFound",
+      "MonthOutOfRange",
+      "UnknownCustomerNumber"
+    ],
     "ConfirmReissueEmailResult": [
       "FieldErrors",
       "InvalidOrExpiredToken",
@@ -28,12 +35,59 @@
       "InvoiceNotFound",
       "MonthOutOfRange"
     ],
+    "InvoicesByCustomerNumberResult": [
+      "CustomerInvoices",
+      "UnknownCustomerNumber"
+    ],
+    "IssuePayEasySlipResult": [
+      "InvoiceAlreadyPaid",
+      "InvoiceNotFound",
+      "InvoiceNotPayable",
+      "PayEasySlip"
+    ],
+    "LiftReissueBlockResult": [
+      "AccountNotFound",
+      "FieldErrors",
+      "NotBlocked",
+      "ReissueBlockLifted"
+    ],
     "LoginResult": [
       "AccountLocked",
       "CredentialsExpired",
       "FieldErrors",
       "InvalidCredentials",
       "LoginSuccess"
+    ],
+    "MarkPostcardsMailedResult": [
+      "FieldErrors",
+      "PostcardsMarkedMailed"
+    ],
+    "OperatorLoginResult": [
+      "AccountLocked",
+      "FieldErrors",
+      "InvalidCredentials",
+      "OperatorLoginSuccess"
+    ],
+    "PayInvoiceByCardResult": [
+      "FieldErrors",
+      "InvoiceAlreadyPaid",
+      "InvoiceNotFound",
+      "InvoiceNotPayable",
+      "PaymentDeclined",
+      "PaymentFailed",
+      "PaymentSucceeded"
+    ],
+    "ProvisionAccountResult": [
+      "AccountProvisioned",
+      "FieldErrors"
+    ],
+    "RecordPaymentResult": [
+      "AmountMismatch",
+      "FieldErrors",
+      "InvoiceAlreadyPaid",
+      "InvoiceNotFound",
+      "PaymentRecorded",
+      "UnknownCustomerNumber"
     ],
     "RegisterBillingNotificationEmailResult": [
       "ConfirmationMailSent",
@@ -43,25 +97,56 @@
       "ConfirmationMailSent",
       "FieldErrors"
     ],
+    "ReissueCredentialsByPostcardResult": [
+      "AccountNotFound",
+      "FieldErrors",
+      "PostcardQueued"
+    ],
     "RequestPasswordReissueResult": [
       "FieldErrors",
       "ReissueRequested"
+    ],
+    "UnlockAccountResult": [
+      "AccountNotFound",
+      "AccountUnlocked",
+      "FieldErrors",
+      "NotLocked"
     ],
     "UpdateContactDetailsResult": [
       "ContactDetailsUpdated",
       "FieldErrors"
     ],
+    "UpsertCarrierChargesResult": [
+      "CarrierChargesUpserted",
+      "CarrierNotFound",
+      "FieldErrors",
+      "InvoiceAlreadyConfirmed",
+      "LinesNotOnAccount",
+      "MonthOutOfRange",
+      "UnknownCustomerNumber"
+    ],
     "UserError": [
       "AccountLocked",
+      "AccountNotFound",
+      "AmountMismatch",
       "CarrierNotFound",
       "CredentialsExpired",
       "DetailsNotRetained",
       "FieldErrors",
       "InvalidCredentials",
       "InvalidOrExpiredToken",
+      "InvoiceAlreadyConfirmed",
+      "InvoiceAlreadyPaid",
       "InvoiceNotFound",
+      "InvoiceNotPayable",
       "LineNotFound",
-      "MonthOutOfRange"
+      "LinesNotOnAccount",
+      "MonthOutOfRange",
+      "NotBlocked",
+      "NotLocked",
+      "PaymentDeclined",
+      "PaymentFailed",
+      "UnknownCustomerNumber"
     ]
   }
 };
@@ -84,6 +169,13 @@
       "FieldErrors",
       "InvalidOrExpiredToken"
     ],
+    "ConfirmInvoiceResult": [
+      "FieldErrors",
+      "InvoiceConfirmed",
+      "InvoiceNotFound",
+      "MonthOutOfRange",
+      "UnknownCustomerNumber"
+    ],
     "ConfirmReissueEmailResult": [
       "FieldErrors",
       "InvalidOrExpiredToken",
@@ -94,12 +186,59 @@
       "InvoiceNotFound",
       "MonthOutOfRange"
     ],
+    "InvoicesByCustomerNumberResult": [
+      "CustomerInvoices",
+      "UnknownCustomerNumber"
+    ],
+    "IssuePayEasySlipResult": [
+      "InvoiceAlreadyPaid",
+      "InvoiceNotFound",
+      "InvoiceNotPayable",
+      "PayEasySlip"
+    ],
+    "LiftReissueBlockResult": [
+      "AccountNotFound",
+      "FieldErrors",
+      "NotBlocked",
+      "ReissueBlockLifted"
+    ],
     "LoginResult": [
       "AccountLocked",
       "CredentialsExpired",
       "FieldErrors",
       "InvalidCredentials",
       "LoginSuccess"
+    ],
+    "MarkPostcardsMailedResult": [
+      "FieldErrors",
+      "PostcardsMarkedMailed"
+    ],
+    "OperatorLoginResult": [
+      "AccountLocked",
+      "FieldErrors",
+      "InvalidCredentials",
+      "OperatorLoginSuccess"
+    ],
+    "PayInvoiceByCardResult": [
+      "FieldErrors",
+      "InvoiceAlreadyPaid",
+      "InvoiceNotFound",
+      "InvoiceNotPayable",
+      "PaymentDeclined",
+      "PaymentFailed",
+      "PaymentSucceeded"
+    ],
+    "ProvisionAccountResult": [
+      "AccountProvisioned",
+      "FieldErrors"
+    ],
+    "RecordPaymentResult": [
+      "AmountMismatch",
+      "FieldErrors",
+      "InvoiceAlreadyPaid",
+      "InvoiceNotFound",
+      "PaymentRecorded",
+      "UnknownCustomerNumber"
     ],
     "RegisterBillingNotificationEmailResult": [
       "ConfirmationMailSent",
@@ -109,25 +248,56 @@
       "ConfirmationMailSent",
       "FieldErrors"
     ],
+    "ReissueCredentialsByPostcardResult": [
+      "AccountNotFound",
+      "FieldErrors",
+      "PostcardQueued"
+    ],
     "RequestPasswordReissueResult": [
       "FieldErrors",
       "ReissueRequested"
+    ],
+    "UnlockAccountResult": [
+      "AccountNotFound",
+      "AccountUnlocked",
+      "FieldErrors",
+      "NotLocked"
     ],
     "UpdateContactDetailsResult": [
       "ContactDetailsUpdated",
       "FieldErrors"
     ],
+    "UpsertCarrierChargesResult": [
+      "CarrierChargesUpserted",
+      "CarrierNotFound",
+      "FieldErrors",
+      "InvoiceAlreadyConfirmed",
+      "LinesNotOnAccount",
+      "MonthOutOfRange",
+      "UnknownCustomerNumber"
+    ],
     "UserError": [
       "AccountLocked",
+      "AccountNotFound",
+      "AmountMismatch",
       "CarrierNotFound",
       "CredentialsExpired",
       "DetailsNotRetained",
       "FieldErrors",
       "InvalidCredentials",
       "InvalidOrExpiredToken",
+      "InvoiceAlreadyConfirmed",
+      "InvoiceAlreadyPaid",
       "InvoiceNotFound",
+      "InvoiceNotPayable",
       "LineNotFound",
-      "MonthOutOfRange"
+      "LinesNotOnAccount",
+      "MonthOutOfRange",
+      "NotBlocked",
+      "NotLocked",
+      "PaymentDeclined",
+      "PaymentFailed",
+      "UnknownCustomerNumber"
     ]
   }
 };

@@ -217,6 +217,7 @@ export const en: Dictionary = {
   paymentLabel: 'Payment',
   paid: 'Paid',
   unpaid: 'Unpaid',
+  payButton: 'Pay this bill',
   noInvoice: 'There are no bills yet.',
   menuTop: 'Top',
   billsTitle: 'Confirmation of charges',

@@ -225,6 +225,7 @@ export const ja = {
   paymentLabel: 'お支払状況',
   paid: '支払済',
   unpaid: '未払い',
+  payButton: 'お支払い手続きへ',
   noInvoice: 'ご請求はまだありません。',
   menuTop: 'トップ',
   billsTitle: 'ご請求金額の確認',

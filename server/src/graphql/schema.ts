@@ -9,10 +9,16 @@ import {
 } from '../modules/billing/billing.resolver';
 import { MembershipResolver } from '../modules/billing/membership';
 import { CredentialsResolver } from '../modules/credentials/credentials.resolver';
+import { IntegrationsResolver } from '../modules/integrations/integrations.resolver';
 import {
   BillingNotificationFieldResolver,
   BillingNotificationResolver,
 } from '../modules/notifications/billing-notification.resolver';
+import { AuditLogResolver } from '../modules/operators/audit-log.resolver';
+import { OperatorAccountsResolver } from '../modules/operators/operator-accounts.resolver';
+import { OperatorAuthResolver } from '../modules/operators/operator-auth.resolver';
+import { PostcardsResolver } from '../modules/operators/postcards.resolver';
+import { InvoicePaymentsResolver, PaymentsResolver } from '../modules/payments/payments.resolver';
 import { ReissueResolver, ViewerReissueEmailResolver } from '../modules/reissue/reissue.resolver';
 import type { Services } from '../services';
 import { authChecker } from './auth-checker';
@@ -28,6 +34,13 @@ export const resolvers = [
   BillingNotificationResolver,
   BillingNotificationFieldResolver,
   MembershipResolver,
+  OperatorAuthResolver,
+  OperatorAccountsResolver,
+  PostcardsResolver,
+  AuditLogResolver,
+  IntegrationsResolver,
+  PaymentsResolver,
+  InvoicePaymentsResolver,
 ] as const;
 
 /** Resolvers get their services through the constructor; this maps each class to its instance. */
@@ -43,6 +56,13 @@ function containerFor(services: Services | null): ContainerType {
           [BillingResolver, new BillingResolver(services.billing)],
           [InvoiceNoticesResolver, new InvoiceNoticesResolver()],
           [MembershipResolver, new MembershipResolver(services.membership)],
+          [OperatorAuthResolver, new OperatorAuthResolver(services.operatorAuth, services.throttle)],
+          [OperatorAccountsResolver, new OperatorAccountsResolver(services.operatorAccounts)],
+          [PostcardsResolver, new PostcardsResolver(services.postcards)],
+          [AuditLogResolver, new AuditLogResolver(services.auditLog)],
+          [IntegrationsResolver, new IntegrationsResolver(services.charges)],
+          [PaymentsResolver, new PaymentsResolver(services.payments)],
+          [InvoicePaymentsResolver, new InvoicePaymentsResolver()],
           [BillingNotificationResolver, new BillingNotificationResolver(services.billingNotifications)],
           [
             BillingNotificationFieldResolver,

@@ -146,6 +146,73 @@ const catalogue: Record<string, { ja: string; en: string }> = {
     ja: '電話番号は10桁または11桁の数字で入力してください（例: 09012345678）。',
     en: 'Enter the phone number as 10 or 11 digits (for example 09012345678).',
   },
+  // Payments (SPEC §3): card form fields, card outcomes, Pay-easy, integrator recording
+  CARD_NUMBER_INVALID: {
+    ja: 'カード番号をご確認ください（半角数字12～19桁）。',
+    en: 'Please check the card number (12 to 19 digits).',
+  },
+  CARD_BRAND_UNSUPPORTED: {
+    ja: 'このカードはご利用いただけません（Visa、Mastercard、JCB、American Express、Diners Club）。',
+    en: 'This card is not accepted (Visa, Mastercard, JCB, American Express, Diners Club).',
+  },
+  CARD_EXPIRY_INVALID: { ja: '有効期限をご確認ください。', en: 'Please check the expiry date.' },
+  CARD_EXPIRED: { ja: 'このカードは有効期限が切れています。', en: 'This card has expired.' },
+  CVC_INVALID: {
+    ja: 'セキュリティコードをご確認ください（カード裏面の3桁、American Expressは表面の4桁）。',
+    en: 'Please check the security code (3 digits on the back; 4 on the front for American Express).',
+  },
+  HOLDER_NAME_TOO_LONG: {
+    ja: 'カード名義は100文字以内で入力してください。',
+    en: 'The cardholder name must be at most 100 characters.',
+  },
+  IDEMPOTENCY_KEY_INVALID: {
+    ja: '送信キーが正しくありません。画面を再読み込みしてください。',
+    en: 'The idempotency key must be 8 to 100 letters, digits, "-" or "_".',
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    ja: '送信キーは別のお支払いに使用済みです。画面を再読み込みしてください。',
+    en: 'This idempotency key was already used for a different payment.',
+  },
+  PAYMENT_DECLINED: {
+    ja: 'カード会社によりお支払いが承認されませんでした。別のカードをご利用いただくか、カード会社にお問い合わせください。',
+    en: 'The card issuer declined the payment. Please use another card or contact your card issuer.',
+  },
+  PAYMENT_DECLINED_INSUFFICIENT_FUNDS: {
+    ja: 'ご利用可能額が不足しているため、お支払いが承認されませんでした。',
+    en: 'The payment was declined: the card has insufficient funds.',
+  },
+  PAYMENT_DECLINED_EXPIRED_CARD: {
+    ja: 'カードの有効期限が切れているため、お支払いが承認されませんでした。',
+    en: 'The payment was declined: the card has expired.',
+  },
+  PAYMENT_DECLINED_INCORRECT_CVC: {
+    ja: 'セキュリティコードが正しくないため、お支払いが承認されませんでした。',
+    en: 'The payment was declined: the security code is incorrect.',
+  },
+  PAYMENT_FAILED: {
+    ja: 'カード決済の処理中にエラーが発生しました。お支払いは完了していません。時間をおいて再度お試しください。',
+    en: 'The card payment could not be processed and you have not been charged. Please try again later.',
+  },
+  INVOICE_ALREADY_PAID: { ja: 'このご請求はお支払い済みです。', en: 'This bill has already been paid.' },
+  INVOICE_NOT_CONFIRMED: {
+    ja: 'ご請求額の確定後にお支払いいただけます（速報値のためお支払いできません）。',
+    en: 'This bill can be paid once its amount is confirmed (it is still provisional).',
+  },
+  NOTHING_TO_PAY: { ja: 'お支払いいただく金額はありません。', en: 'There is nothing to pay on this bill.' },
+  ACCOUNT_NOT_FOUND: { ja: 'お客様番号が見つかりません。', en: 'No account has this customer number.' },
+  AMOUNT_MISMATCH: {
+    ja: '入金額がご請求額と一致しません。',
+    en: 'The amount paid does not match the billing amount.',
+  },
+  AMOUNT_INVALID: {
+    ja: '金額は1円以上の整数です。',
+    en: 'The amount must be a whole number of yen, at least 1.',
+  },
+  REFERENCE_INVALID: {
+    ja: '入金の参照番号は1～100文字です。',
+    en: 'The payment reference must be 1 to 100 characters.',
+  },
+  PAID_AT_IN_FUTURE: { ja: '入金日時が未来です。', en: 'The payment time is in the future.' },
   // Login outcomes
   INVALID_CREDENTIALS: {
     ja: `ログインIDまたはログインパスワードが正しくありません。連続して5回間違えるとログインパスワードがロックされます。お忘れの場合は「ログインID及びログインパスワードをお忘れの方」から再発行するか、${CALL_CENTRE_JA}までご連絡ください。`,
@@ -158,6 +225,50 @@ const catalogue: Record<string, { ja: string; en: string }> = {
   CREDENTIALS_EXPIRED: {
     ja: `このログインパスワードは有効期限が切れています。${CALL_CENTRE_JA}にご連絡いただき、再発行をお申し込みください。`,
     en: `This password has expired. Please call ${CALL_CENTRE_EN} to have new credentials issued.`,
+  },
+  // Operator console
+  OPERATOR_INVALID_CREDENTIALS: {
+    ja: 'ログインIDまたはパスワードが正しくありません。連続して間違えるとロックされます。ロックされた場合は管理者に連絡してください。',
+    en: 'The login ID or password is wrong. Repeated failures lock the account; an administrator can unlock it.',
+  },
+  OPERATOR_LOCKED: {
+    ja: 'このオペレーターアカウントはロックされています。管理者に連絡してください。',
+    en: 'This operator account is locked. Please ask an administrator.',
+  },
+  REASON_REQUIRED: {
+    ja: '操作の理由を入力してください（監査記録に残ります）。',
+    en: 'Enter the reason for this action (it is kept in the audit log).',
+  },
+  REASON_TOO_LONG: {
+    ja: '理由は500文字以内で入力してください。',
+    en: 'The reason must be at most 500 characters.',
+  },
+  NO_SUCH_ACCOUNT: { ja: 'お客さまのアカウントが見つかりません。', en: 'No such account.' },
+  ACCOUNT_NOT_LOCKED: {
+    ja: 'このアカウントのログインパスワードはロックされていません。',
+    en: 'The password of this account is not locked.',
+  },
+  REISSUE_NOT_BLOCKED: {
+    ja: 'このアカウントのパスワード再発行は停止されていません。',
+    en: 'Password reissue is not suspended for this account.',
+  },
+  ACCOUNT_HOLDER_NAME_TOO_LONG: {
+    ja: '契約者名は200文字以内で入力してください。',
+    en: 'The holder name must be at most 200 characters.',
+  },
+  POSTAL_ADDRESS_TOO_LONG: {
+    ja: '住所は500文字以内で入力してください。',
+    en: 'The postal address must be at most 500 characters.',
+  },
+  TOO_MANY_LINES: { ja: '回線は一度に1,000件まで登録できます。', en: 'At most 1,000 lines at once.' },
+  LINE_NUMBER_INVALID: {
+    ja: '回線番号は4～30桁の英数字で入力してください（ハイフン可）。',
+    en: 'A line number is 4–30 letters or digits (dashes are fine).',
+  },
+  LINE_NUMBER_DUPLICATE: { ja: '同じ回線番号が重複しています。', en: 'This line number is listed twice.' },
+  SERVICE_NAME_TOO_LONG: {
+    ja: 'サービス名は100文字以内で入力してください。',
+    en: 'The service name must be at most 100 characters.',
   },
   // Cross-cutting (thrown) errors
   UNAUTHENTICATED: {

@@ -6,6 +6,7 @@ import { fill, formatDate, formatMonth, formatYen } from '../../format';
 import { graphql } from '../../gql';
 import { useI18n } from '../../i18n';
 import { Link } from '../../router';
+import { ReceiptCard } from '../pay/Receipt';
 import { BillMessage, NotificationEntry, QueryGate, TaxRows } from './shared';
 
 const InvoiceSummaryQuery = graphql(`
@@ -27,6 +28,9 @@ const InvoiceSummaryQuery = graphql(`
           notices {
             title
             body
+          }
+          receipt {
+            ...ReceiptFields
           }
         }
         ... on UserError {
@@ -111,7 +115,19 @@ export function SummaryPage({ month }: { month: string }) {
                     </dd>
                   </div>
                 </dl>
+                {inv.paymentStatus === 'UNPAID' && inv.status === 'CONFIRMED' ? (
+                  <div class="actions">
+                    <Link
+                      href={`/bills/${month}/pay`}
+                      class="button button--primary"
+                      data-testid="summary-pay"
+                    >
+                      {t('payButton')}
+                    </Link>
+                  </div>
+                ) : null}
               </section>
+              {inv.receipt ? <ReceiptCard receipt={inv.receipt} /> : null}
               <section aria-labelledby="notices-title">
                 <h2 id="notices-title" class="section-title">
                   {t('noticesTitle')}

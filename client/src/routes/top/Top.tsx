@@ -81,6 +81,15 @@ function LatestInvoice() {
       <OfflineDataNotice stale={stale} savedAt={savedAt} />
       {body}
       <div class="actions">
+        {invoice && invoice.paymentStatus === 'UNPAID' && invoice.status === 'CONFIRMED' ? (
+          <Link
+            href={`/bills/${invoice.billingMonth}/pay`}
+            class="button button--primary"
+            data-testid="latest-pay"
+          >
+            {t('payButton')}
+          </Link>
+        ) : null}
         <Link href="/bills" class="button button--primary" data-testid="to-bills">
           {t('billsButton')}
         </Link>

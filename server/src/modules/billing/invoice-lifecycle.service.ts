@@ -12,8 +12,14 @@ export class InvoiceLifecycleService {
     private readonly clock: Clock,
   ) {}
 
-  /** PROVISIONAL → CONFIRMED, and the notification scheduled in the same transaction. Idempotent. */
-  async confirm(invoiceId: string): Promise<'confirmed' | 'already-confirmed' | 'not-found'> {
+  /**
+   * PROVISIONAL → CONFIRMED, and the notification scheduled in the same transaction. Idempotent.
+   * `by` names who confirmed (an integrator's key, an operator) for the audit trail.
+   */
+  async confirm(
+    invoiceId: string,
+    by: { apiKeyId?: string; operatorId?: string } = {},
+  ): Promise<'confirmed' | 'already-confirmed' | 'not-found'> {
     return this.db.transaction(async (tx) => {
       const [rows] = (await tx.query(
         `UPDATE invoice SET status = 'CONFIRMED', confirmed_at = $2, updated_at = $2
@@ -33,6 +39,8 @@ export class InvoiceLifecycleService {
           outcome: 'SUCCESS',
           billingAccountId: updated.billing_account_id,
           detail: { invoiceId },
+          apiKeyId: by.apiKeyId ?? null,
+          operatorId: by.operatorId ?? null,
         },
         tx,
       );

@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export type PostcardStatus = 'PENDING' | 'MAILED';
+export type PostcardStatus = 'PENDING' | 'MAILED' | 'CANCELLED';
+export type PostcardKind = 'PROVISION' | 'REISSUE';
 
 /**
  * A queued postcard carrying initial credentials. The password must be printable until the card is
@@ -17,10 +18,13 @@ export class Postcard {
   @Column({ type: 'text', default: 'PENDING' })
   status: PostcardStatus;
 
+  @Column({ type: 'text', default: 'PROVISION' })
+  kind: PostcardKind;
+
   @Column({ name: 'initial_login_id', type: 'text' })
   initialLoginId: string;
 
-  /** base64(iv | tag | ciphertext); null once mailed. */
+  /** base64(iv | tag | ciphertext); null once mailed or cancelled. */
   @Column({ name: 'initial_password_sealed', type: 'text', nullable: true })
   initialPasswordSealed: string | null;
 
@@ -29,4 +33,8 @@ export class Postcard {
 
   @Column({ name: 'mailed_at', type: 'timestamptz', nullable: true })
   mailedAt: Date | null;
+
+  /** Set when a newer reissue replaced the card before it was mailed; its password is wiped then. */
+  @Column({ name: 'cancelled_at', type: 'timestamptz', nullable: true })
+  cancelledAt: Date | null;
 }

@@ -4,15 +4,39 @@ import type { Clock } from '../../clock';
 import type { Config } from '../../config';
 import type { SecretSeal } from '../../security/secret-seal';
 import { AuditEventType, type AuditService } from '../audit/audit.service';
+import { normalizeLineNumber } from '../billing/line-number';
 import { normalizePhoneNumber } from '../billing/phone-number';
 import type { PasswordHasher } from '../credentials/password-hasher';
-import { generateInitialLoginId, generateInitialPassword } from '../credentials/password-policy';
+import {
+  generateInitialLoginId,
+  generateInitialPassword,
+  type PolicyIssue,
+} from '../credentials/password-policy';
+
+export interface ProvisionLine {
+  lineNumber: string;
+  /** A carrier code as integrators name it (`NTT_EAST`, `NTT_DOCOMO`, …). */
+  carrierCode: string;
+  serviceName: string;
+}
 
 export interface ProvisionAccountCommand {
   holderName: string;
   registeredPhoneNumber: string;
   postalAddress?: string;
+  lines?: readonly ProvisionLine[];
 }
+
+/** Who provisions: recorded in the audit line (never the credentials). */
+export interface ProvisioningActor {
+  clientAddress?: string | null;
+  via: string;
+  operatorId?: string | null;
+  apiKeyId?: string | null;
+  reason?: string | null;
+}
+
+export const PROVISION_MAX_LINES = 1000;
 
 export interface ProvisionedAccount {
   accountId: string;
@@ -25,13 +49,34 @@ export interface ProvisionedAccount {
   initialExpiresAt: Date;
 }
 
+/** `field` names the CLI option; `issues` carry every failing rule under the GraphQL input's names. */
 export class ProvisioningError extends Error {
   constructor(
     readonly field: string,
     message: string,
+    readonly issues: readonly PolicyIssue[] = [],
   ) {
     super(message);
   }
+}
+
+const CLI_FIELD: Record<string, string> = {
+  holderName: 'name',
+  registeredPhoneNumber: 'phone',
+  postalAddress: 'address',
+};
+const CLI_MESSAGE: Record<string, string> = {
+  REQUIRED: 'This is required.',
+  ACCOUNT_HOLDER_NAME_TOO_LONG: 'The holder name is too long (max 200).',
+  PHONE_NUMBER_INVALID: 'The phone number must be 10 or 11 digits (dashes and spaces are fine).',
+  POSTAL_ADDRESS_TOO_LONG: 'The postal address is too long (max 500).',
+};
+
+interface NormalizedCommand {
+  holderName: string;
+  phone: string;
+  postalAddress: string;
+  lines: { lineNumber: string; carrierId: number; serviceName: string }[];
 }
 
 const UNIQUE_VIOLATION = '23505';
@@ -50,19 +95,63 @@ export class ProvisioningService {
     private readonly clock: Clock,
   ) {}
 
-  async provision(cmd: ProvisionAccountCommand, actor: { clientAddress?: string; via: string }) {
-    const holderName = cmd.holderName.normalize('NFKC').trim();
-    if (!holderName) throw new ProvisioningError('name', 'The holder name is required.');
-    if (holderName.length > 200)
-      throw new ProvisioningError('name', 'The holder name is too long (max 200).');
-    const phone = normalizePhoneNumber(cmd.registeredPhoneNumber);
-    if (!phone) {
-      throw new ProvisioningError(
-        'phone',
-        'The phone number must be 10 or 11 digits (dashes and spaces are fine).',
-      );
-    }
+  /**
+   * Every failing rule at once, under the input's field names (`lines.3.carrierCode`); the normalised
+   * command when there is none. Carriers are looked up by code, so an unknown one is a field error.
+   */
+  async check(
+    cmd: ProvisionAccountCommand,
+  ): Promise<{ issues: PolicyIssue[]; normalized: NormalizedCommand | null }> {
+    const issues: PolicyIssue[] = [];
+    const holderName = (cmd.holderName ?? '').normalize('NFKC').trim();
+    if (!holderName) issues.push({ field: 'holderName', code: 'REQUIRED' });
+    else if (holderName.length > 200)
+      issues.push({ field: 'holderName', code: 'ACCOUNT_HOLDER_NAME_TOO_LONG' });
+    const phone = normalizePhoneNumber(cmd.registeredPhoneNumber ?? '');
+    if (!(cmd.registeredPhoneNumber ?? '').trim())
+      issues.push({ field: 'registeredPhoneNumber', code: 'REQUIRED' });
+    else if (!phone) issues.push({ field: 'registeredPhoneNumber', code: 'PHONE_NUMBER_INVALID' });
     const postalAddress = (cmd.postalAddress ?? '').normalize('NFKC').trim();
+    if (postalAddress.length > 500) issues.push({ field: 'postalAddress', code: 'POSTAL_ADDRESS_TOO_LONG' });
+
+    const input = cmd.lines ?? [];
+    if (input.length > PROVISION_MAX_LINES) issues.push({ field: 'lines', code: 'TOO_MANY_LINES' });
+    const codes = [
+      ...new Set(input.map((l) => (l.carrierCode ?? '').normalize('NFKC').trim().toUpperCase())),
+    ];
+    const carriers: { id: number; code: string }[] = codes.length
+      ? await this.db.query('SELECT id, code FROM carrier WHERE code = ANY($1)', [codes])
+      : [];
+    const carrierId = new Map(carriers.map((c) => [c.code, c.id]));
+    const seen = new Set<string>();
+    const lines = input.map((line, i) => {
+      const lineNumber = normalizeLineNumber(line.lineNumber ?? '');
+      const code = (line.carrierCode ?? '').normalize('NFKC').trim().toUpperCase();
+      const serviceName = (line.serviceName ?? '').normalize('NFKC').trim();
+      if (!/^[0-9A-Z]{4,30}$/.test(lineNumber))
+        issues.push({ field: `lines.${i}.lineNumber`, code: 'LINE_NUMBER_INVALID' });
+      else if (seen.has(lineNumber))
+        issues.push({ field: `lines.${i}.lineNumber`, code: 'LINE_NUMBER_DUPLICATE' });
+      seen.add(lineNumber);
+      if (!carrierId.has(code)) issues.push({ field: `lines.${i}.carrierCode`, code: 'CARRIER_NOT_FOUND' });
+      if (!serviceName) issues.push({ field: `lines.${i}.serviceName`, code: 'REQUIRED' });
+      else if (serviceName.length > 100)
+        issues.push({ field: `lines.${i}.serviceName`, code: 'SERVICE_NAME_TOO_LONG' });
+      return { lineNumber, carrierId: carrierId.get(code) ?? 0, serviceName };
+    });
+    if (issues.length > 0 || !phone) return { issues, normalized: null };
+    return { issues, normalized: { holderName, phone, postalAddress, lines } };
+  }
+
+  async provision(cmd: ProvisionAccountCommand, actor: ProvisioningActor): Promise<ProvisionedAccount> {
+    const { issues, normalized } = await this.check(cmd);
+    if (!normalized) {
+      const first = issues[0];
+      const field = CLI_FIELD[first.field] ?? first.field;
+      const text = CLI_MESSAGE[first.code] ?? first.code;
+      throw new ProvisioningError(field, text, issues);
+    }
+    const { holderName, phone, postalAddress, lines } = normalized;
 
     for (let attempt = 0; ; attempt++) {
       const initialLoginId = generateInitialLoginId(randomInt);
@@ -90,9 +179,21 @@ export class ProvisioningService {
              VALUES ($1, $2, $3, $4, 'CHANGE_INITIAL_CREDENTIALS') RETURNING id`,
             [account.id, initialLoginId, initialPasswordHash, initialExpiresAt],
           );
+          if (lines.length > 0) {
+            await tx.query(
+              `INSERT INTO line (billing_account_id, line_number, carrier_id, service_name)
+               SELECT $1, * FROM unnest($2::text[], $3::smallint[], $4::text[])`,
+              [
+                account.id,
+                lines.map((l) => l.lineNumber),
+                lines.map((l) => l.carrierId),
+                lines.map((l) => l.serviceName),
+              ],
+            );
+          }
           const [postcard]: { id: string }[] = await tx.query(
-            `INSERT INTO postcard (billing_account_id, initial_login_id, initial_password_sealed)
-             VALUES ($1, $2, $3) RETURNING id`,
+            `INSERT INTO postcard (billing_account_id, initial_login_id, initial_password_sealed, kind)
+             VALUES ($1, $2, $3, 'PROVISION') RETURNING id`,
             [account.id, initialLoginId, this.seal.seal(initialPassword)],
           );
           await this.audit.record(
@@ -102,7 +203,14 @@ export class ProvisioningService {
               subscriberId: subscriber.id,
               billingAccountId: account.id,
               clientAddress: actor.clientAddress ?? null,
-              detail: { via: actor.via, postcardId: postcard.id },
+              operatorId: actor.operatorId ?? null,
+              apiKeyId: actor.apiKeyId ?? null,
+              detail: {
+                via: actor.via,
+                postcardId: postcard.id,
+                lines: lines.length,
+                ...(actor.reason ? { reason: actor.reason } : {}),
+              },
             },
             tx,
           );

@@ -21,6 +21,9 @@ import { normalizeSecretAnswer } from './secret-questions';
 
 export type ReissueOutcome = { kind: 'accepted' } | { kind: 'rejected'; issues: PolicyIssue[] };
 
+/** Rate-limit key prefix of reissue failures per login ID; an operator lifts a block by deleting the key. */
+export const REISSUE_FAILURES_KEY_PREFIX = 'reissue-id';
+
 interface Match {
   subscriber_id: string;
   billing_account_id: string;
@@ -57,7 +60,7 @@ export class PasswordReissueService {
       tableName: 'rate_limit',
       tableCreated: true,
       clearExpiredByTimeout: false,
-      keyPrefix: 'reissue-id',
+      keyPrefix: REISSUE_FAILURES_KEY_PREFIX,
       points: config.reissue.attempts,
       duration: config.reissue.blockSeconds,
     });

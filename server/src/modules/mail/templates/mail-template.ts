@@ -10,7 +10,8 @@ export type SecurityNoticeKind =
   | 'ACCOUNT_LOCKED'
   | 'REISSUE_EMAIL_CHANGED'
   | 'REISSUE_EMAIL_DELETED'
-  | 'REISSUE_BLOCKED';
+  | 'REISSUE_BLOCKED'
+  | 'CREDENTIALS_REISSUED_BY_POSTCARD';
 
 /** Every mail the system sends, with the parameters it needs. Secrets travel sealed, never in params. */
 export type MailMessage =

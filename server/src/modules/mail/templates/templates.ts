@@ -85,6 +85,16 @@ const NOTICE_TEXT: Record<SecurityNoticeKind, { ja: [string, string]; en: [strin
       'Password reissue for your login ID was suspended for 24 hours after repeated wrong answers.',
     ],
   },
+  CREDENTIALS_REISSUED_BY_POSTCARD: {
+    ja: [
+      'ログインID・ログインパスワード再発行（はがき）のお知らせ',
+      'お申し出により、新しい初回ログインID・初回ログインパスワードをはがきでお送りします（1週間程度）。これまでのログインID・ログインパスワードはご利用いただけなくなりました。',
+    ],
+    en: [
+      'New login credentials are on their way by post',
+      'At your request, a new initial login ID and password are on their way to you by postcard (about a week). Your previous login ID and password no longer work.',
+    ],
+  },
 };
 
 export function renderMail(message: MailMessage, ctx: RenderContext): RenderedMail {

@@ -1,0 +1,138 @@
+import { useQuery } from '@apollo/client/react';
+import { useState } from 'preact/hooks';
+import { errorMessage } from '../../apollo/errors';
+import { Field } from '../../components/Field';
+import { FormErrors } from '../../components/FormErrors';
+import { SelectField } from '../../components/SelectField';
+import { useForm } from '../../forms';
+import { useI18n } from '../../i18n';
+import { AuditTable } from './Account';
+import { AuditEventsQuery } from './documents';
+import type { AuditFilter } from './gql/graphql';
+import type { OpsPageProps } from './index';
+import { OpsLayout } from './OpsLayout';
+import { AUDIT_EVENTS, useOpsStrings } from './strings';
+
+const PAGE = 50;
+const EMPTY = { customerNumber: '', operatorLoginId: '', event: '', from: '', to: '' };
+
+/** A calendar day (yyyy-mm-dd, Japan time) as an instant: its start, or the next day's (`to` is exclusive). */
+const dayStart = (d: string) => new Date(`${d}T00:00:00+09:00`).toISOString();
+const dayEnd = (d: string) => new Date(new Date(`${d}T00:00:00+09:00`).getTime() + 86_400_000).toISOString();
+
+function toFilter(v: typeof EMPTY): AuditFilter {
+  const f: AuditFilter = {};
+  if (v.customerNumber.trim()) f.customerNumber = v.customerNumber.trim();
+  if (v.operatorLoginId.trim()) f.operatorLoginId = v.operatorLoginId.trim();
+  if (v.event) f.event = v.event;
+  if (v.from) f.from = dayStart(v.from);
+  if (v.to) f.to = dayEnd(v.to);
+  return f;
+}
+
+/** The audit log with filters (account, operator, event, dates), newest first, page by page. */
+export function AuditPage(props: OpsPageProps) {
+  const { t, lang } = useI18n();
+  const { s } = useOpsStrings();
+  const form = useForm(EMPTY);
+  const { bind, values } = form;
+  const [filter, setFilter] = useState<AuditFilter>({});
+  const [moreError, setMoreError] = useState<unknown>(null);
+  const { data, loading, error, fetchMore } = useQuery(AuditEventsQuery, {
+    variables: { filter, first: PAGE },
+    fetchPolicy: 'cache-and-network',
+    notifyOnNetworkStatusChange: true,
+  });
+  const page = data?.auditEvents;
+
+  const apply = (e: Event) => {
+    e.preventDefault();
+    setMoreError(null);
+    setFilter(toFilter(values));
+  };
+
+  const more = async () => {
+    if (!page?.nextCursor) return;
+    setMoreError(null);
+    try {
+      await fetchMore({
+        variables: { after: page.nextCursor },
+        updateQuery: (prev, { fetchMoreResult }) => {
+          if (!fetchMoreResult || !prev.auditEvents) return prev as typeof fetchMoreResult;
+          return {
+            ...fetchMoreResult,
+            auditEvents: {
+              ...fetchMoreResult.auditEvents,
+              events: [...prev.auditEvents.events, ...fetchMoreResult.auditEvents.events],
+            },
+          };
+        },
+      });
+    } catch (err) {
+      setMoreError(err);
+    }
+  };
+
+  const eventOptions = Object.entries(AUDIT_EVENTS).map(([code, names]) => ({
+    value: code,
+    label: `${names[lang === 'en' ? 1 : 0]} (${code})`,
+  }));
+
+  return (
+    <OpsLayout title={s.navAudit} {...props}>
+      <p class="lead">{s.auditLead}</p>
+      <form class="form ops-filters" onSubmit={apply} data-testid="ops-audit-filters">
+        <fieldset class="fieldset ops-filters__set">
+          <legend class="fieldset__legend">{s.filterLegend}</legend>
+          <Field {...bind('customerNumber')} label={s.customerNumber} autocomplete="off" />
+          <Field {...bind('operatorLoginId')} label={s.filterOperator} autocomplete="off" />
+          <SelectField
+            {...bind('event')}
+            label={s.filterEvent}
+            options={eventOptions}
+            placeholder={s.allEvents}
+          />
+          <Field {...bind('from')} label={s.filterFrom} type="date" />
+          <Field {...bind('to')} label={s.filterTo} type="date" />
+        </fieldset>
+        <div class="ops-filters__actions">
+          <button type="submit" class="button button--primary" data-testid="ops-audit-apply">
+            {s.filterButton}
+          </button>
+          <button
+            type="button"
+            class="button button--link"
+            onClick={() => {
+              form.reset();
+              setFilter({});
+            }}
+          >
+            {s.filterClear}
+          </button>
+        </div>
+      </form>
+
+      {error ? <FormErrors messages={[errorMessage(error, t)]} /> : null}
+      <div role="status" aria-live="polite" class="ops-status-line">
+        {loading ? s.loading : page && page.events.length === 0 ? s.noEvents : null}
+      </div>
+      {page && page.events.length > 0 ? (
+        <AuditTable events={page.events} showCustomer testId="ops-audit-table" />
+      ) : null}
+      {moreError ? <FormErrors messages={[errorMessage(moreError, t)]} /> : null}
+      {page?.nextCursor ? (
+        <p class="ops-more">
+          <button
+            type="button"
+            class="button button--secondary"
+            disabled={loading}
+            data-testid="ops-audit-more"
+            onClick={() => void more()}
+          >
+            {s.loadMore}
+          </button>
+        </p>
+      ) : null}
+    </OpsLayout>
+  );
+}

@@ -1,0 +1,74 @@
+import { useApolloClient, useMutation } from '@apollo/client/react';
+import { Field } from '../../components/Field';
+import { FormErrors } from '../../components/FormErrors';
+import { focusField, useForm } from '../../forms';
+import { CurrentOperatorQuery, OperatorLoginMutation } from './documents';
+import type { Notice } from './index';
+import { OpsLayout } from './OpsLayout';
+import { useOpsStrings } from './strings';
+
+const EMPTY = { loginId: '', password: '' };
+
+/** Operator sign-in: its own cookie and session, separate from the subscribers'. */
+export function OpsLoginPage({ notice }: { notice: Notice }) {
+  const { s } = useOpsStrings();
+  const client = useApolloClient();
+  const [login, { loading }] = useMutation(OperatorLoginMutation);
+  const form = useForm(EMPTY);
+  const { values, bind, formErrors } = form;
+
+  const submit = form.onSubmit(async () => {
+    const missing = form.missing();
+    if (Object.keys(missing).length > 0) {
+      focusField(form.showMissing(missing));
+      return;
+    }
+    const { data } = await login({ variables: { input: values } });
+    const result = data?.operatorLogin;
+    if (!result) throw new Error('empty result');
+    if (result.__typename === 'OperatorLoginSuccess') {
+      form.setValue('password', '');
+      // The console's routes now show the signed-in screens.
+      client.writeQuery({ query: CurrentOperatorQuery, data: { currentOperator: result.operator } });
+      return;
+    }
+    form.setValue('password', '');
+    if (result.__typename === 'FieldErrors') {
+      focusField(form.showFieldErrors(result));
+      return;
+    }
+    form.setFormErrors([result.message]);
+    focusField('loginId');
+  });
+
+  return (
+    <OpsLayout title={s.loginTitle}>
+      {notice ? (
+        <p class="alert alert--info" role="status" data-testid="ops-notice">
+          {notice === 'loggedOut' ? s.loggedOut : s.sessionExpired}
+        </p>
+      ) : null}
+      <form class="form ops-login" onSubmit={submit} noValidate data-testid="ops-login-form">
+        <p class="lead">{s.loginLead}</p>
+        <FormErrors messages={formErrors} />
+        <Field
+          {...bind('loginId')}
+          label={s.loginId}
+          autocomplete="username"
+          autocapitalize="off"
+          spellcheck={false}
+          required
+        />
+        <Field {...bind('password')} label={s.password} password autocomplete="current-password" required />
+        <button
+          type="submit"
+          class="button button--primary"
+          disabled={loading}
+          data-testid="ops-login-submit"
+        >
+          {s.loginButton}
+        </button>
+      </form>
+    </OpsLayout>
+  );
+}

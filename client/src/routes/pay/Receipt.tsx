@@ -1,0 +1,80 @@
+import { fill, formatYen } from '../../format';
+import { graphql } from '../../gql';
+import type { ReceiptFieldsFragment } from '../../gql/graphql';
+import { useI18n } from '../../i18n';
+import { usePayStrings } from './strings';
+
+export const ReceiptFieldsFragmentDoc = graphql(`
+  fragment ReceiptFields on Receipt {
+    id
+    method
+    amount
+    paidAt
+    cardBrand
+    cardLast4
+    reference
+  }
+`);
+
+const BRAND: Record<string, string> = {
+  VISA: 'Visa',
+  MASTERCARD: 'Mastercard',
+  JCB: 'JCB',
+  AMEX: 'American Express',
+  DINERS: 'Diners Club',
+};
+
+/** 領収情報 of a paid bill; a card appears as brand and last four digits only (all the server keeps). */
+export function ReceiptCard({ receipt }: { receipt: ReceiptFieldsFragment }) {
+  const { lang } = useI18n();
+  const s = usePayStrings();
+  const method =
+    receipt.method === 'CARD' ? s.methodCard : receipt.method === 'PAYEASY' ? s.methodPayEasy : s.methodOTHER;
+  const paidAt = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'ja-JP', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Asia/Tokyo',
+  }).format(new Date(receipt.paidAt));
+  return (
+    <section class="card" aria-labelledby="receipt-title" data-testid="receipt">
+      <h2 id="receipt-title" class="card__title">
+        {s.receiptTitle}
+      </h2>
+      <dl class="props">
+        <div>
+          <dt>{s.receiptMethod}</dt>
+          <dd data-testid="receipt-method">{method}</dd>
+        </div>
+        {receipt.cardBrand ? (
+          <div>
+            <dt>{s.receiptCard}</dt>
+            <dd data-testid="receipt-card">
+              {fill('{brand} •••• {last4}', {
+                brand: BRAND[receipt.cardBrand] ?? receipt.cardBrand,
+                last4: receipt.cardLast4 ?? '',
+              })}
+            </dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>{s.receiptAmount}</dt>
+          <dd class="amount" data-testid="receipt-amount">
+            {formatYen(receipt.amount, lang)}
+          </dd>
+        </div>
+        <div>
+          <dt>{s.receiptPaidAt}</dt>
+          <dd data-testid="receipt-paid-at">{paidAt}</dd>
+        </div>
+        {receipt.reference ? (
+          <div>
+            <dt>{s.receiptReference}</dt>
+            <dd class="mono" data-testid="receipt-reference">
+              {receipt.reference}
+            </dd>
+          </div>
+        ) : null}
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,443 @@
+import type { Pool, PoolClient } from 'pg';
+import { AUDIT_COLUMNS, type AuditEntry, auditPlaceholders, auditValues } from '../audit/audit.service';
+import { type BillingMonth, monthStart } from '../billing/billing-month';
+import { computeTotals } from '../billing/invoice-totals';
+import { defaultInvoiceDates } from './carrier-statement';
+
+/** A validated statement with its names resolved to ids, ready to write. */
+export interface ResolvedStatement {
+  accountId: string;
+  billingMonth: BillingMonth;
+  carrierId: number;
+  items: { lineId: string; itemName: string; amount: number; taxRate: 0 | 8 | 10 }[];
+  hash: Buffer;
+  issueDate: string | null;
+  dueDate: string | null;
+}
+
+export type WriteOutcome =
+  | { kind: 'changed'; invoiceId: string; created: boolean }
+  | { kind: 'unchanged'; invoiceId: string }
+  | { kind: 'confirmed'; invoiceId: string };
+
+/** Lookups shared by the API and the import: a fixed number of statements per call, whatever the size. */
+export class StatementResolver {
+  private carriers: Promise<Map<string, number>> | null = null;
+
+  constructor(private readonly pool: Pool) {}
+
+  /** Carriers are reference data seeded by migration: read once per process. */
+  carrierIds(): Promise<Map<string, number>> {
+    this.carriers ??= this.pool
+      .query<{ code: string; id: number }>('SELECT code, id FROM carrier')
+      .then(({ rows }) => new Map(rows.map((r) => [r.code, r.id])))
+      .catch((error) => {
+        this.carriers = null;
+        throw error;
+      });
+    return this.carriers;
+  }
+
+  async accountIds(customerNumbers: readonly string[]): Promise<Map<string, string>> {
+    if (customerNumbers.length === 0) return new Map();
+    const { rows } = await this.pool.query<{ customer_number: string; id: string }>({
+      name: 'charges-account-ids',
+      text: 'SELECT customer_number, id FROM billing_account WHERE customer_number = ANY($1::text[])',
+      values: [[...new Set(customerNumbers)]],
+    });
+    return new Map(rows.map((r) => [r.customer_number, r.id]));
+  }
+
+  /** Line ids by `accountId|lineNumber`; a line counts only on its own account. */
+  async lineIds(pairs: readonly { accountId: string; lineNumber: string }[]): Promise<Map<string, string>> {
+    const unique = new Map(pairs.map((p) => [`${p.accountId}|${p.lineNumber}`, p]));
+    if (unique.size === 0) return new Map();
+    const { rows } = await this.pool.query<{ billing_account_id: string; line_number: string; id: string }>({
+      name: 'charges-line-ids',
+      text: `SELECT l.billing_account_id, l.line_number, l.id
+               FROM unnest($1::uuid[], $2::text[]) AS k (account_id, line_number)
+               JOIN line l ON l.billing_account_id = k.account_id AND l.line_number = k.line_number`,
+      values: [[...unique.values()].map((p) => p.accountId), [...unique.values()].map((p) => p.lineNumber)],
+    });
+    return new Map(rows.map((r) => [`${r.billing_account_id}|${r.line_number}`, r.id]));
+  }
+
+  /**
+   * Stored hashes by `accountId|month|carrierId`: lets a re-run skip unchanged statements without
+   * opening a transaction. Only a hint; the write re-checks under the invoice lock.
+   */
+  async storedHashes(
+    keys: readonly { accountId: string; billingMonth: BillingMonth; carrierId: number }[],
+  ): Promise<Map<string, Buffer>> {
+    if (keys.length === 0) return new Map();
+    const { rows } = await this.pool.query<{
+      billing_account_id: string;
+      billing_month: string;
+      carrier_id: number;
+      payload_hash: Buffer;
+    }>({
+      name: 'charges-stored-hashes',
+      text: `SELECT i.billing_account_id, to_char(i.billing_month, 'YYYY-MM') AS billing_month, cs.carrier_id,
+                    cs.payload_hash
+               FROM unnest($1::uuid[], $2::date[], $3::smallint[]) AS k (account_id, month, carrier_id)
+               JOIN invoice i ON i.billing_account_id = k.account_id AND i.billing_month = k.month
+               JOIN carrier_statement cs ON cs.invoice_id = i.id AND cs.carrier_id = k.carrier_id`,
+      values: [
+        keys.map((k) => k.accountId),
+        keys.map((k) => monthStart(k.billingMonth)),
+        keys.map((k) => k.carrierId),
+      ],
+    });
+    return new Map(
+      rows.map((r) => [`${r.billing_account_id}|${r.billing_month}|${r.carrier_id}`, r.payload_hash]),
+    );
+  }
+}
+
+const LOCK_INVOICE = `
+  INSERT INTO invoice (billing_account_id, billing_month, status, usage_amount, billing_amount, issue_date, due_date)
+  VALUES ($1, $2::date, 'PROVISIONAL', 0, 0, $3::date, $4::date)
+  ON CONFLICT (billing_account_id, billing_month) DO UPDATE SET status = invoice.status
+  RETURNING id, status, (xmax = 0) AS created`;
+
+// Read after the lock is held (a new snapshot under READ COMMITTED), so another carrier's statement
+// committed while we waited is counted in the totals.
+const READ_UNDER_LOCK = `
+  SELECT (SELECT payload_hash FROM carrier_statement WHERE invoice_id = $1 AND carrier_id = $2) AS payload_hash,
+         i.adjustment_amount,
+         COALESCE((SELECT json_agg(json_build_array(s.tax_rate, s.amount))
+                     FROM (SELECT tax_rate, sum(amount)::bigint AS amount FROM charge_item
+                            WHERE invoice_id = $1 AND carrier_id <> $2 GROUP BY tax_rate) s), '[]') AS others
+    FROM invoice i WHERE i.id = $1`;
+
+// One statement replaces the carrier's items, stores the totals, the statement hash and the audit line.
+// updated_at strictly increases (by at least 1 ms): BillingService caches items by it, so two writes in
+// the same millisecond must still look different.
+const REPLACE_ITEMS = `
+  WITH removed AS (DELETE FROM charge_item WHERE invoice_id = $1 AND carrier_id = $2),
+  added AS (
+    INSERT INTO charge_item (invoice_id, line_id, carrier_id, item_name, amount, tax_rate, sort_order)
+    SELECT $1, k.line_id, $2, k.item_name, k.amount, k.tax_rate, k.n - 1
+      FROM unnest($3::uuid[], $4::text[], $5::int[], $6::smallint[]) WITH ORDINALITY
+           AS k (line_id, item_name, amount, tax_rate, n)
+  ),
+  totals AS (
+    UPDATE invoice SET usage_amount = $7, billing_amount = $8, taxable_10 = $9, tax_10 = $10, taxable_8 = $11,
+                       tax_8 = $12, non_taxable = $13,
+                       issue_date = COALESCE($14::date, issue_date), due_date = COALESCE($15::date, due_date),
+                       updated_at = greatest($16::timestamptz, updated_at + interval '1 millisecond')
+     WHERE id = $1
+  ),
+  statement AS (
+    INSERT INTO carrier_statement (invoice_id, carrier_id, payload_hash, item_count, amount, received_at, api_key_id)
+    VALUES ($1, $2, $17, $18, $19, $16, $20)
+    ON CONFLICT (invoice_id, carrier_id) DO UPDATE
+      SET payload_hash = EXCLUDED.payload_hash, item_count = EXCLUDED.item_count, amount = EXCLUDED.amount,
+          received_at = EXCLUDED.received_at, api_key_id = EXCLUDED.api_key_id
+  )
+  INSERT INTO audit_event (${AUDIT_COLUMNS}) VALUES (${auditPlaceholders(21)})`;
+
+/**
+ * Writes one carrier's statement in its own transaction, with the invoice row locked throughout: the
+ * provisional invoice is created if missing, the carrier's items replaced, the totals recomputed over
+ * every carrier's items (computeTotals) and updated_at bumped. A stored hash equal to the statement's
+ * changes nothing (checked before "confirmed", so replaying a statement after confirmation is still a
+ * harmless no-op).
+ */
+export async function writeStatement(
+  client: PoolClient,
+  s: ResolvedStatement,
+  audit: Omit<AuditEntry, 'billingAccountId' | 'detail'> & { detail?: Record<string, unknown> },
+  now: Date,
+): Promise<WriteOutcome> {
+  const defaults = defaultInvoiceDates(s.billingMonth);
+  await client.query('BEGIN');
+  try {
+    const {
+      rows: [invoice],
+    } = await client.query<{ id: string; status: string; created: boolean }>({
+      name: 'charges-lock-invoice',
+      text: LOCK_INVOICE,
+      values: [
+        s.accountId,
+        monthStart(s.billingMonth),
+        s.issueDate ?? defaults.issueDate,
+        s.dueDate ?? defaults.dueDate,
+      ],
+    });
+    const {
+      rows: [current],
+    } = await client.query<{
+      payload_hash: Buffer | null;
+      adjustment_amount: number;
+      others: [number, string][];
+    }>({ name: 'charges-read-under-lock', text: READ_UNDER_LOCK, values: [invoice.id, s.carrierId] });
+    if (current.payload_hash?.equals(s.hash)) {
+      await client.query('ROLLBACK');
+      return { kind: 'unchanged', invoiceId: invoice.id };
+    }
+    if (invoice.status !== 'PROVISIONAL') {
+      await client.query('ROLLBACK');
+      return { kind: 'confirmed', invoiceId: invoice.id };
+    }
+    // Other carriers enter as one line per tax rate: computeTotals taxes each rate's total, so this is
+    // the same as passing every item.
+    const others = current.others.map(([rate, amount]) => ({
+      amount: Number(amount),
+      taxRate: rate as 0 | 8 | 10,
+    }));
+    const t = computeTotals([...others, ...s.items], current.adjustment_amount);
+    const amount = s.items.reduce((sum, i) => sum + i.amount, 0);
+    await client.query({
+      name: 'charges-replace-items',
+      text: REPLACE_ITEMS,
+      values: [
+        invoice.id,
+        s.carrierId,
+        s.items.map((i) => i.lineId),
+        s.items.map((i) => i.itemName),
+        s.items.map((i) => i.amount),
+        s.items.map((i) => i.taxRate),
+        t.usageAmount,
+        t.billingAmount,
+        t.taxable10,
+        t.tax10,
+        t.taxable8,
+        t.tax8,
+        t.nonTaxable,
+        s.issueDate,
+        s.dueDate,
+        now,
+        s.hash,
+        s.items.length,
+        amount,
+        audit.apiKeyId ?? null,
+        ...auditValues(
+          {
+            ...audit,
+            billingAccountId: s.accountId,
+            detail: {
+              invoiceId: invoice.id,
+              billingMonth: s.billingMonth,
+              carrierId: s.carrierId,
+              itemCount: s.items.length,
+              amount,
+              ...audit.detail,
+            },
+          },
+          now,
+        ),
+      ],
+    });
+    await client.query('COMMIT');
+    return { kind: 'changed', invoiceId: invoice.id, created: invoice.created };
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  }
+}
+
+const LOCK_INVOICES = `
+  INSERT INTO invoice (billing_account_id, billing_month, status, usage_amount, billing_amount, issue_date, due_date)
+  SELECT k.account_id, k.month, 'PROVISIONAL', 0, 0, k.issue_date, k.due_date
+    FROM unnest($1::uuid[], $2::date[], $3::date[], $4::date[]) AS k (account_id, month, issue_date, due_date)
+   ORDER BY k.account_id, k.month
+  ON CONFLICT (billing_account_id, billing_month) DO UPDATE SET status = invoice.status
+  RETURNING id, billing_account_id, to_char(billing_month, 'YYYY-MM') AS billing_month, status, adjustment_amount`;
+
+const STORED_UNDER_LOCK =
+  'SELECT invoice_id, carrier_id, payload_hash FROM carrier_statement WHERE invoice_id = ANY($1::uuid[])';
+
+const REPLACE_MANY = `
+  WITH removed AS (
+    DELETE FROM charge_item ci USING unnest($1::uuid[], $2::smallint[]) AS k (invoice_id, carrier_id)
+     WHERE ci.invoice_id = k.invoice_id AND ci.carrier_id = k.carrier_id
+  ),
+  added AS (
+    INSERT INTO charge_item (invoice_id, line_id, carrier_id, item_name, amount, tax_rate, sort_order)
+    SELECT * FROM unnest($3::uuid[], $4::uuid[], $5::smallint[], $6::text[], $7::int[], $8::smallint[], $9::smallint[])
+  ),
+  statements AS (
+    INSERT INTO carrier_statement (invoice_id, carrier_id, payload_hash, item_count, amount, received_at, api_key_id)
+    SELECT k.invoice_id, k.carrier_id, k.payload_hash, k.item_count, k.amount, $12::timestamptz, $13::uuid
+      FROM unnest($1::uuid[], $2::smallint[], $10::bytea[], $11::int[], $14::int[])
+           AS k (invoice_id, carrier_id, payload_hash, item_count, amount)
+    ON CONFLICT (invoice_id, carrier_id) DO UPDATE
+      SET payload_hash = EXCLUDED.payload_hash, item_count = EXCLUDED.item_count, amount = EXCLUDED.amount,
+          received_at = EXCLUDED.received_at, api_key_id = EXCLUDED.api_key_id
+  )
+  INSERT INTO audit_event (occurred_at, event, outcome, billing_account_id, detail, api_key_id)
+  SELECT $12::timestamptz, $15, 'SUCCESS', k.account_id, k.detail, $13::uuid
+    FROM unnest($16::uuid[], $17::jsonb[]) AS k (account_id, detail)`;
+
+const SUMS = `SELECT invoice_id, tax_rate, sum(amount)::bigint AS amount FROM charge_item
+               WHERE invoice_id = ANY($1::uuid[]) GROUP BY invoice_id, tax_rate`;
+
+const UPDATE_TOTALS = `
+  UPDATE invoice i SET usage_amount = k.usage_amount, billing_amount = k.billing_amount, taxable_10 = k.taxable_10,
+                       tax_10 = k.tax_10, taxable_8 = k.taxable_8, tax_8 = k.tax_8, non_taxable = k.non_taxable,
+                       updated_at = greatest($9::timestamptz, i.updated_at + interval '1 millisecond')
+    FROM unnest($1::uuid[], $2::int[], $3::int[], $4::int[], $5::int[], $6::int[], $7::int[], $8::int[])
+         AS k (id, usage_amount, billing_amount, taxable_10, tax_10, taxable_8, tax_8, non_taxable)
+   WHERE i.id = k.id`;
+
+/**
+ * Many statements, set-based, in one transaction: the bulk import's path, where a transaction per
+ * statement would cost more round trips and commits than the rows themselves. Each statement is still
+ * all-or-nothing (so is the whole batch), every invoice touched is locked (in key order, so batches
+ * cannot deadlock one another) before its items are read or written, and the outcome per statement is
+ * the same as writeStatement's. Dates: a new invoice gets the month's defaults (imports carry none).
+ */
+export async function writeStatements(
+  client: PoolClient,
+  statements: readonly ResolvedStatement[],
+  audit: { event: AuditEntry['event']; apiKeyId?: string | null; detail?: Record<string, unknown> },
+  now: Date,
+): Promise<WriteOutcome[]> {
+  if (statements.length === 0) return [];
+  const invoiceKeys = new Map<string, { accountId: string; month: BillingMonth }>();
+  for (const s of statements)
+    invoiceKeys.set(`${s.accountId}|${s.billingMonth}`, { accountId: s.accountId, month: s.billingMonth });
+  const keys = [...invoiceKeys.values()];
+  await client.query('BEGIN');
+  try {
+    const { rows: locked } = await client.query<{
+      id: string;
+      billing_account_id: string;
+      billing_month: string;
+      status: string;
+      adjustment_amount: number;
+    }>({
+      name: 'charges-lock-invoices',
+      text: LOCK_INVOICES,
+      values: [
+        keys.map((k) => k.accountId),
+        keys.map((k) => monthStart(k.month)),
+        keys.map((k) => defaultInvoiceDates(k.month).issueDate),
+        keys.map((k) => defaultInvoiceDates(k.month).dueDate),
+      ],
+    });
+    const invoices = new Map(locked.map((r) => [`${r.billing_account_id}|${r.billing_month}`, r]));
+    const { rows: stored } = await client.query<{
+      invoice_id: string;
+      carrier_id: number;
+      payload_hash: Buffer;
+    }>({
+      name: 'charges-stored-under-lock',
+      text: STORED_UNDER_LOCK,
+      values: [locked.map((r) => r.id)],
+    });
+    const hashes = new Map(stored.map((r) => [`${r.invoice_id}|${r.carrier_id}`, r.payload_hash]));
+
+    const outcomes: WriteOutcome[] = [];
+    const changed: { s: ResolvedStatement; invoiceId: string }[] = [];
+    for (const s of statements) {
+      const invoice = invoices.get(`${s.accountId}|${s.billingMonth}`);
+      if (!invoice) throw new Error(`invoice ${s.accountId} ${s.billingMonth} was not locked`);
+      if (hashes.get(`${invoice.id}|${s.carrierId}`)?.equals(s.hash)) {
+        outcomes.push({ kind: 'unchanged', invoiceId: invoice.id });
+      } else if (invoice.status !== 'PROVISIONAL') {
+        outcomes.push({ kind: 'confirmed', invoiceId: invoice.id });
+      } else {
+        outcomes.push({ kind: 'changed', invoiceId: invoice.id, created: false });
+        changed.push({ s, invoiceId: invoice.id });
+      }
+    }
+    if (changed.length === 0) {
+      await client.query('ROLLBACK');
+      return outcomes;
+    }
+
+    const item = {
+      invoice: [] as string[],
+      line: [] as string[],
+      carrier: [] as number[],
+      name: [] as string[],
+    };
+    const amounts: number[] = [];
+    const rates: number[] = [];
+    const order: number[] = [];
+    const sums: number[] = [];
+    const details: string[] = [];
+    for (const { s, invoiceId } of changed) {
+      let sum = 0;
+      for (const [n, i] of s.items.entries()) {
+        item.invoice.push(invoiceId);
+        item.line.push(i.lineId);
+        item.carrier.push(s.carrierId);
+        item.name.push(i.itemName);
+        amounts.push(i.amount);
+        rates.push(i.taxRate);
+        order.push(n);
+        sum += i.amount;
+      }
+      sums.push(sum);
+      details.push(
+        JSON.stringify({
+          invoiceId,
+          billingMonth: s.billingMonth,
+          carrierId: s.carrierId,
+          itemCount: s.items.length,
+          amount: sum,
+          ...audit.detail,
+        }),
+      );
+    }
+    await client.query({
+      name: 'charges-replace-many',
+      text: REPLACE_MANY,
+      values: [
+        changed.map((c) => c.invoiceId),
+        changed.map((c) => c.s.carrierId),
+        item.invoice,
+        item.line,
+        item.carrier,
+        item.name,
+        amounts,
+        rates,
+        order,
+        changed.map((c) => c.s.hash),
+        changed.map((c) => c.s.items.length),
+        now,
+        audit.apiKeyId ?? null,
+        sums,
+        audit.event,
+        changed.map((c) => c.s.accountId),
+        details,
+      ],
+    });
+
+    // Totals over every carrier's items, after the replacement (computeTotals per rate total).
+    const touched = [...new Set(changed.map((c) => c.invoiceId))];
+    const { rows: rateSums } = await client.query<{ invoice_id: string; tax_rate: number; amount: string }>({
+      name: 'charges-sums',
+      text: SUMS,
+      values: [touched],
+    });
+    const lines = new Map<string, { amount: number; taxRate: 0 | 8 | 10 }[]>(touched.map((id) => [id, []]));
+    for (const r of rateSums)
+      lines.get(r.invoice_id)?.push({ amount: Number(r.amount), taxRate: r.tax_rate as 0 | 8 | 10 });
+    const adjustment = new Map(locked.map((r) => [r.id, r.adjustment_amount]));
+    const totals = touched.map((id) => computeTotals(lines.get(id) ?? [], adjustment.get(id) ?? 0));
+    await client.query({
+      name: 'charges-update-totals',
+      text: UPDATE_TOTALS,
+      values: [
+        touched,
+        totals.map((t) => t.usageAmount),
+        totals.map((t) => t.billingAmount),
+        totals.map((t) => t.taxable10),
+        totals.map((t) => t.tax10),
+        totals.map((t) => t.taxable8),
+        totals.map((t) => t.tax8),
+        totals.map((t) => t.nonTaxable),
+        now,
+      ],
+    });
+    await client.query('COMMIT');
+    return outcomes;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  }
+}

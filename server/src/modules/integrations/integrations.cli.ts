@@ -1,0 +1,190 @@
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { type Command, InvalidArgumentError } from 'commander';
+import type { Services } from '../../services';
+import { ApiKeyError, type ApiKeyListing, parseScopes } from './api-key.service';
+import { ImportError, type RejectedRow } from './charge-import.service';
+
+/** Where a command writes: stdout carries only the answer, stderr the rest (tests capture both). */
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  setExitCode(code: number): void;
+}
+
+export const processIo: CliIo = {
+  out: (text) => console.log(text),
+  err: (text) => console.error(text),
+  setExitCode: (code) => {
+    process.exitCode = code;
+  },
+};
+
+export type WithServices = <T>(work: (services: Services) => Promise<T>) => Promise<T>;
+
+const positiveInt = (max: number) => (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > max)
+    throw new InvalidArgumentError(`a whole number from 1 to ${max}`);
+  return n;
+};
+
+/** Expected failures print one line and exit 1; anything else is a bug and goes to the main handler. */
+async function guarded(io: CliIo, work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    if (!(error instanceof ApiKeyError || error instanceof ImportError)) throw error;
+    io.err(`error: ${error.message}`);
+    io.setExitCode(1);
+  }
+}
+
+function listingJson(k: ApiKeyListing) {
+  return {
+    id: k.id,
+    name: k.name,
+    prefix: k.prefix,
+    scopes: k.scopes,
+    createdAt: k.createdAt.toISOString(),
+    lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
+    revokedAt: k.revokedAt?.toISOString() ?? null,
+  };
+}
+
+/** `api-key create|list|revoke` and `import charges` (SPEC §6). */
+export function registerIntegrationCommands(
+  program: Command,
+  withServices: WithServices,
+  io: CliIo = processIo,
+) {
+  const apiKey = program.command('api-key').description('integrator API keys');
+  apiKey
+    .command('create')
+    .description('create an API key; the key is printed once and stored only as a hash')
+    .requiredOption('--name <name>', 'who uses the key (e.g. the accounting system)')
+    .requiredOption('--scopes <list>', 'comma-separated: billing:write, billing:read, accounts:write')
+    .option('--json', 'print exactly one JSON object')
+    .action((opts: { name: string; scopes: string; json?: boolean }) =>
+      guarded(io, async () => {
+        const scopes = parseScopes(opts.scopes);
+        const created = await withServices((s) => s.apiKeys.create(opts.name, scopes));
+        if (opts.json) {
+          io.out(JSON.stringify({ id: created.id, prefix: created.prefix, scopes, key: created.key }));
+        } else {
+          io.out(
+            [
+              'API key created. It is shown only this once: store it in the integrator’s secret store now.',
+              '',
+              `  ${created.key}`,
+              '',
+              `id:     ${created.id}`,
+              `prefix: ${created.prefix}`,
+              `scopes: ${scopes.join(',')}`,
+              'Send it as "Authorization: Bearer <key>" to /graphql.',
+            ].join('\n'),
+          );
+        }
+      }),
+    );
+
+  apiKey
+    .command('list')
+    .description('list API keys (never the keys themselves)')
+    .option('--json', 'print one JSON array')
+    .action((opts: { json?: boolean }) =>
+      guarded(io, async () => {
+        const keys = await withServices((s) => s.apiKeys.list());
+        if (opts.json) {
+          io.out(JSON.stringify(keys.map(listingJson)));
+          return;
+        }
+        if (keys.length === 0) {
+          io.out('no API keys');
+          return;
+        }
+        for (const k of keys) {
+          const state = k.revokedAt ? `revoked ${k.revokedAt.toISOString()}` : 'active';
+          const used = k.lastUsedAt ? `last used ${k.lastUsedAt.toISOString()}` : 'never used';
+          io.out(`${k.prefix}  ${k.id}  ${k.name}  [${k.scopes.join(',')}]  ${state}, ${used}`);
+        }
+      }),
+    );
+
+  apiKey
+    .command('revoke')
+    .description('revoke an API key by id or prefix; effective at once')
+    .argument('<id-or-prefix>', 'the id or the printed prefix (wbk_…)')
+    .option('--json', 'print exactly one JSON object')
+    .action((idOrPrefix: string, opts: { json?: boolean }) =>
+      guarded(io, async () => {
+        const revoked = await withServices((s) => s.apiKeys.revoke(idOrPrefix.trim()));
+        if (opts.json) io.out(JSON.stringify(listingJson(revoked)));
+        else io.out(`revoked ${revoked.prefix} (${revoked.name}, ${revoked.id})`);
+      }),
+    );
+
+  const importCommand = program.command('import').description('bulk imports');
+  importCommand
+    .command('charges')
+    .description(
+      'import carriers’ monthly charges from CSV or NDJSON (columns: customer_number,billing_month,' +
+        'carrier_code,line_number,item_name,amount,tax_rate); one transaction per account-month-carrier, ' +
+        'a statement with any bad row is not written; re-running a file changes nothing. Exits 2 when rows were rejected.',
+    )
+    .argument('<file>', 'a .csv file, or .ndjson/.jsonl')
+    .option('--format <format>', 'csv or ndjson (default: by file extension)')
+    .option('--report <file>', 'write rejected rows there as NDJSON (default: stderr)')
+    .option('--batch-rows <n>', 'rows resolved together', positiveInt(1_000_000), 20_000)
+    .option('--concurrency <n>', 'transactions written at once', positiveInt(16), 2)
+    .option('--json', 'print the summary as one JSON object')
+    .action(
+      (
+        file: string,
+        opts: {
+          format?: string;
+          report?: string;
+          batchRows: number;
+          concurrency: number;
+          json?: boolean;
+        },
+      ) =>
+        guarded(io, async () => {
+          if (opts.format && opts.format !== 'csv' && opts.format !== 'ndjson') {
+            throw new ImportError('--format must be csv or ndjson.');
+          }
+          let reportFile: WriteStream | null = null;
+          if (opts.report) reportFile = createWriteStream(opts.report);
+          const onRejected = (row: RejectedRow) => {
+            const line = JSON.stringify(row);
+            if (reportFile) reportFile.write(`${line}\n`);
+            else io.err(line);
+          };
+          try {
+            const report = await withServices((s) =>
+              s.chargeImport.importFile(file, {
+                format: opts.format as 'csv' | 'ndjson' | undefined,
+                batchRows: opts.batchRows,
+                concurrency: opts.concurrency,
+                onRejected,
+              }),
+            );
+            if (opts.json) {
+              io.out(JSON.stringify(report));
+            } else {
+              io.out(
+                `${report.file}: ${report.rows.read} rows in ${report.seconds.toFixed(1)} s (${report.rowsPerSecond} rows/s)\n` +
+                  `statements: ${report.groups.written} written, ${report.groups.unchanged} unchanged, ${report.groups.rejected} rejected\n` +
+                  `rows:       ${report.rows.written} written, ${report.rows.unchanged} unchanged, ${report.rows.rejected} rejected` +
+                  (report.rows.rejected > 0 ? `\nrejected rows: ${opts.report ?? 'stderr'} (NDJSON)` : ''),
+              );
+            }
+            if (report.rows.rejected > 0) io.setExitCode(2);
+          } finally {
+            if (reportFile) {
+              const closing = reportFile;
+              await new Promise<void>((resolve) => closing.end(resolve));
+            }
+          }
+        }),
+    );
+}

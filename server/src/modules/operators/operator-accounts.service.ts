@@ -1,0 +1,453 @@
+import { randomInt } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Clock } from '../../clock';
+import type { Config } from '../../config';
+import type { Lang } from '../../i18n/messages';
+import type { SecretSeal } from '../../security/secret-seal';
+import { AuditEventType, type AuditService } from '../audit/audit.service';
+import type { LoginThrottle } from '../auth/login-throttle';
+import type { SessionService } from '../auth/session.service';
+import { normalizeLineNumber } from '../billing/line-number';
+import type { PasswordHasher } from '../credentials/password-hasher';
+import {
+  generateInitialLoginId,
+  generateInitialPassword,
+  normalizeIdentifier,
+  type PolicyIssue,
+} from '../credentials/password-policy';
+import type { OutboxService } from '../mail/outbox.service';
+import { REISSUE_FAILURES_KEY_PREFIX } from '../reissue/password-reissue.service';
+import type { AuditEntryRow, AuditLogService } from './audit-log.service';
+import { checkReason, isUuid, maskEmail } from './operator-reason';
+import { POSTCARD_COLUMNS, type PostcardRow, toPostcard } from './postcard.service';
+import type { ProvisionAccountCommand, ProvisioningService } from './provisioning.service';
+
+export interface AccountStatusRow {
+  postcardPending: boolean;
+  activated: boolean;
+  locked: boolean;
+  reissueBlocked: boolean;
+}
+
+export interface AccountSummaryRow {
+  id: string;
+  customerNumber: string;
+  holderName: string;
+  registeredPhoneNumber: string;
+  loginId: string | null;
+  status: AccountStatusRow;
+}
+
+export interface AccountViewRow extends AccountSummaryRow {
+  postalAddress: string;
+  createdAt: Date;
+  lines: { lineNumber: string; carrierCode: string; carrierName: string; serviceName: string }[];
+  lineTotalCount: number;
+  reissueEmail: string | null;
+  billingNotificationEmails: { email: string; emailType: string | null; status: string }[];
+  contactEmail: string | null;
+  postcards: PostcardRow[];
+  recentEvents: AuditEntryRow[];
+}
+
+/** Who acted: an operator's session or an integrator's key, and from where. */
+export interface OperatorActor {
+  operatorId?: string | null;
+  apiKeyId?: string | null;
+  clientAddress: string;
+}
+
+type Invalid = { kind: 'invalid'; issues: PolicyIssue[] };
+type NotFound = { kind: 'not-found' };
+
+export type ProvisionOutcome =
+  | Invalid
+  | { kind: 'provisioned'; account: AccountSummaryRow; postcard: PostcardRow };
+export type PostcardReissueOutcome =
+  | Invalid
+  | NotFound
+  | {
+      kind: 'queued';
+      account: AccountSummaryRow;
+      postcard: PostcardRow;
+      sessionsRevoked: number;
+      postcardsCancelled: number;
+    };
+export type UnlockOutcome =
+  | Invalid
+  | NotFound
+  | { kind: 'not-locked' }
+  | { kind: 'unlocked'; account: AccountSummaryRow };
+export type LiftBlockOutcome =
+  | Invalid
+  | NotFound
+  | { kind: 'not-blocked' }
+  | { kind: 'lifted'; account: AccountSummaryRow };
+
+interface SummarySqlRow {
+  id: string;
+  customer_number: string;
+  holder_name: string;
+  registered_phone_number: string;
+  postal_address: string;
+  contact_email: string | null;
+  created_at: Date;
+  subscriber_id: string | null;
+  login_id: string | null;
+  initial_login_id: string | null;
+  locked: boolean;
+  activated: boolean;
+  postcard_pending: boolean;
+  reissue_blocked: boolean;
+}
+
+const SEARCH_LIMIT = 50;
+const DASHES = /[\s\-‐‑‒–—―−ー()（）]/g;
+const UNIQUE_VIOLATION = '23505';
+
+/**
+ * The call-centre side of an account (SPEC §1, §2.2 steps 1 and 7): find it from what a caller can
+ * tell (customer number, phone or line number, login ID), see where it stands, and act on it. Every
+ * action states a reason and is audited with the operator's id; no credential ever reaches the audit.
+ */
+export class OperatorAccountsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly hasher: PasswordHasher,
+    private readonly seal: SecretSeal,
+    private readonly sessions: SessionService,
+    private readonly throttle: LoginThrottle,
+    private readonly outbox: OutboxService,
+    private readonly audit: AuditService,
+    private readonly auditLog: AuditLogService,
+    private readonly provisioning: ProvisioningService,
+    private readonly config: Pick<Config, 'reissue' | 'initialPasswordValidMs'>,
+    private readonly clock: Clock,
+  ) {}
+
+  /** One search box: exact matches only, each on an index, so it stays instant on millions of rows. */
+  async search(query: string): Promise<AccountSummaryRow[]> {
+    const raw = query.normalize('NFKC').trim();
+    if (!raw || raw.length > 100) return [];
+    const digits = raw.replace(DASHES, '');
+    const numeric = /^[0-9]{1,20}$/.test(digits);
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT a.id FROM billing_account a WHERE a.customer_number = $1 OR a.registered_phone_number = $2
+       UNION SELECT l.billing_account_id FROM line l WHERE l.line_number = $3
+       UNION SELECT s.billing_account_id FROM subscriber s WHERE lower(s.login_id) = $4 OR lower(s.initial_login_id) = $4
+       LIMIT $5`,
+      [
+        numeric && digits.length <= 10 ? digits.padStart(10, '0') : null,
+        numeric ? digits : null,
+        normalizeLineNumber(raw),
+        normalizeIdentifier(raw).toLowerCase(),
+        SEARCH_LIMIT,
+      ],
+    );
+    const found = await this.summaries(rows.map((r) => r.id));
+    return found.map(toSummary).sort((a, b) => a.customerNumber.localeCompare(b.customerNumber));
+  }
+
+  async view(accountId: string, lang: Lang): Promise<AccountViewRow | null> {
+    if (!isUuid(accountId)) return null;
+    const [row] = await this.summaries([accountId]);
+    if (!row) return null;
+    const [lines, [{ count }], reissueEmails, notificationEmails, postcards, recentEvents] =
+      await Promise.all([
+        this.db.query(
+          `SELECT l.line_number, c.code, c.name_ja, c.name_en, l.service_name
+           FROM line l JOIN carrier c ON c.id = l.carrier_id
+          WHERE l.billing_account_id = $1 ORDER BY l.line_number LIMIT 50`,
+          [accountId],
+        ) as Promise<
+          { line_number: string; code: string; name_ja: string; name_en: string; service_name: string }[]
+        >,
+        this.db.query('SELECT count(*)::int AS count FROM line WHERE billing_account_id = $1', [
+          accountId,
+        ]) as Promise<{ count: number }[]>,
+        row.subscriber_id
+          ? (this.db.query(`SELECT email FROM reissue_email WHERE subscriber_id = $1 AND status = 'ACTIVE'`, [
+              row.subscriber_id,
+            ]) as Promise<{ email: string }[]>)
+          : Promise.resolve([]),
+        this.db.query(
+          `SELECT email, email_type, status FROM billing_notification_email
+          WHERE billing_account_id = $1 AND (status = 'ACTIVE' OR (status = 'PENDING' AND expires_at > $2))
+          ORDER BY created_at DESC LIMIT 5`,
+          [accountId, this.clock.now()],
+        ) as Promise<{ email: string; email_type: string; status: string }[]>,
+        this.db.query(
+          `SELECT ${POSTCARD_COLUMNS} FROM postcard p JOIN billing_account a ON a.id = p.billing_account_id
+          WHERE p.billing_account_id = $1 ORDER BY p.created_at DESC, p.id DESC LIMIT 20`,
+          [accountId],
+        ) as Promise<Parameters<typeof toPostcard>[0][]>,
+        this.auditLog.recentForAccount(accountId, 20),
+      ]);
+    return {
+      ...toSummary(row),
+      postalAddress: row.postal_address,
+      createdAt: row.created_at,
+      lines: lines.map((l) => ({
+        lineNumber: l.line_number,
+        carrierCode: l.code,
+        carrierName: lang === 'ja' ? l.name_ja : l.name_en,
+        serviceName: l.service_name,
+      })),
+      lineTotalCount: count,
+      reissueEmail: maskEmail(reissueEmails[0]?.email),
+      billingNotificationEmails: notificationEmails.map((e) => ({
+        email: maskEmail(e.email) ?? '',
+        emailType: e.email_type,
+        status: e.status,
+      })),
+      contactEmail: maskEmail(row.contact_email),
+      postcards: postcards.map(toPostcard),
+      recentEvents,
+    };
+  }
+
+  /** SPEC §2.2 step 1, for operators and integrators alike (an integrator's reason defaults). */
+  async provision(
+    cmd: ProvisionAccountCommand & { reason?: string | null },
+    actor: OperatorActor,
+  ): Promise<ProvisionOutcome> {
+    const { reason, issues: reasonIssues } = checkReason(
+      cmd.reason,
+      actor.apiKeyId ? 'integration' : undefined,
+    );
+    const { issues } = await this.provisioning.check(cmd);
+    if (issues.length + reasonIssues.length > 0)
+      return { kind: 'invalid', issues: [...issues, ...reasonIssues] };
+    const created = await this.provisioning.provision(cmd, {
+      via: actor.apiKeyId ? 'api' : 'operator',
+      clientAddress: actor.clientAddress,
+      operatorId: actor.operatorId,
+      apiKeyId: actor.apiKeyId,
+      reason,
+    });
+    const [account] = await this.summaries([created.accountId]);
+    return {
+      kind: 'provisioned',
+      account: toSummary(account),
+      postcard: await this.postcard(created.postcardId),
+    };
+  }
+
+  /**
+   * SPEC §2.2 step 7: new initial credentials by post. The chosen login ID and password (and any mailed
+   * reissue password) stop working in the same transaction, every session ends, and an unmailed older
+   * postcard is cancelled with its sealed password wiped, so only the newest card can ever work.
+   */
+  async reissueByPostcard(
+    accountId: string,
+    rawReason: string,
+    actor: OperatorActor,
+  ): Promise<PostcardReissueOutcome> {
+    const { reason, issues } = checkReason(rawReason);
+    if (issues.length > 0) return { kind: 'invalid', issues };
+    if (!isUuid(accountId)) return { kind: 'not-found' };
+
+    for (let attempt = 0; ; attempt++) {
+      const initialLoginId = generateInitialLoginId(randomInt);
+      const initialPassword = generateInitialPassword(randomInt);
+      const initialPasswordHash = await this.hasher.hash(initialPassword);
+      const now = this.clock.now();
+      const initialExpiresAt = new Date(now.getTime() + this.config.initialPasswordValidMs);
+      try {
+        const done = await this.db.transaction(async (tx) => {
+          const [subscriber]: { id: string; login_id: string | null }[] = await tx.query(
+            'SELECT id, login_id FROM subscriber WHERE billing_account_id = $1 FOR UPDATE',
+            [accountId],
+          );
+          if (!subscriber) return null;
+          const clash: unknown[] = await tx.query(
+            'SELECT 1 FROM subscriber WHERE lower(login_id) = $1 OR lower(initial_login_id) = $1',
+            [initialLoginId],
+          );
+          if (clash.length > 0)
+            throw Object.assign(new Error('initial id clash'), { code: UNIQUE_VIOLATION });
+          await tx.query(
+            `UPDATE subscriber
+                SET login_id = NULL, password_hash = NULL, reissue_password_hash = NULL, reissue_expires_at = NULL,
+                    initial_login_id = $2, initial_password_hash = $3, initial_expires_at = $4,
+                    required_action = 'CHANGE_INITIAL_CREDENTIALS', locked_at = NULL, failed_login_count = 0,
+                    updated_at = $5
+              WHERE id = $1`,
+            [subscriber.id, initialLoginId, initialPasswordHash, initialExpiresAt, now],
+          );
+          const sessionsRevoked = await this.sessions.revokeAll(subscriber.id, tx);
+          // TypeORM answers UPDATE … RETURNING with [rows, affected].
+          const [cancelled]: [unknown[], number] = await tx.query(
+            `UPDATE postcard SET status = 'CANCELLED', cancelled_at = $2, initial_password_sealed = NULL
+              WHERE billing_account_id = $1 AND status = 'PENDING' RETURNING id`,
+            [accountId, now],
+          );
+          const [postcard]: { id: string }[] = await tx.query(
+            `INSERT INTO postcard (billing_account_id, initial_login_id, initial_password_sealed, kind, created_at)
+             VALUES ($1, $2, $3, 'REISSUE', $4) RETURNING id`,
+            [accountId, initialLoginId, this.seal.seal(initialPassword), now],
+          );
+          await this.outbox.enqueueSecurityNotice(tx, subscriber.id, 'CREDENTIALS_REISSUED_BY_POSTCARD', now);
+          await this.audit.record(
+            {
+              event: AuditEventType.POSTCARD_REISSUED,
+              outcome: 'SUCCESS',
+              subscriberId: subscriber.id,
+              billingAccountId: accountId,
+              operatorId: actor.operatorId,
+              apiKeyId: actor.apiKeyId,
+              clientAddress: actor.clientAddress,
+              detail: {
+                reason,
+                postcardId: postcard.id,
+                sessionsRevoked,
+                postcardsCancelled: cancelled.length,
+              },
+            },
+            tx,
+          );
+          return {
+            postcardId: postcard.id,
+            sessionsRevoked,
+            postcardsCancelled: cancelled.length,
+            oldLoginId: subscriber.login_id,
+          };
+        });
+        if (!done) return { kind: 'not-found' };
+        // The old ID's sign-in and reissue counters belong to credentials that no longer exist.
+        if (done.oldLoginId) await this.throttle.recordSuccess(done.oldLoginId);
+        const [account] = await this.summaries([accountId]);
+        return {
+          kind: 'queued',
+          account: toSummary(account),
+          postcard: await this.postcard(done.postcardId),
+          sessionsRevoked: done.sessionsRevoked,
+          postcardsCancelled: done.postcardsCancelled,
+        };
+      } catch (error) {
+        if ((error as { code?: string }).code === UNIQUE_VIOLATION && attempt < 5) continue;
+        throw error;
+      }
+    }
+  }
+
+  /** Clears the password lock and the failure counts, so the subscriber may try again at once. */
+  async unlock(accountId: string, rawReason: string, actor: OperatorActor): Promise<UnlockOutcome> {
+    const { reason, issues } = checkReason(rawReason);
+    if (issues.length > 0) return { kind: 'invalid', issues };
+    const [row] = isUuid(accountId) ? await this.summaries([accountId]) : [];
+    if (!row?.subscriber_id) return { kind: 'not-found' };
+    const subscriberId = row.subscriber_id;
+    const unlocked = await this.db.transaction(async (tx) => {
+      // TypeORM answers an UPDATE with [rows, affected]; none affected: not locked (or a concurrent
+      // unlock won the race), so nothing to audit.
+      const [, affected] = (await tx.query(
+        `UPDATE subscriber SET locked_at = NULL, failed_login_count = 0, updated_at = $2
+          WHERE id = $1 AND locked_at IS NOT NULL`,
+        [subscriberId, this.clock.now()],
+      )) as [unknown, number];
+      if (!affected) return false;
+      await this.record(tx, AuditEventType.ACCOUNT_UNLOCKED, row, actor, { reason });
+      return true;
+    });
+    if (!unlocked) return { kind: 'not-locked' };
+    await Promise.all(
+      [row.login_id, row.initial_login_id]
+        .filter((id): id is string => Boolean(id))
+        .map((id) => this.throttle.recordSuccess(id)),
+    );
+    const [account] = await this.summaries([accountId]);
+    return { kind: 'unlocked', account: toSummary(account) };
+  }
+
+  /** Lifts the 24-hour suspension of self-service reissue that repeated wrong answers caused. */
+  async liftReissueBlock(
+    accountId: string,
+    rawReason: string,
+    actor: OperatorActor,
+  ): Promise<LiftBlockOutcome> {
+    const { reason, issues } = checkReason(rawReason);
+    if (issues.length > 0) return { kind: 'invalid', issues };
+    const [row] = isUuid(accountId) ? await this.summaries([accountId]) : [];
+    if (!row?.subscriber_id) return { kind: 'not-found' };
+    if (!row.reissue_blocked || !row.login_id) return { kind: 'not-blocked' };
+    const key = reissueKey(row.login_id);
+    await this.db.transaction(async (tx) => {
+      await tx.query('DELETE FROM rate_limit WHERE key = $1', [key]);
+      await this.record(tx, AuditEventType.REISSUE_BLOCK_LIFTED, row, actor, { reason });
+    });
+    const [account] = await this.summaries([accountId]);
+    return { kind: 'lifted', account: toSummary(account) };
+  }
+
+  async summariesOf(ids: string[]): Promise<AccountSummaryRow[]> {
+    return (await this.summaries(ids.filter(isUuid))).map(toSummary);
+  }
+
+  private async summaries(ids: string[]): Promise<SummarySqlRow[]> {
+    if (ids.length === 0) return [];
+    return this.db.query(
+      `SELECT a.id, a.customer_number, a.holder_name, a.registered_phone_number, a.postal_address,
+              a.contact_email, a.created_at, s.id AS subscriber_id, s.login_id, s.initial_login_id,
+              coalesce(s.locked_at IS NOT NULL, false) AS locked,
+              coalesce(s.initial_login_id IS NULL AND s.login_id IS NOT NULL, false) AS activated,
+              EXISTS (SELECT 1 FROM postcard p WHERE p.billing_account_id = a.id AND p.status = 'PENDING')
+                AS postcard_pending,
+              EXISTS (SELECT 1 FROM rate_limit r
+                       WHERE s.login_id IS NOT NULL AND r.key = $2 || lower(s.login_id) AND r.points >= $3
+                         AND (r.expire IS NULL OR r.expire > $4)) AS reissue_blocked
+         FROM billing_account a LEFT JOIN subscriber s ON s.billing_account_id = a.id
+        WHERE a.id = ANY($1::uuid[])`,
+      // The reissue limiter counts in wall-clock milliseconds (rate-limiter-flexible), so must we.
+      [ids, `${REISSUE_FAILURES_KEY_PREFIX}:`, this.config.reissue.attempts, Date.now()],
+    );
+  }
+
+  private async postcard(id: string): Promise<PostcardRow> {
+    const [row] = await this.db.query(
+      `SELECT ${POSTCARD_COLUMNS} FROM postcard p JOIN billing_account a ON a.id = p.billing_account_id WHERE p.id = $1`,
+      [id],
+    );
+    return toPostcard(row);
+  }
+
+  private record(
+    tx: EntityManager,
+    event: AuditEventType,
+    row: SummarySqlRow,
+    actor: OperatorActor,
+    detail: Record<string, unknown>,
+  ) {
+    return this.audit.record(
+      {
+        event,
+        outcome: 'SUCCESS',
+        subscriberId: row.subscriber_id,
+        billingAccountId: row.id,
+        operatorId: actor.operatorId,
+        apiKeyId: actor.apiKeyId,
+        clientAddress: actor.clientAddress,
+        detail,
+      },
+      tx,
+    );
+  }
+}
+
+const reissueKey = (loginId: string) => `${REISSUE_FAILURES_KEY_PREFIX}:${loginId.toLowerCase()}`;
+
+function toSummary(row: SummarySqlRow): AccountSummaryRow {
+  return {
+    id: row.id,
+    customerNumber: row.customer_number,
+    holderName: row.holder_name,
+    registeredPhoneNumber: row.registered_phone_number,
+    loginId: row.login_id ?? row.initial_login_id,
+    status: {
+      postcardPending: row.postcard_pending,
+      activated: row.activated,
+      locked: row.locked,
+      reissueBlocked: row.reissue_blocked,
+    },
+  };
+}
