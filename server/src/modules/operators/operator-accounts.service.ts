@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Clock } from '../../clock';
 import type { Config } from '../../config';
@@ -9,15 +8,11 @@ import type { LoginThrottle } from '../auth/login-throttle';
 import type { SessionService } from '../auth/session.service';
 import { normalizeLineNumber } from '../billing/line-number';
 import type { PasswordHasher } from '../credentials/password-hasher';
-import {
-  generateInitialLoginId,
-  generateInitialPassword,
-  normalizeIdentifier,
-  type PolicyIssue,
-} from '../credentials/password-policy';
+import { normalizeIdentifier, type PolicyIssue } from '../credentials/password-policy';
 import type { OutboxService } from '../mail/outbox.service';
 import { REISSUE_FAILURES_KEY_PREFIX } from '../reissue/password-reissue.service';
 import type { AuditEntryRow, AuditLogService } from './audit-log.service';
+import { withFreshInitialCredentials } from './initial-credentials';
 import { checkReason, isUuid, maskEmail } from './operator-reason';
 import { POSTCARD_COLUMNS, type PostcardRow, toPostcard } from './postcard.service';
 import type { ProvisionAccountCommand, ProvisioningService } from './provisioning.service';
@@ -103,8 +98,6 @@ interface SummarySqlRow {
 
 const SEARCH_LIMIT = 50;
 const DASHES = /[\s\-‐‑‒–—―−ー()（）]/g;
-const UNIQUE_VIOLATION = '23505';
-
 /**
  * The call-centre side of an account (SPEC §1, §2.2 steps 1 and 7): find it from what a caller can
  * tell (customer number, phone or line number, login ID), see where it stands, and act on it. Every
@@ -124,6 +117,10 @@ export class OperatorAccountsService {
     private readonly config: Pick<Config, 'reissue' | 'initialPasswordValidMs'>,
     private readonly clock: Clock,
   ) {}
+
+  private credentialDeps() {
+    return { db: this.db, hasher: this.hasher, seal: this.seal, config: this.config, clock: this.clock };
+  }
 
   /** One search box: exact matches only, each on an index, so it stays instant on millions of rows. */
   async search(query: string): Promise<AccountSummaryRow[]> {
@@ -247,88 +244,71 @@ export class OperatorAccountsService {
     if (issues.length > 0) return { kind: 'invalid', issues };
     if (!isUuid(accountId)) return { kind: 'not-found' };
 
-    for (let attempt = 0; ; attempt++) {
-      const initialLoginId = generateInitialLoginId(randomInt);
-      const initialPassword = generateInitialPassword(randomInt);
-      const initialPasswordHash = await this.hasher.hash(initialPassword);
-      const now = this.clock.now();
-      const initialExpiresAt = new Date(now.getTime() + this.config.initialPasswordValidMs);
-      try {
-        const done = await this.db.transaction(async (tx) => {
-          const [subscriber]: { id: string; login_id: string | null }[] = await tx.query(
-            'SELECT id, login_id FROM subscriber WHERE billing_account_id = $1 FOR UPDATE',
-            [accountId],
-          );
-          if (!subscriber) return null;
-          const clash: unknown[] = await tx.query(
-            'SELECT 1 FROM subscriber WHERE lower(login_id) = $1 OR lower(initial_login_id) = $1',
-            [initialLoginId],
-          );
-          if (clash.length > 0)
-            throw Object.assign(new Error('initial id clash'), { code: UNIQUE_VIOLATION });
-          await tx.query(
-            `UPDATE subscriber
-                SET login_id = NULL, password_hash = NULL, reissue_password_hash = NULL, reissue_expires_at = NULL,
-                    initial_login_id = $2, initial_password_hash = $3, initial_expires_at = $4,
-                    required_action = 'CHANGE_INITIAL_CREDENTIALS', locked_at = NULL, failed_login_count = 0,
-                    updated_at = $5
-              WHERE id = $1`,
-            [subscriber.id, initialLoginId, initialPasswordHash, initialExpiresAt, now],
-          );
-          const sessionsRevoked = await this.sessions.revokeAll(subscriber.id, tx);
-          // TypeORM answers UPDATE … RETURNING with [rows, affected].
-          const [cancelled]: [unknown[], number] = await tx.query(
-            `UPDATE postcard SET status = 'CANCELLED', cancelled_at = $2, initial_password_sealed = NULL
-              WHERE billing_account_id = $1 AND status = 'PENDING' RETURNING id`,
-            [accountId, now],
-          );
-          const [postcard]: { id: string }[] = await tx.query(
-            `INSERT INTO postcard (billing_account_id, initial_login_id, initial_password_sealed, kind, created_at)
-             VALUES ($1, $2, $3, 'REISSUE', $4) RETURNING id`,
-            [accountId, initialLoginId, this.seal.seal(initialPassword), now],
-          );
-          await this.outbox.enqueueSecurityNotice(tx, subscriber.id, 'CREDENTIALS_REISSUED_BY_POSTCARD', now);
-          await this.audit.record(
-            {
-              event: AuditEventType.POSTCARD_REISSUED,
-              outcome: 'SUCCESS',
-              subscriberId: subscriber.id,
-              billingAccountId: accountId,
-              operatorId: actor.operatorId,
-              apiKeyId: actor.apiKeyId,
-              clientAddress: actor.clientAddress,
-              detail: {
-                reason,
-                postcardId: postcard.id,
-                sessionsRevoked,
-                postcardsCancelled: cancelled.length,
-              },
-            },
-            tx,
-          );
-          return {
+    const now = this.clock.now();
+    const done = await withFreshInitialCredentials(this.credentialDeps(), async (tx, credentials) => {
+      const [subscriber]: { id: string; login_id: string | null }[] = await tx.query(
+        'SELECT id, login_id FROM subscriber WHERE billing_account_id = $1 FOR UPDATE',
+        [accountId],
+      );
+      if (!subscriber) return null;
+      await tx.query(
+        `UPDATE subscriber
+            SET login_id = NULL, password_hash = NULL, reissue_password_hash = NULL, reissue_expires_at = NULL,
+                initial_login_id = $2, initial_password_hash = $3, initial_expires_at = $4,
+                required_action = 'CHANGE_INITIAL_CREDENTIALS', locked_at = NULL, failed_login_count = 0,
+                updated_at = $5
+          WHERE id = $1`,
+        [subscriber.id, credentials.loginId, credentials.passwordHash, credentials.expiresAt, now],
+      );
+      const sessionsRevoked = await this.sessions.revokeAll(subscriber.id, tx);
+      // TypeORM answers UPDATE … RETURNING with [rows, affected].
+      const [cancelled]: [unknown[], number] = await tx.query(
+        `UPDATE postcard SET status = 'CANCELLED', cancelled_at = $2, initial_password_sealed = NULL
+          WHERE billing_account_id = $1 AND status = 'PENDING' RETURNING id`,
+        [accountId, now],
+      );
+      const [postcard]: { id: string }[] = await tx.query(
+        `INSERT INTO postcard (billing_account_id, initial_login_id, initial_password_sealed, kind, created_at)
+         VALUES ($1, $2, $3, 'REISSUE', $4) RETURNING id`,
+        [accountId, credentials.loginId, credentials.passwordSealed, now],
+      );
+      await this.outbox.enqueueSecurityNotice(tx, subscriber.id, 'CREDENTIALS_REISSUED_BY_POSTCARD', now);
+      await this.audit.record(
+        {
+          event: AuditEventType.POSTCARD_REISSUED,
+          outcome: 'SUCCESS',
+          subscriberId: subscriber.id,
+          billingAccountId: accountId,
+          operatorId: actor.operatorId,
+          apiKeyId: actor.apiKeyId,
+          clientAddress: actor.clientAddress,
+          detail: {
+            reason,
             postcardId: postcard.id,
             sessionsRevoked,
             postcardsCancelled: cancelled.length,
-            oldLoginId: subscriber.login_id,
-          };
-        });
-        if (!done) return { kind: 'not-found' };
-        // The old ID's sign-in and reissue counters belong to credentials that no longer exist.
-        if (done.oldLoginId) await this.throttle.recordSuccess(done.oldLoginId);
-        const [account] = await this.summaries([accountId]);
-        return {
-          kind: 'queued',
-          account: toSummary(account),
-          postcard: await this.postcard(done.postcardId),
-          sessionsRevoked: done.sessionsRevoked,
-          postcardsCancelled: done.postcardsCancelled,
-        };
-      } catch (error) {
-        if ((error as { code?: string }).code === UNIQUE_VIOLATION && attempt < 5) continue;
-        throw error;
-      }
-    }
+          },
+        },
+        tx,
+      );
+      return {
+        postcardId: postcard.id,
+        sessionsRevoked,
+        postcardsCancelled: cancelled.length,
+        oldLoginId: subscriber.login_id,
+      };
+    });
+    if (!done) return { kind: 'not-found' };
+    // The old ID's sign-in and reissue counters belong to credentials that no longer exist.
+    if (done.oldLoginId) await this.throttle.recordSuccess(done.oldLoginId);
+    const [account] = await this.summaries([accountId]);
+    return {
+      kind: 'queued',
+      account: toSummary(account),
+      postcard: await this.postcard(done.postcardId),
+      sessionsRevoked: done.sessionsRevoked,
+      postcardsCancelled: done.postcardsCancelled,
+    };
   }
 
   /** Clears the password lock and the failure counts, so the subscriber may try again at once. */

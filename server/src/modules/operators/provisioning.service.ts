@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { Clock } from '../../clock';
 import type { Config } from '../../config';
@@ -7,11 +6,8 @@ import { AuditEventType, type AuditService } from '../audit/audit.service';
 import { normalizeLineNumber } from '../billing/line-number';
 import { normalizePhoneNumber } from '../billing/phone-number';
 import type { PasswordHasher } from '../credentials/password-hasher';
-import {
-  generateInitialLoginId,
-  generateInitialPassword,
-  type PolicyIssue,
-} from '../credentials/password-policy';
+import type { PolicyIssue } from '../credentials/password-policy';
+import { withFreshInitialCredentials } from './initial-credentials';
 
 export interface ProvisionLine {
   lineNumber: string;
@@ -79,8 +75,6 @@ interface NormalizedCommand {
   lines: { lineNumber: string; carrierId: number; serviceName: string }[];
 }
 
-const UNIQUE_VIOLATION = '23505';
-
 /**
  * SPEC §2.2 step 1: a billing account, its subscriber with fresh initial credentials, and a queued
  * postcard — all in one transaction, so a postcard never exists without its account or the reverse.
@@ -94,6 +88,10 @@ export class ProvisioningService {
     private readonly config: Pick<Config, 'initialPasswordValidMs'>,
     private readonly clock: Clock,
   ) {}
+
+  private credentialDeps() {
+    return { db: this.db, hasher: this.hasher, seal: this.seal, config: this.config, clock: this.clock };
+  }
 
   /**
    * Every failing rule at once, under the input's field names (`lines.3.carrierCode`); the normalised
@@ -153,82 +151,66 @@ export class ProvisioningService {
     }
     const { holderName, phone, postalAddress, lines } = normalized;
 
-    for (let attempt = 0; ; attempt++) {
-      const initialLoginId = generateInitialLoginId(randomInt);
-      const initialPassword = generateInitialPassword(randomInt);
-      const initialPasswordHash = await this.hasher.hash(initialPassword);
-      const initialExpiresAt = new Date(this.clock.now().getTime() + this.config.initialPasswordValidMs);
-      try {
-        return await this.db.transaction(async (tx): Promise<ProvisionedAccount> => {
-          // Initial IDs share one namespace with chosen login IDs.
-          const clash: unknown[] = await tx.query(
-            'SELECT 1 FROM subscriber WHERE lower(login_id) = $1 OR lower(initial_login_id) = $1',
-            [initialLoginId],
+    return withFreshInitialCredentials(
+      this.credentialDeps(),
+      async (tx, credentials): Promise<ProvisionedAccount> => {
+        const [account]: { id: string; customer_number: string }[] = await tx.query(
+          `INSERT INTO billing_account (customer_number, holder_name, postal_address, registered_phone_number)
+         VALUES (lpad(nextval('customer_number_seq')::text, 10, '0'), $1, $2, $3)
+         RETURNING id, customer_number`,
+          [holderName, postalAddress, phone],
+        );
+        const [subscriber]: { id: string }[] = await tx.query(
+          `INSERT INTO subscriber (billing_account_id, initial_login_id, initial_password_hash, initial_expires_at,
+                                 required_action)
+         VALUES ($1, $2, $3, $4, 'CHANGE_INITIAL_CREDENTIALS') RETURNING id`,
+          [account.id, credentials.loginId, credentials.passwordHash, credentials.expiresAt],
+        );
+        if (lines.length > 0) {
+          await tx.query(
+            `INSERT INTO line (billing_account_id, line_number, carrier_id, service_name)
+           SELECT $1, * FROM unnest($2::text[], $3::smallint[], $4::text[])`,
+            [
+              account.id,
+              lines.map((l) => l.lineNumber),
+              lines.map((l) => l.carrierId),
+              lines.map((l) => l.serviceName),
+            ],
           );
-          if (clash.length > 0)
-            throw Object.assign(new Error('initial id clash'), { code: UNIQUE_VIOLATION });
-          const [account]: { id: string; customer_number: string }[] = await tx.query(
-            `INSERT INTO billing_account (customer_number, holder_name, postal_address, registered_phone_number)
-             VALUES (lpad(nextval('customer_number_seq')::text, 10, '0'), $1, $2, $3)
-             RETURNING id, customer_number`,
-            [holderName, postalAddress, phone],
-          );
-          const [subscriber]: { id: string }[] = await tx.query(
-            `INSERT INTO subscriber (billing_account_id, initial_login_id, initial_password_hash, initial_expires_at,
-                                     required_action)
-             VALUES ($1, $2, $3, $4, 'CHANGE_INITIAL_CREDENTIALS') RETURNING id`,
-            [account.id, initialLoginId, initialPasswordHash, initialExpiresAt],
-          );
-          if (lines.length > 0) {
-            await tx.query(
-              `INSERT INTO line (billing_account_id, line_number, carrier_id, service_name)
-               SELECT $1, * FROM unnest($2::text[], $3::smallint[], $4::text[])`,
-              [
-                account.id,
-                lines.map((l) => l.lineNumber),
-                lines.map((l) => l.carrierId),
-                lines.map((l) => l.serviceName),
-              ],
-            );
-          }
-          const [postcard]: { id: string }[] = await tx.query(
-            `INSERT INTO postcard (billing_account_id, initial_login_id, initial_password_sealed, kind)
-             VALUES ($1, $2, $3, 'PROVISION') RETURNING id`,
-            [account.id, initialLoginId, this.seal.seal(initialPassword)],
-          );
-          await this.audit.record(
-            {
-              event: AuditEventType.ACCOUNT_PROVISIONED,
-              outcome: 'SUCCESS',
-              subscriberId: subscriber.id,
-              billingAccountId: account.id,
-              clientAddress: actor.clientAddress ?? null,
-              operatorId: actor.operatorId ?? null,
-              apiKeyId: actor.apiKeyId ?? null,
-              detail: {
-                via: actor.via,
-                postcardId: postcard.id,
-                lines: lines.length,
-                ...(actor.reason ? { reason: actor.reason } : {}),
-              },
-            },
-            tx,
-          );
-          return {
-            accountId: account.id,
-            customerNumber: account.customer_number,
+        }
+        const [postcard]: { id: string }[] = await tx.query(
+          `INSERT INTO postcard (billing_account_id, initial_login_id, initial_password_sealed, kind)
+         VALUES ($1, $2, $3, 'PROVISION') RETURNING id`,
+          [account.id, credentials.loginId, credentials.passwordSealed],
+        );
+        await this.audit.record(
+          {
+            event: AuditEventType.ACCOUNT_PROVISIONED,
+            outcome: 'SUCCESS',
             subscriberId: subscriber.id,
-            postcardId: postcard.id,
-            initialLoginId,
-            initialPassword,
-            initialExpiresAt,
-          };
-        });
-      } catch (error) {
-        // A random initial ID collided: draw again (vanishingly rare; bounded anyway).
-        if ((error as { code?: string }).code === UNIQUE_VIOLATION && attempt < 5) continue;
-        throw error;
-      }
-    }
+            billingAccountId: account.id,
+            clientAddress: actor.clientAddress ?? null,
+            operatorId: actor.operatorId ?? null,
+            apiKeyId: actor.apiKeyId ?? null,
+            detail: {
+              via: actor.via,
+              postcardId: postcard.id,
+              lines: lines.length,
+              ...(actor.reason ? { reason: actor.reason } : {}),
+            },
+          },
+          tx,
+        );
+        return {
+          accountId: account.id,
+          customerNumber: account.customer_number,
+          subscriberId: subscriber.id,
+          postcardId: postcard.id,
+          initialLoginId: credentials.loginId,
+          initialPassword: credentials.password,
+          initialExpiresAt: credentials.expiresAt,
+        };
+      },
+    );
   }
 }

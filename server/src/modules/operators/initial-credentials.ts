@@ -1,0 +1,62 @@
+import { randomInt } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Clock } from '../../clock';
+import type { Config } from '../../config';
+import type { SecretSeal } from '../../security/secret-seal';
+import type { PasswordHasher } from '../credentials/password-hasher';
+import { generateInitialLoginId, generateInitialPassword } from '../credentials/password-policy';
+
+/** A fresh postcard pair: the password in clear only to hand back once; stored hashed and sealed. */
+export interface InitialCredentials {
+  loginId: string;
+  password: string;
+  passwordHash: string;
+  /** For the postcard: AES-256-GCM, so the sheet can print it until the card is mailed. */
+  passwordSealed: string;
+  expiresAt: Date;
+}
+
+export interface InitialCredentialsDeps {
+  db: DataSource;
+  hasher: PasswordHasher;
+  seal: SecretSeal;
+  config: Pick<Config, 'initialPasswordValidMs'>;
+  clock: Clock;
+}
+
+class InitialIdClash extends Error {}
+
+/**
+ * Draws an initial login ID and password (SPEC §2.1) and runs `work` with them in one transaction:
+ * provisioning and reissue by postcard both go through here. Initial IDs share one namespace with
+ * chosen login IDs; a drawn ID already taken is drawn again (vanishingly rare; bounded anyway).
+ */
+export async function withFreshInitialCredentials<T>(
+  deps: InitialCredentialsDeps,
+  work: (tx: EntityManager, credentials: InitialCredentials) => Promise<T>,
+): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    const loginId = generateInitialLoginId(randomInt);
+    const password = generateInitialPassword(randomInt);
+    const credentials: InitialCredentials = {
+      loginId,
+      password,
+      passwordHash: await deps.hasher.hash(password),
+      passwordSealed: deps.seal.seal(password),
+      expiresAt: new Date(deps.clock.now().getTime() + deps.config.initialPasswordValidMs),
+    };
+    try {
+      return await deps.db.transaction(async (tx) => {
+        const clash: unknown[] = await tx.query(
+          'SELECT 1 FROM subscriber WHERE lower(login_id) = $1 OR lower(initial_login_id) = $1',
+          [loginId],
+        );
+        if (clash.length > 0) throw new InitialIdClash();
+        return work(tx, credentials);
+      });
+    } catch (error) {
+      if (error instanceof InitialIdClash && attempt < 5) continue;
+      throw error;
+    }
+  }
+}
