@@ -649,3 +649,99 @@ describe('account view and audit log', () => {
     expect(seen.size).toBe(count);
   });
 });
+
+describe('admin-only operations', () => {
+  const OPERATORS = '{ operators { id loginId role lockedAt } }';
+  const KEYS = '{ apiKeys { id name prefix scopes revokedAt } }';
+  const UNLOCK_OPERATOR = `mutation($input: UnlockOperatorInput!) { unlockOperator(input: $input) { __typename
+    ... on OperatorUnlocked { operator { id lockedAt } } ... on UserError { code } ... on FieldErrors { errors { field code } } } }`;
+  const REVOKE_KEY = `mutation($input: RevokeApiKeyInput!) { revokeApiKey(input: $input) { __typename
+    ... on ApiKeyRevoked { apiKey { id revokedAt } } ... on UserError { code } ... on FieldErrors { errors { field code } } } }`;
+
+  it('refuses an operator without the admin role, and a subscriber, with FORBIDDEN', async () => {
+    const { ops } = await signedInOperator('OPERATOR');
+    for (const query of [OPERATORS, KEYS]) {
+      const res = await ops.gql(query);
+      expect(res.errors?.[0].extensions.code).toBe('FORBIDDEN');
+      expect(res.data).toBeNull();
+    }
+    const subscriber = await activeSubscriber(t);
+    const res = await subscriber.browser.gql(OPERATORS);
+    expect(res.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('lets an admin unlock a locked operator (audited with the reason) and the operator sign in again', async () => {
+    const { ops: admin, operatorId: adminId } = await signedInOperator('ADMIN');
+    const { loginId, operatorId } = await signedInOperator('OPERATOR');
+    const locker = new Console(t.url);
+    for (let i = 0; i < 5; i++) await locker.gql(OP_LOGIN, { input: { loginId, password: 'Wrong#Pass123' } });
+    const locked = await locker.gql(OP_LOGIN, { input: { loginId, password: OPERATOR_PASSWORD } });
+    expect(locked.data.operatorLogin.__typename).toBe('AccountLocked');
+
+    const listed = (await admin.gql(OPERATORS)).data.operators.find(
+      (o: { id: string }) => o.id === operatorId,
+    );
+    expect(listed.lockedAt).not.toBeNull();
+    expect(
+      (await admin.gql(UNLOCK_OPERATOR, { input: { operatorId, reason: '' } })).data.unlockOperator,
+    ).toMatchObject({
+      __typename: 'FieldErrors',
+      errors: [{ field: 'reason', code: 'REASON_REQUIRED' }],
+    });
+    const done = await admin.gql(UNLOCK_OPERATOR, { input: { operatorId, reason: 'verified by phone' } });
+    expect(done.data.unlockOperator).toEqual({
+      __typename: 'OperatorUnlocked',
+      operator: { id: operatorId, lockedAt: null },
+    });
+    const again = await admin.gql(UNLOCK_OPERATOR, { input: { operatorId, reason: 'twice' } });
+    expect(again.data.unlockOperator).toEqual({
+      __typename: 'OperatorNotLocked',
+      code: 'OPERATOR_NOT_LOCKED',
+    });
+
+    const relogin = await locker.gql(OP_LOGIN, { input: { loginId, password: OPERATOR_PASSWORD } });
+    expect(relogin.data.operatorLogin.__typename).toBe('OperatorLoginSuccess');
+    const [row] = await t.db.query(
+      `SELECT detail FROM audit_event WHERE event = 'OPERATOR_UNLOCKED' AND operator_id = $1`,
+      [adminId],
+    );
+    expect(row.detail).toEqual({ reason: 'verified by phone', unlockedOperatorId: operatorId });
+  });
+
+  it('lists API keys without the keys themselves and revokes one at once', async () => {
+    const { ops: admin, operatorId: adminId } = await signedInOperator('ADMIN');
+    const created = await t.services.apiKeys.create('carrier feed', ['billing:read']);
+    const listed = (await admin.gql(KEYS)).data.apiKeys.find((k: { id: string }) => k.id === created.id);
+    expect(listed).toEqual({
+      id: created.id,
+      name: 'carrier feed',
+      prefix: created.prefix,
+      scopes: ['billing:read'],
+      revokedAt: null,
+    });
+    expect(JSON.stringify(await admin.gql(KEYS))).not.toContain(created.key);
+
+    const readWithKey = () =>
+      fetch(`${t.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${created.key}` },
+        body: JSON.stringify({ query: '{ currentOperator { id } }' }),
+      });
+    expect((await readWithKey()).status).toBe(200);
+    const revoked = await admin.gql(REVOKE_KEY, {
+      input: { apiKeyId: created.id, reason: 'leaked in a ticket' },
+    });
+    expect(revoked.data.revokeApiKey.__typename).toBe('ApiKeyRevoked');
+    expect(revoked.data.revokeApiKey.apiKey.revokedAt).not.toBeNull();
+    expect(await t.services.apiKeys.resolve(created.key)).toBeNull();
+    const unknown = await admin.gql(REVOKE_KEY, {
+      input: { apiKeyId: '00000000-0000-4000-8000-000000000000', reason: 'x' },
+    });
+    expect(unknown.data.revokeApiKey).toEqual({ __typename: 'ApiKeyNotFound', code: 'API_KEY_NOT_FOUND' });
+    const [row] = await t.db.query(
+      `SELECT detail FROM audit_event WHERE event = 'API_KEY_REVOKED' AND operator_id = $1 AND api_key_id = $2`,
+      [adminId, created.id],
+    );
+    expect(row.detail).toEqual({ reason: 'leaked in a ticket' });
+  });
+});

@@ -16,6 +16,7 @@ import {
 } from '../modules/notifications/billing-notification.resolver';
 import { AuditLogResolver } from '../modules/operators/audit-log.resolver';
 import { OperatorAccountsResolver } from '../modules/operators/operator-accounts.resolver';
+import { OperatorAdminResolver } from '../modules/operators/operator-admin.resolver';
 import { OperatorAuthResolver } from '../modules/operators/operator-auth.resolver';
 import { PostcardsResolver } from '../modules/operators/postcards.resolver';
 import { InvoicePaymentsResolver, PaymentsResolver } from '../modules/payments/payments.resolver';
@@ -38,6 +39,7 @@ export const resolvers = [
   OperatorAccountsResolver,
   PostcardsResolver,
   AuditLogResolver,
+  OperatorAdminResolver,
   IntegrationsResolver,
   PaymentsResolver,
   InvoicePaymentsResolver,
@@ -60,6 +62,7 @@ function containerFor(services: Services | null): ContainerType {
           [OperatorAccountsResolver, new OperatorAccountsResolver(services.operatorAccounts)],
           [PostcardsResolver, new PostcardsResolver(services.postcards)],
           [AuditLogResolver, new AuditLogResolver(services.auditLog)],
+          [OperatorAdminResolver, new OperatorAdminResolver(services.operatorAuth, services.apiKeys)],
           [IntegrationsResolver, new IntegrationsResolver(services.charges)],
           [PaymentsResolver, new PaymentsResolver(services.payments)],
           [InvoicePaymentsResolver, new InvoicePaymentsResolver()],

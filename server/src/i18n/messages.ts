@@ -243,6 +243,11 @@ const catalogue: Record<string, { ja: string; en: string }> = {
     ja: '理由は500文字以内で入力してください。',
     en: 'The reason must be at most 500 characters.',
   },
+  OPERATOR_NOT_LOCKED: {
+    ja: 'このオペレーターはロックされていません。',
+    en: 'This operator is not locked.',
+  },
+  API_KEY_NOT_FOUND: { ja: 'このAPIキーは見つかりません。', en: 'No such API key.' },
   NO_SUCH_ACCOUNT: { ja: 'お客さまのアカウントが見つかりません。', en: 'No such account.' },
   ACCOUNT_NOT_LOCKED: {
     ja: 'このアカウントのログインパスワードはロックされていません。',

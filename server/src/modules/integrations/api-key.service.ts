@@ -162,7 +162,10 @@ export class ApiKeyService {
   }
 
   /** Revokes by id or by the printed prefix (`wbk_abcd1234`); at once, on every instance. */
-  async revoke(idOrPrefix: string): Promise<ApiKeyListing> {
+  async revoke(
+    idOrPrefix: string,
+    actor: { operatorId?: string; reason?: string; clientAddress?: string } = {},
+  ): Promise<ApiKeyListing> {
     const isUuid = /^[0-9a-f-]{36}$/i.test(idOrPrefix);
     return this.db.transaction(async (tx) => {
       const matches: { id: string; revoked_at: Date | null }[] = await tx.query(
@@ -175,7 +178,14 @@ export class ApiKeyService {
       if (!match.revoked_at) {
         await tx.query('UPDATE api_key SET revoked_at = $2 WHERE id = $1', [match.id, this.clock.now()]);
         await this.audit.record(
-          { event: AuditEventType.API_KEY_REVOKED, outcome: 'SUCCESS', apiKeyId: match.id },
+          {
+            event: AuditEventType.API_KEY_REVOKED,
+            outcome: 'SUCCESS',
+            apiKeyId: match.id,
+            operatorId: actor.operatorId ?? null,
+            clientAddress: actor.clientAddress ?? null,
+            detail: actor.reason ? { reason: actor.reason } : {},
+          },
           tx,
         );
       }

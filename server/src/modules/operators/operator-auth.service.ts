@@ -20,6 +20,15 @@ export class OperatorAccountError extends Error {
   }
 }
 
+export interface OperatorListing {
+  id: string;
+  loginId: string;
+  displayName: string;
+  role: OperatorRole;
+  lockedAt: Date | null;
+  createdAt: Date;
+}
+
 export type OperatorLoginOutcome =
   | { kind: 'success'; token: string; expiresAt: Date; operator: OperatorPrincipal }
   | { kind: 'invalid-credentials' }
@@ -185,6 +194,52 @@ export class OperatorAuthService {
       displayName: row.display_name,
       role: row.role,
     };
+  }
+
+  /** For admins: every operator, locked ones flagged. */
+  async list(): Promise<OperatorListing[]> {
+    const rows: {
+      id: string;
+      login_id: string;
+      display_name: string;
+      role: OperatorRole;
+      locked_at: Date | null;
+      created_at: Date;
+    }[] = await this.db.query(
+      `SELECT id, login_id, display_name, role, locked_at, created_at FROM operator
+        WHERE disabled_at IS NULL ORDER BY lower(login_id)`,
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      loginId: r.login_id,
+      displayName: r.display_name,
+      role: r.role,
+      lockedAt: r.locked_at,
+      createdAt: r.created_at,
+    }));
+  }
+
+  /** An admin unlocks an operator locked by failed sign-ins; false when it was not locked. */
+  async unlock(operatorId: string, by: { operatorId: string; reason: string; clientAddress: string }) {
+    return this.db.transaction(async (tx) => {
+      const [, affected]: [unknown[], number] = await tx.query(
+        `UPDATE operator SET locked_at = NULL, failed_attempts = 0
+          WHERE id = $1 AND locked_at IS NOT NULL RETURNING id`,
+        [operatorId],
+      );
+      if (affected === 0) return false;
+      await this.audit.record(
+        {
+          event: AuditEventType.OPERATOR_UNLOCKED,
+          outcome: 'SUCCESS',
+          operatorId: by.operatorId,
+          clientAddress: by.clientAddress,
+          detail: { reason: by.reason, unlockedOperatorId: operatorId },
+        },
+        tx,
+      );
+      return true;
+    });
   }
 
   async logout(sessionId: string): Promise<void> {
