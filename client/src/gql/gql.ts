@@ -45,7 +45,7 @@ type Documents = {
     "\n  mutation RegisterReissueEmail($input: RegisterReissueEmailInput!) {\n    registerReissueEmail(input: $input) {\n      __typename\n      ... on ConfirmationMailSent {\n        email\n        expiresAt\n      }\n      ...FieldErrorsFields\n    }\n  }\n": typeof types.RegisterReissueEmailDocument,
     "\n  mutation DeleteReissueEmail {\n    deleteReissueEmail\n  }\n": typeof types.DeleteReissueEmailDocument,
     "\n  query ReissueEmailStatus {\n    me {\n      ...ViewerFields\n      reissueEmail {\n        email\n        pendingEmail\n        pendingExpiresAt\n        secretQuestion {\n          id\n          text\n        }\n      }\n    }\n  }\n": typeof types.ReissueEmailStatusDocument,
-    "\n  query TopBilling {\n    billing {\n      latestInvoice {\n        ...InvoiceCardFields\n      }\n    }\n  }\n": typeof types.TopBillingDocument,
+    "\n  query TopBilling {\n    billing {\n      latestInvoice {\n        ...InvoiceCardFields\n      }\n      recentInvoices {\n        ...InvoiceCardFields\n      }\n    }\n  }\n": typeof types.TopBillingDocument,
 };
 const documents: Documents = {
     "\n  fragment ViewerFields on Viewer {\n    loginId\n    requiredAction\n    customerNumber\n    registeredPhoneNumber\n    holderName\n  }\n": types.ViewerFieldsFragmentDoc,
@@ -79,7 +79,7 @@ const documents: Documents = {
     "\n  mutation RegisterReissueEmail($input: RegisterReissueEmailInput!) {\n    registerReissueEmail(input: $input) {\n      __typename\n      ... on ConfirmationMailSent {\n        email\n        expiresAt\n      }\n      ...FieldErrorsFields\n    }\n  }\n": types.RegisterReissueEmailDocument,
     "\n  mutation DeleteReissueEmail {\n    deleteReissueEmail\n  }\n": types.DeleteReissueEmailDocument,
     "\n  query ReissueEmailStatus {\n    me {\n      ...ViewerFields\n      reissueEmail {\n        email\n        pendingEmail\n        pendingExpiresAt\n        secretQuestion {\n          id\n          text\n        }\n      }\n    }\n  }\n": types.ReissueEmailStatusDocument,
-    "\n  query TopBilling {\n    billing {\n      latestInvoice {\n        ...InvoiceCardFields\n      }\n    }\n  }\n": types.TopBillingDocument,
+    "\n  query TopBilling {\n    billing {\n      latestInvoice {\n        ...InvoiceCardFields\n      }\n      recentInvoices {\n        ...InvoiceCardFields\n      }\n    }\n  }\n": types.TopBillingDocument,
 };
 
 /**
@@ -223,7 +223,7 @@ export function graphql(source: "\n  query ReissueEmailStatus {\n    me {\n     
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query TopBilling {\n    billing {\n      latestInvoice {\n        ...InvoiceCardFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query TopBilling {\n    billing {\n      latestInvoice {\n        ...InvoiceCardFields\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query TopBilling {\n    billing {\n      latestInvoice {\n        ...InvoiceCardFields\n      }\n      recentInvoices {\n        ...InvoiceCardFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query TopBilling {\n    billing {\n      latestInvoice {\n        ...InvoiceCardFields\n      }\n      recentInvoices {\n        ...InvoiceCardFields\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

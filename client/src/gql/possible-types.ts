@@ -106,11 +106,21 @@
       "FieldErrors",
       "ReissueRequested"
     ],
+    "RevokeApiKeyResult": [
+      "ApiKeyNotFound",
+      "ApiKeyRevoked",
+      "FieldErrors"
+    ],
     "UnlockAccountResult": [
       "AccountNotFound",
       "AccountUnlocked",
       "FieldErrors",
       "NotLocked"
+    ],
+    "UnlockOperatorResult": [
+      "FieldErrors",
+      "OperatorNotLocked",
+      "OperatorUnlocked"
     ],
     "UpdateContactDetailsResult": [
       "ContactDetailsUpdated",
@@ -129,6 +139,7 @@
       "AccountLocked",
       "AccountNotFound",
       "AmountMismatch",
+      "ApiKeyNotFound",
       "CarrierNotFound",
       "CredentialsExpired",
       "DetailsNotRetained",
@@ -144,6 +155,7 @@
       "MonthOutOfRange",
       "NotBlocked",
       "NotLocked",
+      "OperatorNotLocked",
       "PaymentDeclined",
       "PaymentFailed",
       "UnknownCustomerNumber"
@@ -257,11 +269,21 @@
       "FieldErrors",
       "ReissueRequested"
     ],
+    "RevokeApiKeyResult": [
+      "ApiKeyNotFound",
+      "ApiKeyRevoked",
+      "FieldErrors"
+    ],
     "UnlockAccountResult": [
       "AccountNotFound",
       "AccountUnlocked",
       "FieldErrors",
       "NotLocked"
+    ],
+    "UnlockOperatorResult": [
+      "FieldErrors",
+      "OperatorNotLocked",
+      "OperatorUnlocked"
     ],
     "UpdateContactDetailsResult": [
       "ContactDetailsUpdated",
@@ -280,6 +302,7 @@
       "AccountLocked",
       "AccountNotFound",
       "AmountMismatch",
+      "ApiKeyNotFound",
       "CarrierNotFound",
       "CredentialsExpired",
       "DetailsNotRetained",
@@ -295,6 +318,7 @@
       "MonthOutOfRange",
       "NotBlocked",
       "NotLocked",
+      "OperatorNotLocked",
       "PaymentDeclined",
       "PaymentFailed",
       "UnknownCustomerNumber"
