@@ -218,6 +218,8 @@ export const en: Dictionary = {
   paid: 'Paid',
   unpaid: 'Unpaid',
   payButton: 'Pay this bill',
+  outstandingTitle: 'Bills still to pay',
+  payMonthButton: 'Pay the bill for {month}',
   noInvoice: 'There are no bills yet.',
   menuTop: 'Top',
   billsTitle: 'Confirmation of charges',

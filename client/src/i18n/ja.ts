@@ -226,6 +226,8 @@ export const ja = {
   paid: '支払済',
   unpaid: '未払い',
   payButton: 'お支払い手続きへ',
+  outstandingTitle: 'お支払いが済んでいないご請求',
+  payMonthButton: '{month}分のお支払いへ',
   noInvoice: 'ご請求はまだありません。',
   menuTop: 'トップ',
   billsTitle: 'ご請求金額の確認',

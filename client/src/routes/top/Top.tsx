@@ -17,6 +17,9 @@ const TopBillingQuery = graphql(`
       latestInvoice {
         ...InvoiceCardFields
       }
+      recentInvoices {
+        ...InvoiceCardFields
+      }
     }
   }
 `);
@@ -26,6 +29,11 @@ function LatestInvoice() {
   const { t, lang } = useI18n();
   const { data, loading, error, refetch, stale, savedAt } = useSavedQuery(TopBillingQuery, {});
   const invoice = data?.billing.latestInvoice ?? null;
+  // An earlier confirmed bill still unpaid (the newest is often provisional): payable from here too.
+  const outstanding = (data?.billing.recentInvoices ?? []).filter(
+    (i) =>
+      i.status === 'CONFIRMED' && i.paymentStatus === 'UNPAID' && i.billingMonth !== invoice?.billingMonth,
+  );
 
   let body = null;
   if (!data && loading) {
@@ -94,6 +102,25 @@ function LatestInvoice() {
           {t('billsButton')}
         </Link>
       </div>
+      {outstanding.length > 0 ? (
+        <div class="outstanding" data-testid="outstanding">
+          <h3 class="note__title">{t('outstandingTitle')}</h3>
+          <ul class="outstanding__list">
+            {outstanding.map((i) => (
+              <li key={i.billingMonth} class="outstanding__item" data-testid="outstanding-invoice">
+                <span class="bill-head">
+                  {fill(t('monthBill'), { month: formatMonth(i.billingMonth, lang) })}
+                  <PaymentBadge status={i.paymentStatus} />
+                </span>
+                <span class="amount">{formatYen(i.billingAmount, lang)}</span>
+                <Link href={`/bills/${i.billingMonth}/pay`} class="button button--secondary">
+                  {fill(t('payMonthButton'), { month: formatMonth(i.billingMonth, lang) })}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
     </section>
   );
 }
