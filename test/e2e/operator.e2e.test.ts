@@ -4,6 +4,7 @@
  * at /ops, provisions an account, finds its postcard in the print queue and opens the printable
  * sheet (initial credentials and a QR code that decodes to the login URL); the subscriber signs in
  * with them; the operator then reissues by postcard and the old initial pair stops working.
+ * The Admin page: only an ADMIN gets it, and unlocks an operator and revokes an API key there.
  * The built PWA (dist/client) served by the real app, Chromium at a PC-sized viewport.
  * Run `npm run build` first.
  */
@@ -25,6 +26,8 @@ jest.setTimeout(180_000);
 const PC_VIEWPORT = { width: 1280, height: 800 };
 const OPERATOR = { loginId: 'op-e2e', displayName: '受付 花子', password: 'Op#Console2026' };
 const HOLDER = '佐藤 一郎';
+const ADMIN = { loginId: 'admin-e2e', displayName: '管理 太郎', password: 'Adm#Console2026' };
+const LOCKED_OPERATOR = { loginId: 'op-locked-e2e', displayName: '受付 次郎', password: 'Op#Locked2026' };
 
 let t: TestApp;
 let browser: Browser;
@@ -51,6 +54,20 @@ async function confirmWithReason(page: Page, reason: string): Promise<void> {
   await dialog.getByTestId('confirm-submit').click();
   await dialog.waitFor({ state: 'detached' });
 }
+
+/** Signs an operator in at /ops (lands on the search page). */
+async function operatorSignIn(page: Page, who: { loginId: string; password: string }): Promise<void> {
+  await page.goto(`${t.url}/ops`);
+  await byTestId(page, 'ops-login-submit').waitFor();
+  await byTestId(page, 'loginId').fill(who.loginId);
+  await byTestId(page, 'password').fill(who.password);
+  await byTestId(page, 'ops-login-submit').click();
+  await waitForPath(page, '/ops/search');
+}
+
+/** The data-testid of the focused element. */
+const focusedTestId = (page: Page) =>
+  page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
 
 /** Decodes the QR code of an SVG: drawn large on a canvas in a blank page, read by jsQR there. */
 async function decodeQrSvg(page: Page, svg: string): Promise<string | null> {
@@ -184,6 +201,61 @@ describe('operator console', () => {
       // Sign out: back to the console's sign-in screen.
       await byTestId(page, 'ops-signout').click();
       await byTestId(page, 'ops-login-submit').waitFor();
+    });
+  });
+
+  it('shows the Admin page to admins only: unlocks an operator and revokes an API key', async () => {
+    // A plain operator: no Admin item in the navigation, and the address itself says admins only.
+    await withContextPage(browser, PC_VIEWPORT, async (page) => {
+      await operatorSignIn(page, OPERATOR);
+      await byTestId(page, 'ops-nav-navAudit').waitFor();
+      expect(await byTestId(page, 'ops-nav-navAdmin').count()).toBe(0);
+      await page.goto(`${t.url}/ops/admin`);
+      await byTestId(page, 'ops-admin-only').waitFor();
+      expect(await byTestId(page, 'ops-admin-operators').count()).toBe(0);
+    });
+
+    await t.services.operatorAuth.create({ ...ADMIN, role: 'ADMIN' });
+    await t.services.operatorAuth.create({ ...LOCKED_OPERATOR, role: 'OPERATOR' });
+    await t.db.query('UPDATE operator SET locked_at = now() WHERE login_id = $1', [LOCKED_OPERATOR.loginId]);
+    const key = await t.services.apiKeys.create('feed', ['billing:read']);
+    expect(await t.services.apiKeys.resolve(key.key)).not.toBeNull();
+
+    await withContextPage(browser, PC_VIEWPORT, async (page) => {
+      await operatorSignIn(page, ADMIN);
+      await byTestId(page, 'ops-nav-navAdmin').click();
+      await waitForPath(page, '/ops/admin');
+      await expectNoHorizontalScroll(page, PC_VIEWPORT.width);
+
+      // Unlock the locked operator.
+      const operatorRow = page.locator(
+        `[data-testid="ops-admin-operator-row"][data-login-id="${LOCKED_OPERATOR.loginId}"]`,
+      );
+      await operatorRow.getByTestId('badge-operator-locked').waitFor();
+      expect(await textOf(operatorRow)).toContain(LOCKED_OPERATOR.displayName);
+      await operatorRow.getByTestId('ops-admin-unlock').click();
+      await confirmWithReason(page, '本人から内線で依頼あり（e2e）');
+      await byTestId(page, 'ops-action-done').filter({ hasText: LOCKED_OPERATOR.loginId }).waitFor();
+      expect(await focusedTestId(page)).toBe('ops-action-done');
+      await operatorRow.getByTestId('badge-operator-locked').waitFor({ state: 'detached' });
+      expect(await operatorRow.getByTestId('ops-admin-unlock').count()).toBe(0);
+
+      // Revoke the active key: the table shows it revoked, and the key stops working.
+      const keyRow = page.locator(`[data-testid="ops-admin-apikey-row"][data-prefix="${key.prefix}"]`);
+      await keyRow.getByTestId('badge-apikey-active').waitFor();
+      expect(await textOf(keyRow)).toContain('billing:read');
+      await keyRow.getByTestId('ops-admin-revoke').click();
+      await confirmWithReason(page, 'キー漏えいの疑い（e2e）');
+      await byTestId(page, 'ops-action-done').filter({ hasText: 'feed' }).waitFor();
+      expect(await focusedTestId(page)).toBe('ops-action-done');
+      await keyRow.getByTestId('badge-apikey-revoked').waitFor();
+      expect(await keyRow.getByTestId('ops-admin-revoke').count()).toBe(0);
+      expect(await t.services.apiKeys.resolve(key.key)).toBeNull();
+    });
+
+    // The unlocked operator can sign in again.
+    await withContextPage(browser, PC_VIEWPORT, async (page) => {
+      await operatorSignIn(page, LOCKED_OPERATOR);
     });
   });
 });

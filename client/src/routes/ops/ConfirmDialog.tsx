@@ -11,6 +11,8 @@ interface ConfirmDialogProps {
   children: ComponentChildren;
   confirmLabel?: string;
   danger?: boolean;
+  /** An example reason fitting this action (the default is the call centre's, about a caller). */
+  reasonHint?: string;
   /** Sends the action with the reason; resolves to error messages to show, or null on success. */
   onConfirm: (reason: string) => Promise<string[] | null>;
   onClose: () => void;
@@ -26,6 +28,7 @@ export function ConfirmDialog({
   children,
   confirmLabel,
   danger,
+  reasonHint,
   onConfirm,
   onClose,
   testId = 'confirm-dialog',
@@ -95,7 +98,7 @@ export function ConfirmDialog({
             {s.reason}
           </label>
           <p class="field__hint" id="ops-reason-hint">
-            {s.reasonHint}
+            {reasonHint ?? s.reasonHint}
           </p>
           <textarea
             id="ops-reason"

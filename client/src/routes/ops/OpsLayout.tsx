@@ -12,12 +12,17 @@ interface OpsLayoutProps {
   children: ComponentChildren;
 }
 
-const NAV: [string, 'navSearch' | 'navProvision' | 'navPostcards' | 'navAudit'][] = [
+type NavKey = 'navSearch' | 'navProvision' | 'navPostcards' | 'navAudit' | 'navAdmin';
+
+const NAV: [string, NavKey][] = [
   ['/ops/search', 'navSearch'],
   ['/ops/provision', 'navProvision'],
   ['/ops/postcards', 'navPostcards'],
   ['/ops/audit', 'navAudit'],
 ];
+
+/** Only for role ADMIN (the server refuses the admin operations to anyone else regardless). */
+const ADMIN_NAV: [string, NavKey][] = [['/ops/admin', 'navAdmin']];
 
 /**
  * The console frame (PC first): header with the operator's name and role, side navigation, and a
@@ -27,6 +32,7 @@ export function OpsLayout({ title, operator, onSignOut, children }: OpsLayoutPro
   const { s, named } = useOpsStrings();
   const path = usePath();
   const heading = useRef<HTMLHeadingElement>(null);
+  const nav = operator?.role === 'ADMIN' ? [...NAV, ...ADMIN_NAV] : NAV;
 
   useEffect(() => {
     document.title = `${title} | ${s.consoleName}`;
@@ -56,7 +62,7 @@ export function OpsLayout({ title, operator, onSignOut, children }: OpsLayoutPro
         {operator ? (
           <nav class="ops-nav" aria-label={s.navLabel}>
             <ul>
-              {NAV.map(([href, key]) => (
+              {nav.map(([href, key]) => (
                 <li key={href}>
                   <Link
                     href={href}

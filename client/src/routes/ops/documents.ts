@@ -257,3 +257,74 @@ export const AuditEventsQuery = graphql(`
     }
   }
 `);
+
+export const AdminOperatorFieldsFragment = graphql(`
+  fragment OpsAdminOperatorFields on OperatorListing {
+    id
+    loginId
+    displayName
+    role
+    lockedAt
+    createdAt
+  }
+`);
+
+export const AdminApiKeyFieldsFragment = graphql(`
+  fragment OpsAdminApiKeyFields on ApiKeyInfo {
+    id
+    name
+    prefix
+    scopes
+    createdAt
+    lastUsedAt
+    revokedAt
+  }
+`);
+
+/** Admins only (FORBIDDEN otherwise): the operators and the integrators' API keys. */
+export const AdminListsQuery = graphql(`
+  query AdminLists {
+    operators {
+      ...OpsAdminOperatorFields
+    }
+    apiKeys {
+      ...OpsAdminApiKeyFields
+    }
+  }
+`);
+
+export const UnlockOperatorMutation = graphql(`
+  mutation UnlockOperator($input: UnlockOperatorInput!) {
+    unlockOperator(input: $input) {
+      __typename
+      ... on OperatorUnlocked {
+        operator {
+          ...OpsAdminOperatorFields
+        }
+      }
+      ... on UserError {
+        code
+        message
+      }
+      ...OpsFieldErrors
+    }
+  }
+`);
+
+export const RevokeApiKeyMutation = graphql(`
+  mutation RevokeApiKey($input: RevokeApiKeyInput!) {
+    revokeApiKey(input: $input) {
+      __typename
+      ... on ApiKeyRevoked {
+        apiKey {
+          ...OpsAdminApiKeyFields
+        }
+      }
+      ... on UserError {
+        code
+        message
+      }
+      ...OpsFieldErrors
+    }
+  }
+`);

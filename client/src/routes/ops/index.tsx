@@ -8,6 +8,7 @@ import { FormErrors } from '../../components/FormErrors';
 import { useI18n } from '../../i18n';
 import { navigate, usePath } from '../../router';
 import { AccountPage } from './Account';
+import { AdminPage } from './Admin';
 import { AuditPage } from './Audit';
 import { CurrentOperatorQuery, OperatorLogoutMutation } from './documents';
 import type { OperatorFieldsFragment } from './gql/graphql';
@@ -106,6 +107,8 @@ function OpsRoutes({ notice, onReset }: { notice: Notice; onReset: (why: Notice)
       return <PostcardsPage {...props} />;
     case '/ops/audit':
       return <AuditPage {...props} />;
+    case '/ops/admin':
+      return <AdminPage {...props} />;
     default:
       return (
         <OpsLayout title={s.notFound} {...props}>

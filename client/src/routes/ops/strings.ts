@@ -10,6 +10,7 @@ const ja = {
   navProvision: '新規アカウント登録',
   navPostcards: 'はがき印刷キュー',
   navAudit: '操作履歴（監査ログ）',
+  navAdmin: '管理',
   navSignOut: 'ログアウト',
   roleOPERATOR: '受付担当',
   roleADMIN: '管理者',
@@ -150,6 +151,42 @@ const ja = {
   detail: '詳細',
   noEvents: '該当する記録はありません。',
   allEvents: 'すべて',
+
+  adminTitle: '管理',
+  adminLead:
+    '受付担当者アカウントと、連携システム用のAPIキーを管理します。すべての操作は理由とともに監査ログに記録されます。',
+  adminOnly:
+    'この画面は管理者専用です。受付担当者のロック解除やAPIキーの失効が必要な場合は、管理者にご依頼ください。',
+  operatorsTitle: '受付担当者',
+  displayName: '氏名',
+  role: '権限',
+  operatorLocked: 'ロック中',
+  operatorActive: '利用可',
+  unlockOperator: 'ロック解除',
+  unlockOperatorLabel: 'ロック解除：{name}（{loginId}）',
+  unlockOperatorTitle: '受付担当者のロック解除',
+  unlockOperatorQuestion:
+    'ログイン失敗の繰り返しによるロックを解除し、この受付担当者が再びログインできるようにします。ご本人からの依頼であることを確認してから操作してください。よろしいですか？',
+  unlockOperatorHint:
+    '例：本人から内線で依頼あり（社員番号で本人確認済み）、パスワード入力誤りのため。監査ログに記録されます。',
+  unlockOperatorDone:
+    '{name}（{loginId}）のロックを解除しました。ご本人に再度ログインするようお伝えください。',
+  apiKeysTitle: 'APIキー（連携システム）',
+  apiKeysLead: 'キー本体は作成時に一度だけ表示され、ここには先頭の文字のみ表示されます。',
+  apiKeyName: '名称',
+  apiKeyPrefix: 'キー先頭',
+  apiKeyScopes: '権限範囲',
+  lastUsedAt: '最終利用日時',
+  apiKeyActive: '有効',
+  apiKeyRevoked: '失効済',
+  revokeApiKey: '失効',
+  revokeApiKeyLabel: '失効：APIキー「{name}」',
+  revokeApiKeyTitle: 'APIキーの失効',
+  revokeApiKeyQuestion:
+    'このAPIキーをただちに失効させます。このキーを使っている連携システムは、新しいキーを設定するまで接続できなくなります。元に戻すことはできません。よろしいですか？',
+  revokeApiKeyHint: '例：キー漏えいの疑いのため、連携終了のため（依頼票番号）。監査ログに記録されます。',
+  revokeApiKeyDone: 'APIキー「{name}」を失効させました。',
+  actionColumn: '操作',
 };
 
 export type OpsStrings = { [K in keyof typeof ja]: string };
@@ -162,6 +199,7 @@ const en: OpsStrings = {
   navProvision: 'New account',
   navPostcards: 'Postcard print queue',
   navAudit: 'Audit log',
+  navAdmin: 'Admin',
   navSignOut: 'Sign out',
   roleOPERATOR: 'Operator',
   roleADMIN: 'Administrator',
@@ -302,6 +340,42 @@ const en: OpsStrings = {
   detail: 'Detail',
   noEvents: 'No matching events.',
   allEvents: 'All',
+
+  adminTitle: 'Admin',
+  adminLead:
+    "Operator accounts and the integrations' API keys. Every action is recorded in the audit log with its reason.",
+  adminOnly:
+    'This page is for administrators only. Ask an administrator to unlock an operator or to revoke an API key.',
+  operatorsTitle: 'Operators',
+  displayName: 'Name',
+  role: 'Role',
+  operatorLocked: 'Locked',
+  operatorActive: 'Active',
+  unlockOperator: 'Unlock',
+  unlockOperatorLabel: 'Unlock {name} ({loginId})',
+  unlockOperatorTitle: 'Unlock operator',
+  unlockOperatorQuestion:
+    'The lock after repeated failed sign-ins is cleared and this operator can sign in again. Make sure the request comes from the operator. Continue?',
+  unlockOperatorHint:
+    'E.g. asked by the operator on the internal line (staff number checked), mistyped password. It is written to the audit log.',
+  unlockOperatorDone: '{name} ({loginId}) has been unlocked. Ask them to sign in again.',
+  apiKeysTitle: 'API keys (integrations)',
+  apiKeysLead: 'A key itself is shown only once, when it is created; here only its first characters.',
+  apiKeyName: 'Name',
+  apiKeyPrefix: 'Prefix',
+  apiKeyScopes: 'Scopes',
+  lastUsedAt: 'Last used',
+  apiKeyActive: 'Active',
+  apiKeyRevoked: 'Revoked',
+  revokeApiKey: 'Revoke',
+  revokeApiKeyLabel: 'Revoke API key "{name}"',
+  revokeApiKeyTitle: 'Revoke API key',
+  revokeApiKeyQuestion:
+    'This API key stops working at once. The integration using it cannot connect until it is given a new key. This cannot be undone. Continue?',
+  revokeApiKeyHint:
+    'E.g. suspected leak, integration ended (request ticket number). It is written to the audit log.',
+  revokeApiKeyDone: 'API key "{name}" has been revoked.',
+  actionColumn: 'Action',
 };
 
 /** Carriers for the provisioning form (server/src/db/migrations/1764000000000-billing.ts). */
@@ -353,6 +427,7 @@ export const AUDIT_EVENTS: Readonly<Record<string, readonly [string, string]>> =
   INVOICE_CONFIRMED: ['請求確定', 'Invoice confirmed'],
   OPERATOR_LOGIN: ['受付担当者ログイン', 'Operator sign-in'],
   OPERATOR_LOCKED: ['受付担当者ロック', 'Operator locked'],
+  OPERATOR_UNLOCKED: ['受付担当者ロック解除', 'Operator unlocked'],
   POSTCARD_REISSUED: ['はがき再発行', 'Reissued by postcard'],
   POSTCARD_PRINTED: ['はがき印刷', 'Postcard printed'],
   POSTCARD_EXPORTED: ['はがきCSV出力', 'Postcards exported'],

@@ -157,6 +157,12 @@ const OPS_CSS = `
   background: #f8fafc;
 }
 
+.ops .ops-table .button {
+  min-height: 32px;
+  padding: 0 12px;
+  white-space: nowrap;
+}
+
 .ops-table a {
   font-weight: 700;
 }

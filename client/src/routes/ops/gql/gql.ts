@@ -31,6 +31,11 @@ type Documents = {
     "\n  query PostcardQueue($status: PostcardStatus, $first: Int, $after: String) {\n    postcards(status: $status, first: $first, after: $after) {\n      totalCount\n      nextCursor\n      postcards {\n        ...OpsPostcardFields\n        holderName\n        postalAddress\n        customerNumber\n      }\n    }\n  }\n": typeof types.PostcardQueueDocument,
     "\n  mutation MarkPostcardsMailed($input: MarkPostcardsMailedInput!) {\n    markPostcardsMailed(input: $input) {\n      __typename\n      ... on PostcardsMarkedMailed {\n        count\n      }\n      ... on UserError {\n        code\n        message\n      }\n      ...OpsFieldErrors\n    }\n  }\n": typeof types.MarkPostcardsMailedDocument,
     "\n  query AuditEvents($filter: AuditFilter, $first: Int, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      nextCursor\n      events {\n        ...OpsAuditEntryFields\n      }\n    }\n  }\n": typeof types.AuditEventsDocument,
+    "\n  fragment OpsAdminOperatorFields on OperatorListing {\n    id\n    loginId\n    displayName\n    role\n    lockedAt\n    createdAt\n  }\n": typeof types.OpsAdminOperatorFieldsFragmentDoc,
+    "\n  fragment OpsAdminApiKeyFields on ApiKeyInfo {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n": typeof types.OpsAdminApiKeyFieldsFragmentDoc,
+    "\n  query AdminLists {\n    operators {\n      ...OpsAdminOperatorFields\n    }\n    apiKeys {\n      ...OpsAdminApiKeyFields\n    }\n  }\n": typeof types.AdminListsDocument,
+    "\n  mutation UnlockOperator($input: UnlockOperatorInput!) {\n    unlockOperator(input: $input) {\n      __typename\n      ... on OperatorUnlocked {\n        operator {\n          ...OpsAdminOperatorFields\n        }\n      }\n      ... on UserError {\n        code\n        message\n      }\n      ...OpsFieldErrors\n    }\n  }\n": typeof types.UnlockOperatorDocument,
+    "\n  mutation RevokeApiKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) {\n      __typename\n      ... on ApiKeyRevoked {\n        apiKey {\n          ...OpsAdminApiKeyFields\n        }\n      }\n      ... on UserError {\n        code\n        message\n      }\n      ...OpsFieldErrors\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
 };
 const documents: Documents = {
     "\n  fragment OperatorFields on Operator {\n    id\n    loginId\n    displayName\n    role\n  }\n": types.OperatorFieldsFragmentDoc,
@@ -50,6 +55,11 @@ const documents: Documents = {
     "\n  query PostcardQueue($status: PostcardStatus, $first: Int, $after: String) {\n    postcards(status: $status, first: $first, after: $after) {\n      totalCount\n      nextCursor\n      postcards {\n        ...OpsPostcardFields\n        holderName\n        postalAddress\n        customerNumber\n      }\n    }\n  }\n": types.PostcardQueueDocument,
     "\n  mutation MarkPostcardsMailed($input: MarkPostcardsMailedInput!) {\n    markPostcardsMailed(input: $input) {\n      __typename\n      ... on PostcardsMarkedMailed {\n        count\n      }\n      ... on UserError {\n        code\n        message\n      }\n      ...OpsFieldErrors\n    }\n  }\n": types.MarkPostcardsMailedDocument,
     "\n  query AuditEvents($filter: AuditFilter, $first: Int, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      nextCursor\n      events {\n        ...OpsAuditEntryFields\n      }\n    }\n  }\n": types.AuditEventsDocument,
+    "\n  fragment OpsAdminOperatorFields on OperatorListing {\n    id\n    loginId\n    displayName\n    role\n    lockedAt\n    createdAt\n  }\n": types.OpsAdminOperatorFieldsFragmentDoc,
+    "\n  fragment OpsAdminApiKeyFields on ApiKeyInfo {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n": types.OpsAdminApiKeyFieldsFragmentDoc,
+    "\n  query AdminLists {\n    operators {\n      ...OpsAdminOperatorFields\n    }\n    apiKeys {\n      ...OpsAdminApiKeyFields\n    }\n  }\n": types.AdminListsDocument,
+    "\n  mutation UnlockOperator($input: UnlockOperatorInput!) {\n    unlockOperator(input: $input) {\n      __typename\n      ... on OperatorUnlocked {\n        operator {\n          ...OpsAdminOperatorFields\n        }\n      }\n      ... on UserError {\n        code\n        message\n      }\n      ...OpsFieldErrors\n    }\n  }\n": types.UnlockOperatorDocument,
+    "\n  mutation RevokeApiKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) {\n      __typename\n      ... on ApiKeyRevoked {\n        apiKey {\n          ...OpsAdminApiKeyFields\n        }\n      }\n      ... on UserError {\n        code\n        message\n      }\n      ...OpsFieldErrors\n    }\n  }\n": types.RevokeApiKeyDocument,
 };
 
 /**
@@ -134,6 +144,26 @@ export function graphql(source: "\n  mutation MarkPostcardsMailed($input: MarkPo
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AuditEvents($filter: AuditFilter, $first: Int, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      nextCursor\n      events {\n        ...OpsAuditEntryFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuditEvents($filter: AuditFilter, $first: Int, $after: String) {\n    auditEvents(filter: $filter, first: $first, after: $after) {\n      nextCursor\n      events {\n        ...OpsAuditEntryFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment OpsAdminOperatorFields on OperatorListing {\n    id\n    loginId\n    displayName\n    role\n    lockedAt\n    createdAt\n  }\n"): (typeof documents)["\n  fragment OpsAdminOperatorFields on OperatorListing {\n    id\n    loginId\n    displayName\n    role\n    lockedAt\n    createdAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment OpsAdminApiKeyFields on ApiKeyInfo {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n"): (typeof documents)["\n  fragment OpsAdminApiKeyFields on ApiKeyInfo {\n    id\n    name\n    prefix\n    scopes\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AdminLists {\n    operators {\n      ...OpsAdminOperatorFields\n    }\n    apiKeys {\n      ...OpsAdminApiKeyFields\n    }\n  }\n"): (typeof documents)["\n  query AdminLists {\n    operators {\n      ...OpsAdminOperatorFields\n    }\n    apiKeys {\n      ...OpsAdminApiKeyFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnlockOperator($input: UnlockOperatorInput!) {\n    unlockOperator(input: $input) {\n      __typename\n      ... on OperatorUnlocked {\n        operator {\n          ...OpsAdminOperatorFields\n        }\n      }\n      ... on UserError {\n        code\n        message\n      }\n      ...OpsFieldErrors\n    }\n  }\n"): (typeof documents)["\n  mutation UnlockOperator($input: UnlockOperatorInput!) {\n    unlockOperator(input: $input) {\n      __typename\n      ... on OperatorUnlocked {\n        operator {\n          ...OpsAdminOperatorFields\n        }\n      }\n      ... on UserError {\n        code\n        message\n      }\n      ...OpsFieldErrors\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) {\n      __typename\n      ... on ApiKeyRevoked {\n        apiKey {\n          ...OpsAdminApiKeyFields\n        }\n      }\n      ... on UserError {\n        code\n        message\n      }\n      ...OpsFieldErrors\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeApiKey($input: RevokeApiKeyInput!) {\n    revokeApiKey(input: $input) {\n      __typename\n      ... on ApiKeyRevoked {\n        apiKey {\n          ...OpsAdminApiKeyFields\n        }\n      }\n      ... on UserError {\n        code\n        message\n      }\n      ...OpsFieldErrors\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

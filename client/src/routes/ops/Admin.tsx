@@ -1,0 +1,288 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { errorCode, errorMessage } from '../../apollo/errors';
+import { FormErrors } from '../../components/FormErrors';
+import { useI18n } from '../../i18n';
+import { formatStamp } from './Account';
+import { ConfirmDialog, resultErrors } from './ConfirmDialog';
+import { AdminListsQuery, RevokeApiKeyMutation, UnlockOperatorMutation } from './documents';
+import type { OpsAdminApiKeyFieldsFragment, OpsAdminOperatorFieldsFragment } from './gql/graphql';
+import type { OpsPageProps } from './index';
+import { OpsLayout } from './OpsLayout';
+import { useOpsStrings } from './strings';
+
+type Pending =
+  | { kind: 'unlock'; operator: OpsAdminOperatorFieldsFragment }
+  | { kind: 'revoke'; apiKey: OpsAdminApiKeyFieldsFragment };
+
+type MutationResult = { __typename: string; message?: string; errors?: readonly { message: string }[] };
+
+/**
+ * Administration (role ADMIN): the operators, with an unlock for the locked ones, and the
+ * integrators' API keys, with a revoke for the active ones. Anyone else gets a plain refusal (the
+ * server refuses the operations with FORBIDDEN regardless).
+ */
+export function AdminPage(props: OpsPageProps) {
+  return props.operator.role === 'ADMIN' ? <AdminConsole {...props} /> : <AdminOnly {...props} />;
+}
+
+function AdminOnly(props: OpsPageProps) {
+  const { s } = useOpsStrings();
+  return (
+    <OpsLayout title={s.adminTitle} {...props}>
+      <p class="alert alert--info" data-testid="ops-admin-only">
+        {s.adminOnly}
+      </p>
+    </OpsLayout>
+  );
+}
+
+function AdminConsole(props: OpsPageProps) {
+  const { t } = useI18n();
+  const { s, fill } = useOpsStrings();
+  const { data, loading, error, refetch } = useQuery(AdminListsQuery, { fetchPolicy: 'cache-and-network' });
+  const [unlock] = useMutation(UnlockOperatorMutation);
+  const [revoke] = useMutation(RevokeApiKeyMutation);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const doneRef = useRef<HTMLParagraphElement>(null);
+
+  useEffect(() => {
+    if (done) doneRef.current?.focus();
+  }, [done]);
+
+  // The role was taken away during the session: the same refusal as for a non-admin.
+  if (error && errorCode(error) === 'FORBIDDEN') return <AdminOnly {...props} />;
+
+  const open = (p: Pending) => {
+    setDone(null);
+    setPending(p);
+  };
+
+  const run = async (p: Pending, reason: string): Promise<string[] | null> => {
+    let result: MutationResult | undefined | null;
+    let message: string;
+    if (p.kind === 'unlock') {
+      const input = { operatorId: p.operator.id, reason };
+      result = (await unlock({ variables: { input } })).data?.unlockOperator;
+      message = fill(s.unlockOperatorDone, { name: p.operator.displayName, loginId: p.operator.loginId });
+    } else {
+      const input = { apiKeyId: p.apiKey.id, reason };
+      result = (await revoke({ variables: { input } })).data?.revokeApiKey;
+      message = fill(s.revokeApiKeyDone, { name: p.apiKey.name });
+    }
+    if (!result) throw new Error('empty result');
+    if (result.__typename !== 'OperatorUnlocked' && result.__typename !== 'ApiKeyRevoked') {
+      // Not locked any more / no such key: someone else acted first; show the tables as they are now.
+      void refetch().catch(() => {});
+      return resultErrors(result);
+    }
+    setPending(null);
+    setDone(message);
+    await refetch().catch(() => {});
+    return null;
+  };
+
+  const operators = data?.operators;
+  const apiKeys = data?.apiKeys;
+
+  return (
+    <OpsLayout title={s.adminTitle} {...props}>
+      <p class="hint">{s.adminLead}</p>
+      {done ? (
+        <p
+          class="alert alert--success"
+          role="status"
+          tabIndex={-1}
+          ref={doneRef}
+          data-testid="ops-action-done"
+        >
+          {done}
+        </p>
+      ) : null}
+      {error ? <FormErrors messages={[errorMessage(error, t)]} /> : null}
+      {loading && !data ? (
+        <p class="loading" role="status">
+          {s.loading}
+        </p>
+      ) : null}
+
+      {operators ? (
+        <section class="ops-section" aria-labelledby="ops-admin-operators-title">
+          <h2 id="ops-admin-operators-title" class="section-title">
+            {s.operatorsTitle}
+          </h2>
+          <OperatorTable operators={operators} onUnlock={(operator) => open({ kind: 'unlock', operator })} />
+        </section>
+      ) : null}
+
+      {apiKeys ? (
+        <section class="ops-section" aria-labelledby="ops-admin-keys-title">
+          <h2 id="ops-admin-keys-title" class="section-title">
+            {s.apiKeysTitle}
+          </h2>
+          <p class="hint">{s.apiKeysLead}</p>
+          <ApiKeyTable apiKeys={apiKeys} onRevoke={(apiKey) => open({ kind: 'revoke', apiKey })} />
+        </section>
+      ) : null}
+
+      {pending ? (
+        <ConfirmDialog
+          title={pending.kind === 'unlock' ? s.unlockOperatorTitle : s.revokeApiKeyTitle}
+          confirmLabel={pending.kind === 'unlock' ? s.unlockOperator : s.revokeApiKey}
+          danger={pending.kind === 'revoke'}
+          reasonHint={pending.kind === 'unlock' ? s.unlockOperatorHint : s.revokeApiKeyHint}
+          testId={`dialog-${pending.kind}`}
+          onClose={() => setPending(null)}
+          onConfirm={(reason) => run(pending, reason)}
+        >
+          {pending.kind === 'unlock' ? (
+            <>
+              <p>{s.unlockOperatorQuestion}</p>
+              <p class="ops-dialog__subject">
+                {pending.operator.displayName} <span class="ops-mono">({pending.operator.loginId})</span>
+              </p>
+            </>
+          ) : (
+            <>
+              <p>{s.revokeApiKeyQuestion}</p>
+              <p class="ops-dialog__subject">
+                {pending.apiKey.name} <span class="ops-mono">{pending.apiKey.prefix}…</span>
+              </p>
+            </>
+          )}
+        </ConfirmDialog>
+      ) : null}
+    </OpsLayout>
+  );
+}
+
+function OperatorTable({
+  operators,
+  onUnlock,
+}: {
+  operators: readonly OpsAdminOperatorFieldsFragment[];
+  onUnlock: (operator: OpsAdminOperatorFieldsFragment) => void;
+}) {
+  const { s, fill, named } = useOpsStrings();
+  if (operators.length === 0) return <p>{s.none}</p>;
+  return (
+    <div class="table-wrap">
+      <table class="table ops-table" data-testid="ops-admin-operators">
+        <thead>
+          <tr>
+            <th scope="col">{s.loginId}</th>
+            <th scope="col">{s.displayName}</th>
+            <th scope="col">{s.role}</th>
+            <th scope="col">{s.status}</th>
+            <th scope="col">{s.createdAt}</th>
+            <th scope="col">{s.actionColumn}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {operators.map((o) => (
+            <tr key={o.id} data-testid="ops-admin-operator-row" data-login-id={o.loginId}>
+              <th scope="row" class="ops-mono">
+                {o.loginId}
+              </th>
+              <td>{o.displayName}</td>
+              <td>{named('role', o.role)}</td>
+              <td>
+                {o.lockedAt ? (
+                  <>
+                    <span class="badge badge--unpaid" data-testid="badge-operator-locked">
+                      {s.operatorLocked}
+                    </span>
+                    <span class="ops-code">{formatStamp(o.lockedAt)}</span>
+                  </>
+                ) : (
+                  <span class="badge badge--paid">{s.operatorActive}</span>
+                )}
+              </td>
+              <td class="ops-mono ops-nowrap">{formatStamp(o.createdAt)}</td>
+              <td>
+                {o.lockedAt ? (
+                  <button
+                    type="button"
+                    class="button button--secondary"
+                    data-testid="ops-admin-unlock"
+                    aria-label={fill(s.unlockOperatorLabel, { name: o.displayName, loginId: o.loginId })}
+                    onClick={() => onUnlock(o)}
+                  >
+                    {s.unlockOperator}
+                  </button>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function ApiKeyTable({
+  apiKeys,
+  onRevoke,
+}: {
+  apiKeys: readonly OpsAdminApiKeyFieldsFragment[];
+  onRevoke: (apiKey: OpsAdminApiKeyFieldsFragment) => void;
+}) {
+  const { s, fill } = useOpsStrings();
+  if (apiKeys.length === 0) return <p>{s.none}</p>;
+  return (
+    <div class="table-wrap">
+      <table class="table ops-table" data-testid="ops-admin-apikeys">
+        <thead>
+          <tr>
+            <th scope="col">{s.apiKeyName}</th>
+            <th scope="col">{s.apiKeyPrefix}</th>
+            <th scope="col">{s.apiKeyScopes}</th>
+            <th scope="col">{s.createdAt}</th>
+            <th scope="col">{s.lastUsedAt}</th>
+            <th scope="col">{s.status}</th>
+            <th scope="col">{s.actionColumn}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {apiKeys.map((k) => (
+            <tr key={k.id} data-testid="ops-admin-apikey-row" data-prefix={k.prefix}>
+              <th scope="row">{k.name}</th>
+              <td class="ops-mono">{k.prefix}…</td>
+              <td class="ops-mono">{k.scopes.length > 0 ? k.scopes.join(', ') : s.none}</td>
+              <td class="ops-mono ops-nowrap">{formatStamp(k.createdAt)}</td>
+              <td class="ops-mono ops-nowrap">{formatStamp(k.lastUsedAt)}</td>
+              <td>
+                {k.revokedAt ? (
+                  <>
+                    <span class="badge badge--neutral" data-testid="badge-apikey-revoked">
+                      {s.apiKeyRevoked}
+                    </span>
+                    <span class="ops-code">{formatStamp(k.revokedAt)}</span>
+                  </>
+                ) : (
+                  <span class="badge badge--paid" data-testid="badge-apikey-active">
+                    {s.apiKeyActive}
+                  </span>
+                )}
+              </td>
+              <td>
+                {k.revokedAt ? null : (
+                  <button
+                    type="button"
+                    class="button button--secondary"
+                    data-testid="ops-admin-revoke"
+                    aria-label={fill(s.revokeApiKeyLabel, { name: k.name })}
+                    onClick={() => onRevoke(k)}
+                  >
+                    {s.revokeApiKey}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
