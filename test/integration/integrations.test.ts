@@ -406,12 +406,13 @@ describe('import charges', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'wb-import-'));
   const header = 'customer_number,billing_month,carrier_code,line_number,item_name,amount,tax_rate';
 
-  async function run(file: string) {
+  async function run(file: string, options: { transactionPerStatement?: boolean } = {}) {
     const rejected: RejectedRow[] = [];
     const report = await t.services.chargeImport.importFile(file, {
       batchRows: 3,
       concurrency: 2,
       onRejected: (r) => rejected.push(r),
+      ...options,
     });
     return { report, rejected };
   }
@@ -494,7 +495,8 @@ describe('import charges', () => {
         row(bad.customerNumber, '0312345678', '基本料', 1), // 8: same statement again, later in the file
       ].join('\n'),
     );
-    const { report, rejected } = await run(file);
+    // Per-statement transactions (the slower mode) report and refuse exactly as batches do.
+    const { report, rejected } = await run(file, { transactionPerStatement: true });
     expect(report.groups).toEqual({ written: 1, unchanged: 0, rejected: 4 });
     expect(report.rows).toMatchObject({ read: 8, written: 1, rejected: 7 });
     expect(rejected.map((r) => `${r.line}:${r.code}`)).toEqual([
@@ -516,6 +518,36 @@ describe('import charges', () => {
       good.accountId,
     ]);
     expect(written).toHaveLength(1);
+    const again = await run(file);
+    expect(again.report.groups).toEqual({ written: 0, unchanged: 1, rejected: 4 });
+  });
+
+  it('refuses statements of a confirmed invoice and keeps its items', async () => {
+    const a = await account();
+    const input = {
+      customerNumber: a.customerNumber,
+      billingMonth: month,
+      carrierCode: 'NTT_EAST',
+      items: [item('0312345678', '基本料', 1700)],
+    };
+    await writer.gql(UPSERT, { input });
+    await writer.gql(CONFIRM, { input: { customerNumber: a.customerNumber, billingMonth: month } });
+    const file = path.join(dir, 'confirmed.csv');
+    writeFileSync(
+      file,
+      `${header}\n${a.customerNumber},${month},NTT_EAST,0312345678,基本料,1,10\n${a.customerNumber},${month},OCN,0312345678,OCN光,1,10\n`,
+    );
+    const { report, rejected } = await run(file);
+    expect(report.groups).toMatchObject({ written: 0, rejected: 2 });
+    expect(rejected.map((r) => `${r.line}:${r.code}`)).toEqual([
+      '2:INVOICE_CONFIRMED',
+      '3:INVOICE_CONFIRMED',
+    ]);
+    const [invoice]: { billing_amount: number }[] = await t.db.query(
+      'SELECT billing_amount FROM invoice WHERE billing_account_id = $1',
+      [a.accountId],
+    );
+    expect(invoice.billing_amount).toBe(1870);
   });
 });
 

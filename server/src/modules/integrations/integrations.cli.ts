@@ -136,6 +136,7 @@ export function registerIntegrationCommands(
     .option('--report <file>', 'write rejected rows there as NDJSON (default: stderr)')
     .option('--batch-rows <n>', 'rows resolved together', positiveInt(1_000_000), 20_000)
     .option('--concurrency <n>', 'transactions written at once', positiveInt(16), 2)
+    .option('--transaction-per-statement', 'one transaction per statement (slower) instead of per batch')
     .option('--json', 'print the summary as one JSON object')
     .action(
       (
@@ -145,6 +146,7 @@ export function registerIntegrationCommands(
           report?: string;
           batchRows: number;
           concurrency: number;
+          transactionPerStatement?: boolean;
           json?: boolean;
         },
       ) =>
@@ -165,6 +167,7 @@ export function registerIntegrationCommands(
                 format: opts.format as 'csv' | 'ndjson' | undefined,
                 batchRows: opts.batchRows,
                 concurrency: opts.concurrency,
+                transactionPerStatement: opts.transactionPerStatement,
                 onRejected,
               }),
             );
