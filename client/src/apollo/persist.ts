@@ -74,6 +74,17 @@ export function wipeSaved(): void {
   }
 }
 
+/**
+ * Forgets the saved bills but not who is signed in: after a payment, a reload must not first show
+ * the bill as unpaid from the device's copy.
+ */
+export function forgetSavedBills(): void {
+  if (!snapshot) return;
+  snapshot.ops = {};
+  restored.clear();
+  save();
+}
+
 /** Drops the bills held in memory (another subscriber, or nobody, is signed in now). */
 function forgetBilling(client: ApolloClient): void {
   client.cache.evict({ id: 'ROOT_QUERY', fieldName: 'billing' });

@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useRef, useState } from 'preact/hooks';
 import { errorMessage } from '../../apollo/errors';
+import { forgetSavedBills } from '../../apollo/persist';
 import { Field } from '../../components/Field';
 import { FormErrors } from '../../components/FormErrors';
 import { PaymentBadge, StatusBadge } from '../../components/InvoiceBits';
@@ -135,6 +136,7 @@ function CardForm({ month, amount }: { month: string; amount: number }) {
     switch (r.__typename) {
       case 'PaymentSucceeded':
         form.setValues(EMPTY_CARD); // the card details leave the page's memory with the form
+        forgetSavedBills();
         return;
       case 'FieldErrors':
         focusField(form.showFieldErrors(r));
