@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/database';
-import { formatPostcard, seedDemoIfEmpty } from './modules/operators/demo-seed';
+import { formatPostcard, seedDemoIfEmpty, seedDemoOperatorIfNone } from './modules/operators/demo-seed';
 import { createServices } from './services';
 
 /** config → database (embedded unless DATABASE_URL) → migrations → services → HTTP server. */
@@ -32,6 +32,12 @@ async function main(): Promise<void> {
     if (demo) {
       const cards = demo.map((card) => formatPostcard(card, config.publicUrl)).join('\n');
       console.log(`\nDemo accounts created (3 lines; 120 lines). Log in with a postcard below:\n${cards}\n`);
+    }
+    const operator = await seedDemoOperatorIfNone(services);
+    if (operator) {
+      console.log(
+        `Demo operator console: ${config.publicUrl}/ops  login ID ${operator.loginId}  password ${operator.password}\n`,
+      );
     }
   }
 

@@ -81,6 +81,20 @@ it('starts with its own PostgreSQL, seeds a demo, logs JSON without secrets, sto
   client.bearer = token;
   expect((await client.gql(ME)).data?.me.loginId).toBe(initialLoginId);
 
+  // The first start also makes a console admin, its password printed once beside the console's address.
+  const operator = first.output().match(/\/ops\s+login ID (\S+)\s+password (\S+)/);
+  expect(operator).not.toBeNull();
+  const [, operatorLoginId, operatorPassword] = operator as RegExpMatchArray;
+  const console = new Browser(url);
+  const signedIn = await console.gql(
+    'mutation($input: OperatorLoginInput!) { operatorLogin(input: $input) { __typename ... on OperatorLoginSuccess { operator { role } } } }',
+    { input: { loginId: operatorLoginId, password: operatorPassword } },
+  );
+  expect(signedIn.data?.operatorLogin).toEqual({
+    __typename: 'OperatorLoginSuccess',
+    operator: { role: 'ADMIN' },
+  });
+
   expect(await stop(first)).toBe(0);
   expect(await portOpen(pgPort)).toBe(false); // the embedded cluster stopped with the app
 
@@ -95,6 +109,7 @@ it('starts with its own PostgreSQL, seeds a demo, logs JSON without secrets, sto
   const second = await start();
   try {
     expect(second.output()).not.toContain('Demo accounts created'); // data survived: no second seed
+    expect(second.output()).not.toContain('Demo operator console');
     const again = await new Browser(url).gql(LOGIN, {
       input: { loginId: initialLoginId, password: initialPassword },
     });

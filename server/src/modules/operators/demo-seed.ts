@@ -1,5 +1,6 @@
 import type { Services } from '../../services';
 import { seedDemoBilling } from '../billing/demo-billing';
+import { generateOperatorPassword } from './operator-auth.service';
 import type { ProvisionedAccount } from './provisioning.service';
 
 /** A first-run account so a newcomer can log in at once; only when no account exists yet. */
@@ -46,4 +47,25 @@ export function formatPostcard(account: ProvisionedAccount, publicUrl: string): 
     `│ Login at            ${publicUrl}/login`,
     '└──────────────────────────────────────────────',
   ].join('\n');
+}
+
+export const DEMO_OPERATOR_LOGIN_ID = 'demo-admin';
+
+/**
+ * A first-run admin for the operator console (/ops), only while no operator exists. Its generated
+ * password is returned to be printed once, like the demo postcards (never outside development).
+ */
+export async function seedDemoOperatorIfNone(
+  services: Services,
+): Promise<{ loginId: string; password: string } | null> {
+  const [{ count }]: { count: string }[] = await services.db.query('SELECT count(*) FROM operator');
+  if (Number(count) > 0) return null;
+  const password = generateOperatorPassword(DEMO_OPERATOR_LOGIN_ID);
+  await services.operatorAuth.create({
+    loginId: DEMO_OPERATOR_LOGIN_ID,
+    displayName: 'デモ管理者',
+    role: 'ADMIN',
+    password,
+  });
+  return { loginId: DEMO_OPERATOR_LOGIN_ID, password };
 }

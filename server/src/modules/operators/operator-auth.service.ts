@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomInt } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { Clock } from '../../clock';
@@ -7,7 +7,7 @@ import type { OperatorPrincipal, OperatorRole } from '../../graphql/roles';
 import { AuditEventType, type AuditService } from '../audit/audit.service';
 import type { RequestMeta } from '../auth/session.service';
 import type { PasswordHasher } from '../credentials/password-hasher';
-import { checkPassword, normalizeIdentifier } from '../credentials/password-policy';
+import { ALLOWED_SYMBOLS, checkPassword, normalizeIdentifier } from '../credentials/password-policy';
 
 export const OPERATOR_TOKEN_PREFIX = 'wbo_';
 
@@ -33,6 +33,19 @@ export type OperatorLoginOutcome =
   | { kind: 'success'; token: string; expiresAt: Date; operator: OperatorPrincipal }
   | { kind: 'invalid-credentials' }
   | { kind: 'locked' };
+
+const PASSWORD_ALPHABET = `ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789${ALLOWED_SYMBOLS}`;
+
+/** 20 characters from a CSPRNG over letters, digits and the allowed symbols: ~120 bits, policy-checked. */
+export function generateOperatorPassword(loginId: string): string {
+  for (;;) {
+    const password = Array.from(
+      { length: 20 },
+      () => PASSWORD_ALPHABET[randomInt(PASSWORD_ALPHABET.length)],
+    ).join('');
+    if (checkPassword(password, loginId, 'password').length === 0) return password;
+  }
+}
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest();
 const TOUCH_INTERVAL_MS = 60_000;

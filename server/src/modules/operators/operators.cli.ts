@@ -1,21 +1,9 @@
-import { randomInt } from 'node:crypto';
 import { type Command, InvalidArgumentError } from 'commander';
 import type { OperatorRole } from '../../graphql/roles';
 import type { Services } from '../../services';
-import { ALLOWED_SYMBOLS, checkPassword } from '../credentials/password-policy';
-import { OperatorAccountError } from './operator-auth.service';
+import { generateOperatorPassword, OperatorAccountError } from './operator-auth.service';
 
 type WithServices = <T>(work: (services: Services) => Promise<T>) => Promise<T>;
-
-const ALPHABET = `ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789${ALLOWED_SYMBOLS}`;
-
-/** 20 characters from a CSPRNG over letters, digits and the allowed symbols: ~120 bits, policy-checked. */
-export function generateOperatorPassword(loginId: string): string {
-  for (;;) {
-    const password = Array.from({ length: 20 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
-    if (checkPassword(password, loginId, 'password').length === 0) return password;
-  }
-}
 
 const role = (value: string): OperatorRole => {
   const upper = value.trim().toUpperCase();
