@@ -242,15 +242,7 @@ export function AccountPage({ id, ...props }: OpsPageProps & { id: string }) {
             </div>
             <div>
               <dt>{s.reissueEmail}</dt>
-              <dd>
-                {account.reissueEmail ? (
-                  <>
-                    <span class="ops-mono">{account.reissueEmail}</span>
-                  </>
-                ) : (
-                  s.none
-                )}
-              </dd>
+              <dd>{account.reissueEmail ? <span class="ops-mono">{account.reissueEmail}</span> : s.none}</dd>
             </div>
             <div>
               <dt>{s.notificationEmails}</dt>
