@@ -186,6 +186,22 @@ describe('operator sign-in', () => {
     });
     expect(unknown.data.operatorLogin.__typename).toBe('InvalidCredentials');
   });
+
+  test('a sign-in with an unknown operator ID is audited as a failure (without the ID)', async () => {
+    const before: { count: number }[] = await t.db.query(
+      `SELECT count(*)::int AS count FROM audit_event WHERE event = 'OPERATOR_LOGIN' AND outcome = 'UNKNOWN_ID'`,
+    );
+    const ops = new Console(t.url);
+    const res = await ops.gql(OP_LOGIN, { input: { loginId: 'no-such-op-77', password: 'Some#Pass123' } });
+    expect(res.data.operatorLogin.__typename).toBe('InvalidCredentials');
+    const rows: { detail: Record<string, unknown>; client_address: string | null }[] = await t.db.query(
+      `SELECT detail, client_address FROM audit_event WHERE event = 'OPERATOR_LOGIN' AND outcome = 'UNKNOWN_ID'
+        ORDER BY id`,
+    );
+    expect(rows).toHaveLength(before[0].count + 1);
+    expect(rows.at(-1)?.client_address).toBeTruthy();
+    expect(JSON.stringify(rows.at(-1)?.detail)).not.toContain('no-such-op-77');
+  });
 });
 
 describe('role checks', () => {
@@ -445,6 +461,32 @@ describe('provisioning and the postcard queue', () => {
     expect(seen.length).toBe(total);
     const bad = await ops.gql(QUEUE, { after: 'garbage' });
     expect(bad.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+
+  test('a well-formed cursor with a bad sort key is BAD_USER_INPUT, not an internal error', async () => {
+    const { ops } = await signedInOperator();
+    const forged = (sortKey: string, id: string) =>
+      Buffer.from(JSON.stringify([sortKey, id])).toString('base64url');
+    for (const sortKey of ['garbage', '2026-13-45T99:00:00.000000Z', "2026-01-01'; --"]) {
+      const queue = await ops.gql(QUEUE, { after: forged(sortKey, '00000000-0000-4000-8000-000000000000') });
+      expect(queue.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+      const audit = await ops.gql(AUDIT, { after: forged(sortKey, '1') });
+      expect(audit.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+    }
+  });
+
+  test('the sheet and the CSV take repeated ids (?ids=a&ids=b) as a list', async () => {
+    const { ops } = await signedInOperator();
+    const [a, b] = [await provisioned(ops), await provisioned(ops)];
+    const query = `ids=${a.postcard.id}&ids=${b.postcard.id}`;
+    const sheet = await ops.get(`/ops/postcards/sheet?${query}`);
+    expect(sheet.status).toBe(200);
+    expect(credentialsOnSheet(sheet.text, a.postcard.id)).not.toBeNull();
+    expect(credentialsOnSheet(sheet.text, b.postcard.id)).not.toBeNull();
+    const csv = await ops.get(`/ops/postcards/export.csv?${query}`);
+    expect(csv.status).toBe(200);
+    expect(csv.text).toContain(a.postcard.id);
+    expect(csv.text).toContain(b.postcard.id);
   });
 });
 

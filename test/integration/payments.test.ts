@@ -435,6 +435,27 @@ describe('payments recorded by an integrator (SPEC 3, 6)', () => {
     expect(await paymentsOf(card.accountId)).toHaveLength(0);
   });
 
+  it('refuses a provisional bill: its amount may still change (InvoiceNotPayable)', async () => {
+    const { browser: subscriber, card } = await payer();
+    const provisional = await invoiceOf(subscriber, current);
+    const bank = await integrator(['billing:write']);
+    const res = (
+      await bank.browser.gql(RECORD, {
+        input: {
+          customerNumber: card.customerNumber,
+          billingMonth: current,
+          amount: provisional.billingAmount,
+          method: 'OTHER',
+          reference: 'TRANSFER-PROVISIONAL',
+          idempotencyKey: randomUUID(),
+        },
+      })
+    ).data?.recordPayment;
+    expect(res).toMatchObject({ __typename: 'InvoiceNotPayable', code: 'INVOICE_NOT_CONFIRMED' });
+    expect((await invoiceOf(subscriber, current)).paymentStatus).toBe('UNPAID');
+    expect(await paymentsOf(card.accountId)).toHaveLength(0);
+  });
+
   it('needs the billing:write scope; subscribers cannot record payments', async () => {
     const { browser: subscriber, card } = await payer();
     const input = {
@@ -455,6 +476,17 @@ describe('payments recorded by an integrator (SPEC 3, 6)', () => {
 });
 
 describe('card data', () => {
+  it('is not echoed back when an input is refused by a length guard', async () => {
+    const { browser } = await payer();
+    const res = await browser.gql(PAY, {
+      input: cardInput({ cardNumber: '4242 4242 4242 4242', cvc: '123456789' }),
+    });
+    expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const body = JSON.stringify(res.errors);
+    expect(body).not.toContain('4242 4242 4242 4242');
+    expect(body).not.toContain('123456789');
+  });
+
   it('never stores a card number or CVC: only brand and last four', async () => {
     const { browser, card } = await payer();
     await browser.gql(PAY, { input: cardInput({ cardNumber: '4000000000000002', cvc: '987' }) });

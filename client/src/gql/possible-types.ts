@@ -86,6 +86,7 @@
       "FieldErrors",
       "InvoiceAlreadyPaid",
       "InvoiceNotFound",
+      "InvoiceNotPayable",
       "PaymentRecorded",
       "UnknownCustomerNumber"
     ],
@@ -249,6 +250,7 @@
       "FieldErrors",
       "InvoiceAlreadyPaid",
       "InvoiceNotFound",
+      "InvoiceNotPayable",
       "PaymentRecorded",
       "UnknownCustomerNumber"
     ],

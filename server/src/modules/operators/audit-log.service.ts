@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { normalizeIdentifier } from '../credentials/password-policy';
-import { encodeCursor, isUuid } from './operator-reason';
+import { encodeCursor, isUuid, sortKeySql } from './operator-reason';
 
 export interface AuditEntryRow {
   id: string;
@@ -38,7 +38,7 @@ interface Row {
   detail: Record<string, unknown>;
 }
 
-const SELECT = `SELECT e.id::text AS id, e.occurred_at, e.occurred_at::text AS sort_key, e.event, e.outcome,
+const SELECT = `SELECT e.id::text AS id, e.occurred_at, ${sortKeySql('e.occurred_at')} AS sort_key, e.event, e.outcome,
                        e.billing_account_id, a.customer_number, o.login_id AS operator_login_id,
                        k.name AS api_key_name, e.client_address, e.detail
                   FROM audit_event e

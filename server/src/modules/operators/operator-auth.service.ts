@@ -116,6 +116,13 @@ export class OperatorAuthService {
     // Unknown IDs pay for one verification too, so timing does not reveal which IDs exist.
     if (!candidate) {
       await this.hasher.verifyAgainstNothing(input.password ?? '');
+      // A failed sign-in is a security event whether or not the ID exists (SPEC §2.4); the ID itself is
+      // not recorded (people type passwords into the ID field by mistake).
+      await this.audit.record({
+        event: AuditEventType.OPERATOR_LOGIN,
+        outcome: 'UNKNOWN_ID',
+        clientAddress: meta.clientAddress,
+      });
       return { kind: 'invalid-credentials' };
     }
     const ok = await this.hasher.verify(candidate.password_hash, input.password ?? '');

@@ -32,17 +32,37 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Ids from clients are checked before they reach SQL, where a malformed uuid would be a 500. */
 export const isUuid = (value: string) => UUID.test(value);
 
-/** Opaque keyset cursors: the sort key as PostgreSQL prints it (microseconds kept) and the row id. */
+/** Opaque keyset cursors: the sort key (sortKeySql, microseconds kept) and the row id. */
 export function encodeCursor(sortKey: string, id: string): string {
   return Buffer.from(JSON.stringify([sortKey, id])).toString('base64url');
 }
 
-/** null when absent; undefined when malformed (the caller answers BAD_USER_INPUT). */
+/**
+ * A cursor's sort key: a timestamptz in one fixed form (UTC, microseconds), whatever the session's
+ * DateStyle, so it can be checked here before PostgreSQL would refuse it with an error (a 500).
+ */
+export const sortKeySql = (column: string) =>
+  `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+const SORT_KEY = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\.\d{6}Z$/;
+function isSortKey(text: string): boolean {
+  const m = SORT_KEY.exec(text);
+  if (!m) return false;
+  const [y, mo, d, h, mi, s] = m.slice(1, 7).map(Number);
+  const t = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
+  return y >= 1 && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d && h < 24 && mi < 60 && s < 60;
+}
+
+/** null when absent; undefined when malformed, sort key included (the caller answers BAD_USER_INPUT). */
 export function decodeCursor(cursor: string | null | undefined): [string, string] | null | undefined {
   if (!cursor) return null;
   try {
     const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string')) {
+    if (
+      Array.isArray(value) &&
+      value.length === 2 &&
+      value.every((v) => typeof v === 'string') &&
+      isSortKey(value[0])
+    ) {
       return [value[0], value[1]];
     }
   } catch {

@@ -15,7 +15,9 @@ function sensitive(reply: FastifyReply): FastifyReply {
 }
 
 function idsOf(request: FastifyRequest): string[] | null {
-  const raw = (request.query as { ids?: string }).ids;
+  // `?ids=a,b` or `?ids=a&ids=b` (the query parser makes the latter an array).
+  const given = (request.query as { ids?: string | string[] }).ids;
+  const raw = Array.isArray(given) ? given.join(',') : given;
   if (!raw?.trim()) return null;
   return raw
     .split(',')

@@ -4,7 +4,7 @@ import type { SecretSeal } from '../../security/secret-seal';
 import { AuditEventType, type AuditService } from '../audit/audit.service';
 import type { PolicyIssue } from '../credentials/password-policy';
 import type { OperatorActor } from './operator-accounts.service';
-import { checkReason, encodeCursor, isUuid } from './operator-reason';
+import { checkReason, encodeCursor, isUuid, sortKeySql } from './operator-reason';
 import type { PostcardKind, PostcardStatus } from './postcard.entity';
 
 export interface PostcardRow {
@@ -82,7 +82,7 @@ export class PostcardService {
     const validAfter = after && isUuid(after[1]) ? after : null;
     const [rows, [{ count }]] = await Promise.all([
       this.db.query(
-        `SELECT ${POSTCARD_COLUMNS}, p.created_at::text AS sort_key
+        `SELECT ${POSTCARD_COLUMNS}, ${sortKeySql('p.created_at')} AS sort_key
            FROM postcard p JOIN billing_account a ON a.id = p.billing_account_id
           WHERE p.status = $1 AND ($2::timestamptz IS NULL OR (p.created_at, p.id) > ($2::timestamptz, $3::uuid))
           ORDER BY p.created_at, p.id LIMIT $4`,

@@ -62,6 +62,7 @@ export type RecordOutcome =
   | { kind: 'account-not-found' }
   | { kind: 'not-found' }
   | { kind: 'already-paid' }
+  | { kind: 'not-payable'; reason: 'NOT_CONFIRMED' }
   | { kind: 'amount-mismatch'; expected: number }
   | { kind: 'invalid'; issues: PolicyIssue[] }
   | { kind: 'recorded'; invoice: InvoiceRow; receipt: PaymentRow };
@@ -352,6 +353,9 @@ export class PaymentService {
           return { kind: 'committed', accountId: account.id, receipt: previous };
         }
         if (invoice.payment_status === 'PAID') return { kind: 'already-paid' };
+        // As for cards and Pay-easy: a provisional amount may still change, and a bill marked paid
+        // would then show a different amount than the one received.
+        if (invoice.status !== 'CONFIRMED') return { kind: 'not-payable', reason: 'NOT_CONFIRMED' };
         if (input.amount !== invoice.billing_amount) {
           return { kind: 'amount-mismatch', expected: invoice.billing_amount };
         }

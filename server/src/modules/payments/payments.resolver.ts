@@ -161,6 +161,8 @@ export class PaymentsResolver {
         return userError(InvoiceNotFound, 'INVOICE_NOT_FOUND', ctx.lang);
       case 'already-paid':
         return userError(InvoiceAlreadyPaid, 'INVOICE_ALREADY_PAID', ctx.lang);
+      case 'not-payable':
+        return userError(InvoiceNotPayable, 'INVOICE_NOT_CONFIRMED', ctx.lang);
       case 'amount-mismatch':
         return Object.assign(userError(AmountMismatch, 'AMOUNT_MISMATCH', ctx.lang), {
           expectedAmount: outcome.expected,

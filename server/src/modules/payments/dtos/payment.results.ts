@@ -81,6 +81,7 @@ export const RecordPaymentResult = createUnionType({
       InvoiceNotFound,
       AmountMismatch,
       InvoiceAlreadyPaid,
+      InvoiceNotPayable,
       FieldErrors,
     ] as const,
 });
