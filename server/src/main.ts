@@ -27,7 +27,9 @@ async function main(): Promise<void> {
   const services = await createServices(config, database.dataSource, { workers: true, log: bootLog });
   const app = await buildApp(services);
 
-  if (config.env !== 'production') {
+  // Demo data (and its printed credentials, a console admin's among them) only for a local try-out:
+  // never in production, and never on a database someone else runs (DATABASE_URL set).
+  if (config.env !== 'production' && !config.databaseUrl) {
     const demo = await seedDemoIfEmpty(services);
     if (demo) {
       const cards = demo.map((card) => formatPostcard(card, config.publicUrl)).join('\n');

@@ -422,7 +422,8 @@ function toSummary(row: SummarySqlRow): AccountSummaryRow {
     customerNumber: row.customer_number,
     holderName: row.holder_name,
     registeredPhoneNumber: row.registered_phone_number,
-    loginId: row.login_id ?? row.initial_login_id,
+    // Only the ID the subscriber chose: initial credentials appear on the postcard sheet and export only.
+    loginId: row.login_id,
     status: {
       postcardPending: row.postcard_pending,
       activated: row.activated,

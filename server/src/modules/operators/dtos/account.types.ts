@@ -36,7 +36,8 @@ export class AccountSummary {
 
   @Field(() => String, {
     nullable: true,
-    description: 'The login ID in force: the chosen one, else the initial one; null if neither.',
+    description:
+      'The login ID the subscriber chose; null until they have (the initial ID is only on the postcard).',
   })
   loginId: string | null;
 
