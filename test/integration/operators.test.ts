@@ -345,6 +345,42 @@ describe('provisioning and the postcard queue', () => {
     expect(search.errors[0].extensions.code).toBe('FORBIDDEN');
   });
 
+  test('a retried provisioning with the same idempotency key makes one account and one postcard', async () => {
+    const integrator = await t.services.apiKeys.create('crm', ['accounts:write']);
+    const other = await t.services.apiKeys.create('crm-2', ['accounts:write']);
+    const call = (key: string, idempotencyKey: string) =>
+      fetch(`${t.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+        body: JSON.stringify({
+          query: PROVISION,
+          variables: {
+            input: {
+              holderName: '再送 太郎',
+              registeredPhoneNumber: '0311112222',
+              lines: [],
+              idempotencyKey,
+            },
+          },
+        }),
+      }).then((r) => r.json());
+    const first = (await call(integrator.key, 'order-123')).data.provisionAccount;
+    expect(first.__typename).toBe('AccountProvisioned');
+    const again = (await call(integrator.key, 'order-123')).data.provisionAccount;
+    expect(again).toEqual(first);
+    // Sent twice at once: still one account.
+    const [a, b] = await Promise.all([call(integrator.key, 'order-124'), call(integrator.key, 'order-124')]);
+    expect(a.data.provisionAccount.account.id).toBe(b.data.provisionAccount.account.id);
+    // Keys are per sender: another integrator's "order-123" is its own request.
+    const theirs = (await call(other.key, 'order-123')).data.provisionAccount;
+    expect(theirs.account.id).not.toBe(first.account.id);
+    const [{ accounts, postcards }] = await t.db.query(
+      `SELECT count(DISTINCT a.id)::int AS accounts, count(p.id)::int AS postcards
+         FROM billing_account a JOIN postcard p ON p.billing_account_id = a.id WHERE a.holder_name = '再送 太郎'`,
+    );
+    expect({ accounts, postcards }).toEqual({ accounts: 3, postcards: 3 });
+  });
+
   test('search by customer number, phone, line number and login ID (any case, dashes, full-width)', async () => {
     const { ops } = await signedInOperator();
     const created = await provisioned(ops, {

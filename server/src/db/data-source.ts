@@ -10,6 +10,7 @@ import { MailAndReissue1763900000000 } from './migrations/1763900000000-mail-and
 import { Billing1764000000000 } from './migrations/1764000000000-billing';
 import { BillingNotifications1764100000000 } from './migrations/1764100000000-billing-notifications';
 import { OperatorsIntegratorsPayments1764200000000 } from './migrations/1764200000000-operators-integrators-payments';
+import { ProvisioningKeys1764300000000 } from './migrations/1764300000000-provisioning-keys';
 
 export const entities = [BillingAccount, Subscriber, PasswordHistory, Session, AuditEvent, Postcard];
 export const migrations = [
@@ -18,6 +19,7 @@ export const migrations = [
   Billing1764000000000,
   BillingNotifications1764100000000,
   OperatorsIntegratorsPayments1764200000000,
+  ProvisioningKeys1764300000000,
 ];
 
 /** Schema changes happen only through migrations (never `synchronize`). */

@@ -205,7 +205,7 @@ export class OperatorAccountsService {
 
   /** SPEC §2.2 step 1, for operators and integrators alike (an integrator's reason defaults). */
   async provision(
-    cmd: ProvisionAccountCommand & { reason?: string | null },
+    cmd: ProvisionAccountCommand & { reason?: string | null; idempotencyKey?: string | null },
     actor: OperatorActor,
   ): Promise<ProvisionOutcome> {
     const { reason, issues: reasonIssues } = checkReason(
@@ -215,18 +215,53 @@ export class OperatorAccountsService {
     const { issues } = await this.provisioning.check(cmd);
     if (issues.length + reasonIssues.length > 0)
       return { kind: 'invalid', issues: [...issues, ...reasonIssues] };
-    const created = await this.provisioning.provision(cmd, {
-      via: actor.apiKeyId ? 'api' : 'operator',
-      clientAddress: actor.clientAddress,
-      operatorId: actor.operatorId,
-      apiKeyId: actor.apiKeyId,
-      reason,
-    });
-    const [account] = await this.summaries([created.accountId]);
+    // Keys are the sender's own: one integrator's key can never meet another's or an operator's.
+    const key = cmd.idempotencyKey?.trim()
+      ? `${actor.apiKeyId ? `api-key:${actor.apiKeyId}` : `operator:${actor.operatorId}`}:${cmd.idempotencyKey.trim()}`
+      : null;
+    const earlier = key ? await this.provisionedWith(key) : null;
+    if (earlier) return earlier;
+    try {
+      const created = await this.provisioning.provision(
+        { ...cmd, provisioningKey: key },
+        {
+          via: actor.apiKeyId ? 'api' : 'operator',
+          clientAddress: actor.clientAddress,
+          operatorId: actor.operatorId,
+          apiKeyId: actor.apiKeyId,
+          reason,
+        },
+      );
+      const [account] = await this.summaries([created.accountId]);
+      return {
+        kind: 'provisioned',
+        account: toSummary(account),
+        postcard: await this.postcard(created.postcardId),
+      };
+    } catch (error) {
+      // The same key sent twice at once: the other request made the account.
+      const raced =
+        key && (error as { constraint?: string }).constraint === 'billing_account_provisioning_key';
+      const made = raced ? await this.provisionedWith(key) : null;
+      if (made) return made;
+      throw error;
+    }
+  }
+
+  /** The account an earlier request with this (scoped) key made, with its first postcard. */
+  private async provisionedWith(key: string): Promise<ProvisionOutcome | null> {
+    const [row]: { id: string; postcard_id: string }[] = await this.db.query(
+      `SELECT a.id, (SELECT p.id FROM postcard p WHERE p.billing_account_id = a.id
+                      ORDER BY p.created_at LIMIT 1) AS postcard_id
+         FROM billing_account a WHERE a.provisioning_key = $1`,
+      [key],
+    );
+    if (!row) return null;
+    const [account] = await this.summaries([row.id]);
     return {
       kind: 'provisioned',
       account: toSummary(account),
-      postcard: await this.postcard(created.postcardId),
+      postcard: await this.postcard(row.postcard_id),
     };
   }
 

@@ -21,6 +21,8 @@ export interface ProvisionAccountCommand {
   registeredPhoneNumber: string;
   postalAddress?: string;
   lines?: readonly ProvisionLine[];
+  /** Already scoped to the sender (see OperatorAccountsService.provision); unique among accounts. */
+  provisioningKey?: string | null;
 }
 
 /** Who provisions: recorded in the audit line (never the credentials). */
@@ -155,10 +157,11 @@ export class ProvisioningService {
       this.credentialDeps(),
       async (tx, credentials): Promise<ProvisionedAccount> => {
         const [account]: { id: string; customer_number: string }[] = await tx.query(
-          `INSERT INTO billing_account (customer_number, holder_name, postal_address, registered_phone_number)
-         VALUES (lpad(nextval('customer_number_seq')::text, 10, '0'), $1, $2, $3)
+          `INSERT INTO billing_account (customer_number, holder_name, postal_address, registered_phone_number,
+                                      provisioning_key)
+         VALUES (lpad(nextval('customer_number_seq')::text, 10, '0'), $1, $2, $3, $4)
          RETURNING id, customer_number`,
-          [holderName, postalAddress, phone],
+          [holderName, postalAddress, phone, cmd.provisioningKey ?? null],
         );
         const [subscriber]: { id: string }[] = await tx.query(
           `INSERT INTO subscriber (billing_account_id, initial_login_id, initial_password_hash, initial_expires_at,

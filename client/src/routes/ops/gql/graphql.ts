@@ -50,6 +50,8 @@ export type PostcardStatus =
 
 export type ProvisionAccountInput = {
   holderName: string;
+  /** Retry safety: a second request with the same key from the same operator or API key returns the account the first one made (no second account, no second postcard). */
+  idempotencyKey?: string | null | undefined;
   lines?: Array<ProvisionLineInput>;
   postalAddress?: string;
   /** Required for operators (1–500 characters); integrators may omit it ("integration"). */

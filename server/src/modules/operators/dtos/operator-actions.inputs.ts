@@ -39,6 +39,14 @@ export class ProvisionAccountInput {
   })
   @MaxLength(2000)
   reason?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Retry safety: a second request with the same key from the same operator or API key returns the account the first one made (no second account, no second postcard).',
+  })
+  @MaxLength(200)
+  idempotencyKey?: string | null;
 }
 
 @InputType()
