@@ -5,6 +5,7 @@ import { FormErrors } from '../../components/FormErrors';
 import { SelectField } from '../../components/SelectField';
 import { type ErrorsByField, focusField, groupFieldErrors, useForm } from '../../forms';
 import { useI18n } from '../../i18n';
+import { newIdempotencyKey } from '../../idempotency';
 import { Link } from '../../router';
 import { ConfirmDialog, resultErrors } from './ConfirmDialog';
 import { ProvisionAccountMutation } from './documents';
@@ -49,6 +50,8 @@ export function ProvisionPage(props: OpsPageProps) {
   const [created, setCreated] = useState<Created | null>(null);
   const doneRef = useRef<HTMLDivElement>(null);
   const [focusAfter, setFocusAfter] = useState<string | null>(null);
+  // One key per attempt: a resend after a network error cannot make a second account.
+  const attemptKey = useRef(newIdempotencyKey());
 
   useEffect(() => {
     if (created) doneRef.current?.focus();
@@ -92,10 +95,12 @@ export function ProvisionPage(props: OpsPageProps) {
         serviceName,
       })),
       reason,
+      idempotencyKey: attemptKey.current,
     };
     const { data } = await provision({ variables: { input } });
     const result = data?.provisionAccount;
     if (!result) throw new Error('empty result');
+    attemptKey.current = newIdempotencyKey(); // answered: a corrected or new request is a new attempt
     if (result.__typename === 'AccountProvisioned') {
       setReviewing(false);
       setCreated({

@@ -12,6 +12,7 @@ import { focusField, useForm } from '../../forms';
 import { graphql } from '../../gql';
 import type { PayEasySlipFieldsFragment } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
+import { newIdempotencyKey } from '../../idempotency';
 import { Link } from '../../router';
 import { ReceiptCard } from './Receipt';
 import { usePayStrings } from './strings';
@@ -93,10 +94,6 @@ const IssuePayEasySlipMutation = graphql(`
 `);
 
 /** One key per attempt: a double click or a retry after a lost response replays, never charges twice. */
-const newKey = () =>
-  typeof crypto.randomUUID === 'function'
-    ? crypto.randomUUID()
-    : Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 
 const EMPTY_CARD = { cardNumber: '', expiryMonth: '', expiryYear: '', cvc: '', holderName: '' };
 
@@ -106,7 +103,7 @@ function CardForm({ month, amount }: { month: string; amount: number }) {
   const form = useForm(EMPTY_CARD);
   const { bind, formErrors } = form;
   const [mutate, { loading }] = useMutation(PayInvoiceByCardMutation);
-  const attemptKey = useRef(newKey());
+  const attemptKey = useRef(newIdempotencyKey());
 
   const onSubmit = form.onSubmit(async () => {
     const missing = form.missing();
@@ -132,7 +129,7 @@ function CardForm({ month, amount }: { month: string; amount: number }) {
     if (!r) throw new Error('empty result');
     // An answer arrived: a corrected or repeated attempt is a new one. (A thrown network error keeps the
     // key, so pressing the button again replays the attempt the server may already have made.)
-    attemptKey.current = newKey();
+    attemptKey.current = newIdempotencyKey();
     switch (r.__typename) {
       case 'PaymentSucceeded':
         form.setValues(EMPTY_CARD); // the card details leave the page's memory with the form
