@@ -345,6 +345,21 @@ describe('provisioning and the postcard queue', () => {
     expect(search.errors[0].extensions.code).toBe('FORBIDDEN');
   });
 
+  test('an oversized nested line is refused as bad input before any work, without echoing it', async () => {
+    const { ops } = await signedInOperator();
+    const huge = '0'.repeat(5000);
+    const res = await ops.gql(PROVISION, {
+      input: {
+        holderName: '長い 行',
+        registeredPhoneNumber: '0312340000',
+        lines: [{ lineNumber: huge, carrierCode: 'NTT_EAST', serviceName: 'x' }],
+        reason: 'test',
+      },
+    });
+    expect(res.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(res)).not.toContain(huge);
+  });
+
   test('a retried provisioning with the same idempotency key makes one account and one postcard', async () => {
     const integrator = await t.services.apiKeys.create('crm', ['accounts:write']);
     const other = await t.services.apiKeys.create('crm-2', ['accounts:write']);

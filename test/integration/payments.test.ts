@@ -431,6 +431,10 @@ describe('payments recorded by an integrator (SPEC 3, 6)', () => {
       'paidAt:PAID_AT_IN_FUTURE',
       'idempotencyKey:IDEMPOTENCY_KEY_INVALID',
     ]);
+    const early = await record({
+      paidAt: `${payable}-01T00:00:00+09:00`.replace(/^(\d{4})/, (y) => String(Number(y) - 1)),
+    });
+    expect(issuesOf(early)).toEqual(['paidAt:PAID_AT_BEFORE_BILLING_MONTH']);
     expect((await invoiceOf(subscriber)).paymentStatus).toBe('UNPAID');
     expect(await paymentsOf(card.accountId)).toHaveLength(0);
   });

@@ -213,6 +213,10 @@ const catalogue: Record<string, { ja: string; en: string }> = {
     en: 'The payment reference must be 1 to 100 characters.',
   },
   PAID_AT_IN_FUTURE: { ja: '入金日時が未来です。', en: 'The payment time is in the future.' },
+  PAID_AT_BEFORE_BILLING_MONTH: {
+    ja: '入金日時がご請求月より前です。',
+    en: 'The payment time is before the billing month began.',
+  },
   // Login outcomes
   INVALID_CREDENTIALS: {
     ja: `ログインIDまたはログインパスワードが正しくありません。連続して5回間違えるとログインパスワードがロックされます。お忘れの場合は「ログインID及びログインパスワードをお忘れの方」から再発行するか、${CALL_CENTRE_JA}までご連絡ください。`,

@@ -319,6 +319,13 @@ export class PaymentService {
     if (!reference || reference.length > 100) issues.push({ field: 'reference', code: 'REFERENCE_INVALID' });
     if (input.paidAt && input.paidAt.getTime() > now.getTime() + PAID_AT_SKEW_MS) {
       issues.push({ field: 'paidAt', code: 'PAID_AT_IN_FUTURE' });
+    } else if (
+      input.paidAt &&
+      this.inRange(input.billingMonth) &&
+      input.paidAt.getTime() < Date.parse(`${input.billingMonth}-01T00:00:00+09:00`)
+    ) {
+      // Nothing can be paid before its billing month began (Japan time): a typo or the wrong bill.
+      issues.push({ field: 'paidAt', code: 'PAID_AT_BEFORE_BILLING_MONTH' });
     }
     if (!IDEMPOTENCY_KEY.test(input.idempotencyKey ?? '')) {
       issues.push({ field: 'idempotencyKey', code: 'IDEMPOTENCY_KEY_INVALID' });

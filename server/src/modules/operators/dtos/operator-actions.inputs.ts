@@ -1,4 +1,4 @@
-import { ArrayMaxSize, MaxLength } from 'class-validator';
+import { ArrayMaxSize, MaxLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 
 const REASON = { description: 'Why: the call, the ticket (1–500 characters). Audited.' };
@@ -31,6 +31,7 @@ export class ProvisionAccountInput {
 
   @Field(() => [ProvisionLineInput], { defaultValue: [] })
   @ArrayMaxSize(1000)
+  @ValidateNested({ each: true })
   lines: ProvisionLineInput[];
 
   @Field(() => String, {
