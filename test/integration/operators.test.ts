@@ -637,9 +637,27 @@ describe('reissue by postcard (SPEC 2.2 step 7)', () => {
 });
 
 describe('unlock and reissue block', () => {
+  /** An active reissue address for the subscriber, and the security notices queued to it so far. */
+  async function noticesTo(subscriberId: string) {
+    const email = `owner-${subscriberId.slice(0, 8)}@example.jp`;
+    await t.db.query(
+      `INSERT INTO reissue_email (subscriber_id, email, lang, secret_question_id, secret_answer_hash, status)
+       VALUES ($1, $2, 'en', '1', 'x', 'ACTIVE')`,
+      [subscriberId, email],
+    );
+    return async () =>
+      (
+        (await t.db.query(
+          `SELECT params FROM mail_outbox WHERE recipient = $1 AND template = 'security-notice' ORDER BY created_at`,
+          [email],
+        )) as { params: { kind: string } }[]
+      ).map((n) => n.params.kind);
+  }
+
   test('unlock clears the lock and the failure counts', async () => {
     const { ops, operatorId } = await signedInOperator();
     const { card, loginId, password } = await activeSubscriber(t);
+    const notices = await noticesTo(card.subscriberId);
     const notLocked = await ops.gql(UNLOCK, { input: { accountId: card.accountId, reason: 'caller asked' } });
     expect(notLocked.data.unlockAccount).toMatchObject({
       __typename: 'NotLocked',
@@ -665,11 +683,13 @@ describe('unlock and reissue block', () => {
 
     const [audit] = await auditOf('ACCOUNT_UNLOCKED', card.accountId);
     expect(audit).toMatchObject({ operator_id: operatorId, detail: { reason: 'verified caller, ticket 9' } });
+    expect(await notices()).toEqual(['ACCOUNT_LOCKED', 'ACCOUNT_UNLOCKED']);
   });
 
   test('lift a reissue block', async () => {
     const { ops, operatorId } = await signedInOperator();
     const { card, loginId } = await activeSubscriber(t);
+    const notices = await noticesTo(card.subscriberId);
     const notBlocked = await ops.gql(LIFT, { input: { accountId: card.accountId, reason: 'x' } });
     expect(notBlocked.data.liftReissueBlock).toMatchObject({
       __typename: 'NotBlocked',
@@ -697,6 +717,7 @@ describe('unlock and reissue block', () => {
       operator_id: operatorId,
       detail: { reason: 'caller verified; typo in email' },
     });
+    expect(await notices()).toEqual(['REISSUE_BLOCKED', 'REISSUE_BLOCK_LIFTED']);
   });
 });
 

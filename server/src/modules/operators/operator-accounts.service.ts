@@ -363,6 +363,8 @@ export class OperatorAccountsService {
       )) as [unknown, number];
       if (!affected) return false;
       await this.record(tx, AuditEventType.ACCOUNT_UNLOCKED, row, actor, { reason });
+      // SPEC §2.3: a change to the lock is told to the registered address ("if this was not you…").
+      await this.outbox.enqueueSecurityNotice(tx, subscriberId, 'ACCOUNT_UNLOCKED', this.clock.now());
       return true;
     });
     if (!unlocked) return { kind: 'not-locked' };
@@ -390,6 +392,12 @@ export class OperatorAccountsService {
     await this.db.transaction(async (tx) => {
       await tx.query('DELETE FROM rate_limit WHERE key = $1', [key]);
       await this.record(tx, AuditEventType.REISSUE_BLOCK_LIFTED, row, actor, { reason });
+      await this.outbox.enqueueSecurityNotice(
+        tx,
+        row.subscriber_id as string,
+        'REISSUE_BLOCK_LIFTED',
+        this.clock.now(),
+      );
     });
     const [account] = await this.summaries([accountId]);
     return { kind: 'lifted', account: toSummary(account) };

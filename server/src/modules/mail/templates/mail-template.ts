@@ -11,7 +11,9 @@ export type SecurityNoticeKind =
   | 'REISSUE_EMAIL_CHANGED'
   | 'REISSUE_EMAIL_DELETED'
   | 'REISSUE_BLOCKED'
-  | 'CREDENTIALS_REISSUED_BY_POSTCARD';
+  | 'CREDENTIALS_REISSUED_BY_POSTCARD'
+  | 'ACCOUNT_UNLOCKED'
+  | 'REISSUE_BLOCK_LIFTED';
 
 /** Every mail the system sends, with the parameters it needs. Secrets travel sealed, never in params. */
 export type MailMessage =

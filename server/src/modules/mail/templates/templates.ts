@@ -95,6 +95,26 @@ const NOTICE_TEXT: Record<SecurityNoticeKind, { ja: [string, string]; en: [strin
       'At your request, a new initial login ID and password are on their way to you by postcard (about a week). Your previous login ID and password no longer work.',
     ],
   },
+  ACCOUNT_UNLOCKED: {
+    ja: [
+      'ログインパスワードのロック解除のお知らせ',
+      'お申し出により、コールセンターでログインパスワードのロックを解除しました。',
+    ],
+    en: [
+      'Your password lock was cleared',
+      'At your request, the call centre cleared the lock on your login password.',
+    ],
+  },
+  REISSUE_BLOCK_LIFTED: {
+    ja: [
+      'ログインパスワード再発行の受付再開のお知らせ',
+      'お申し出により、コールセンターでログインパスワード再発行の受付停止を解除しました。',
+    ],
+    en: [
+      'Password reissue is available again',
+      'At your request, the call centre lifted the suspension of password reissue for your login ID.',
+    ],
+  },
 };
 
 export function renderMail(message: MailMessage, ctx: RenderContext): RenderedMail {
