@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -598,6 +599,43 @@ describe('command line', () => {
     expect((await browser.gql(INVOICES, { customerNumber: 'x' })).errors?.[0].extensions?.code).toBe(
       'UNAUTHENTICATED',
     );
+  });
+
+  it('works as the installed command: api-key and operator create through dist/server/src/cli.js', async () => {
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: t.databaseUrl,
+      DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'wb-cli-')),
+      LOG_LEVEL: 'warn',
+    };
+    delete env.NODE_OPTIONS;
+    const run = (args: string[]) =>
+      execFileSync(process.execPath, [path.resolve(__dirname, '../../dist/server/src/cli.js'), ...args], {
+        env,
+        encoding: 'utf8',
+      });
+    const key = JSON.parse(run(['api-key', 'create', '--name', 'bin', '--scopes', 'billing:read', '--json']));
+    const browser = new Browser(t.url);
+    browser.bearer = key.key;
+    expect((await browser.gql(INVOICES, { customerNumber: 'x' })).errors).toBeUndefined();
+
+    const out = run([
+      'operator',
+      'create',
+      '--login-id',
+      `bin-op-${process.pid}`,
+      '--name',
+      '端末',
+      '--role',
+      'admin',
+    ]);
+    const password = out.match(/password: (\S+)/)?.[1] ?? '';
+    expect(password.length).toBe(20);
+    const signedIn = await new Browser(t.url).gql(
+      'mutation($input: OperatorLoginInput!) { operatorLogin(input: $input) { __typename } }',
+      { input: { loginId: `bin-op-${process.pid}`, password } },
+    );
+    expect(signedIn.data?.operatorLogin.__typename).toBe('OperatorLoginSuccess');
   });
 
   it('explains bad scopes and unknown keys and exits 1', async () => {
