@@ -198,6 +198,16 @@ describe('operator console', () => {
         await later.close();
       }
 
+      // The whole audit log of this customer, one link away from the account page.
+      await page.getByRole('link', { name: 'このお客さまの操作履歴をすべて見る' }).click();
+      await waitForPath(page, '/ops/audit');
+      const table = byTestId(page, 'ops-audit-table');
+      await table.waitFor();
+      expect(await textOf(table)).toContain('はがき再発行');
+      // Filtered to the customer: the operators' own sign-ins (no customer) are not listed.
+      expect(await byTestId(page, 'customerNumber').inputValue()).toBe(customerNumber);
+      expect(await textOf(table)).not.toContain('受付担当者ログイン');
+
       // Sign out: back to the console's sign-in screen.
       await byTestId(page, 'ops-signout').click();
       await byTestId(page, 'ops-login-submit').waitFor();

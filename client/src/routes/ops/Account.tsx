@@ -372,6 +372,11 @@ export function AccountPage({ id, ...props }: OpsPageProps & { id: string }) {
         ) : (
           <AuditTable events={account.recentEvents} testId="ops-account-events" />
         )}
+        <p>
+          <Link href={`/ops/audit?customer=${encodeURIComponent(account.customerNumber)}`}>
+            {s.allEventsOfAccount}
+          </Link>
+        </p>
       </section>
 
       {action ? (

@@ -34,9 +34,14 @@ function toFilter(v: typeof EMPTY): AuditFilter {
 export function AuditPage(props: OpsPageProps) {
   const { t, lang } = useI18n();
   const { s } = useOpsStrings();
-  const form = useForm(EMPTY);
+  // Opened from an account page (`?customer=`): already filtered to that customer.
+  const [initial] = useState(() => ({
+    ...EMPTY,
+    customerNumber: new URLSearchParams(window.location.search).get('customer') ?? '',
+  }));
+  const form = useForm(initial);
   const { bind, values } = form;
-  const [filter, setFilter] = useState<AuditFilter>({});
+  const [filter, setFilter] = useState<AuditFilter>(() => toFilter(initial));
   const [moreError, setMoreError] = useState<unknown>(null);
   const { data, loading, error, fetchMore } = useQuery(AuditEventsQuery, {
     variables: { filter, first: PAGE },

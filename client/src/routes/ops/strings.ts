@@ -150,6 +150,7 @@ const ja = {
   clientAddress: '接続元',
   detail: '詳細',
   noEvents: '該当する記録はありません。',
+  allEventsOfAccount: 'このお客さまの操作履歴をすべて見る',
   allEvents: 'すべて',
 
   adminTitle: '管理',
@@ -339,6 +340,7 @@ const en: OpsStrings = {
   clientAddress: 'Client address',
   detail: 'Detail',
   noEvents: 'No matching events.',
+  allEventsOfAccount: "See this customer's whole audit log",
   allEvents: 'All',
 
   adminTitle: 'Admin',
