@@ -3,6 +3,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
+import { freePort } from '../support/free-port';
 import { Browser, CHANGE_INITIAL, LOGIN } from '../support/graphql-client';
 import { SmtpSink } from '../support/smtp-sink';
 import { createTestDatabase, startTestApp } from '../support/test-app';
@@ -45,7 +46,7 @@ it('keeps a mail while SMTP is down, across a server restart, and delivers it ex
   const smtp = new SmtpSink();
   await smtp.start();
   await smtp.stop(); // keep the port, nobody listening: SMTP is down
-  const port = 42000 + Math.floor(Math.random() * 3000);
+  const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let output = '';
   const start = async (): Promise<ChildProcess> => {
@@ -66,9 +67,10 @@ it('keeps a mail while SMTP is down, across a server restart, and delivers it ex
     });
     child.stdout?.on('data', (d) => (output += d));
     child.stderr?.on('data', (d) => (output += d));
-    await waitUntil('the server', async () =>
-      (await fetch(`${url}/readyz`).catch(() => null))?.ok ? true : undefined,
-    );
+    await waitUntil('the server', async () => {
+      if (child.exitCode !== null) throw new Error(`the server exited:\n${output}`);
+      return (await fetch(`${url}/readyz`).catch(() => null))?.ok ? true : undefined;
+    });
     return child;
   };
   const stop = (child: ChildProcess) =>

@@ -3,6 +3,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from '../support/free-port';
 import { Browser, LOGIN, ME } from '../support/graphql-client';
 
 // The product as `npm start` runs it: its own embedded PostgreSQL under DATA_DIR, the demo seed,
@@ -10,9 +11,14 @@ import { Browser, LOGIN, ME } from '../support/graphql-client';
 const root = path.resolve(__dirname, '../..');
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'wb-process-'));
 chmodSync(dataDir, 0o755); // the cluster runs as the postgres user when tests run as root
-const port = 41000 + Math.floor(Math.random() * 4000);
-const pgPort = 45000 + Math.floor(Math.random() * 4000);
-const url = `http://127.0.0.1:${port}`;
+let port = 0;
+let pgPort = 0;
+let url = '';
+beforeAll(async () => {
+  port = await freePort();
+  pgPort = await freePort();
+  url = `http://127.0.0.1:${port}`;
+});
 
 interface Running {
   child: ChildProcess;
