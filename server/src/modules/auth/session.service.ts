@@ -1,8 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Clock } from '../../clock';
 import type { Config } from '../../config';
+import { hashToken, LAST_SEEN_SLACK_MS } from '../../security/token-hash';
 import { AUDIT_COLUMNS, type AuditEntry, auditPlaceholders, auditValues } from '../audit/audit.service';
 import type { RequiredAction } from '../credentials/required-action.enum';
 import { VIEWER_COLUMNS, type ViewerRow } from './viewer.service';
@@ -30,13 +31,8 @@ export interface RequestMeta {
   userAgent: string | null;
 }
 
-/** Touching last_seen_at on every request would turn reads into writes; a minute's slack is plenty. */
-const TOUCH_INTERVAL_MS = 60_000;
-
 const SESSION_COLUMNS =
   'token_hash, subscriber_id, created_at, last_seen_at, expires_at, client_address, user_agent';
-
-const hashToken = (token: string) => createHash('sha256').update(token).digest();
 
 /**
  * Opaque server-side sessions (SPEC §2.4): 256-bit random tokens, stored hashed, idle and absolute
@@ -119,7 +115,7 @@ export class SessionService {
                JOIN billing_account a ON a.id = s.billing_account_id
               WHERE ses.token_hash = $1 AND ses.revoked_at IS NULL
                 AND ses.expires_at > to_timestamp($2::float8 / 1000) AND ses.last_seen_at > to_timestamp($3::float8 / 1000)`,
-      values: [hashToken(token), now, now - this.config.session.idleMs, now - TOUCH_INTERVAL_MS],
+      values: [hashToken(token), now, now - this.config.session.idleMs, now - LAST_SEEN_SLACK_MS],
     });
     const row = rows[0];
     if (!row) return null;

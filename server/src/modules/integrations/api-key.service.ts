@@ -1,10 +1,11 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Pool } from 'pg';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import type { DataSource } from 'typeorm';
 import type { Clock } from '../../clock';
 import type { Config } from '../../config';
 import { API_SCOPES, type ApiKeyPrincipal, type ApiScope } from '../../graphql/roles';
+import { hashToken, LAST_SEEN_SLACK_MS } from '../../security/token-hash';
 import { AuditEventType, type AuditService } from '../audit/audit.service';
 import { RateLimitedError } from '../auth/login-throttle';
 
@@ -21,11 +22,6 @@ export interface ApiKeyListing {
   lastUsedAt: Date | null;
   revokedAt: Date | null;
 }
-
-/** Touching last_used_at on every call would turn reads into writes; a minute's slack is plenty. */
-const TOUCH_INTERVAL_MS = 60_000;
-
-const hashKey = (key: string) => createHash('sha256').update(key).digest();
 
 /** Parses `billing:write,billing:read`; every name must be a known scope. */
 export function parseScopes(text: string): ApiScope[] {
@@ -83,7 +79,7 @@ export class ApiKeyService {
     return this.db.transaction(async (tx) => {
       const [row]: { id: string }[] = await tx.query(
         'INSERT INTO api_key (name, prefix, key_hash, scopes) VALUES ($1, $2, $3, $4) RETURNING id',
-        [trimmed, prefix, hashKey(key), scopes],
+        [trimmed, prefix, hashToken(key), scopes],
       );
       await this.audit.record(
         {
@@ -112,7 +108,7 @@ export class ApiKeyService {
       text: `SELECT id, name, scopes,
                     (last_used_at IS NULL OR last_used_at < to_timestamp($2::float8 / 1000)) AS needs_touch
                FROM api_key WHERE key_hash = $1 AND revoked_at IS NULL`,
-      values: [hashKey(token), now - TOUCH_INTERVAL_MS],
+      values: [hashToken(token), now - LAST_SEEN_SLACK_MS],
     });
     const row = rows[0];
     if (!row) return null;

@@ -1,6 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { Lang } from '../../i18n/messages';
+import { hashToken } from '../../security/token-hash';
 
 /**
  * The tables that hold an address confirmed through a mailed link, with their owner column and the
@@ -35,8 +36,6 @@ type Queryable = Pick<EntityManager, 'query'>;
 
 /** Wrong answers a link survives before it is void (the mailbox owner can simply register again). */
 export const MAX_CONFIRM_FAILURES = 5;
-
-const hashToken = (token: string) => createHash('sha256').update(token).digest();
 
 export type PendingRow<Extra> = {
   id: string;

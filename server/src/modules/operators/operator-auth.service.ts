@@ -1,9 +1,10 @@
-import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { Clock } from '../../clock';
 import type { Config } from '../../config';
 import type { OperatorPrincipal, OperatorRole } from '../../graphql/roles';
+import { hashToken, LAST_SEEN_SLACK_MS } from '../../security/token-hash';
 import { AuditEventType, type AuditService } from '../audit/audit.service';
 import type { RequestMeta } from '../auth/session.service';
 import type { PasswordHasher } from '../credentials/password-hasher';
@@ -46,9 +47,6 @@ export function generateOperatorPassword(loginId: string): string {
     if (checkPassword(password, loginId, 'password').length === 0) return password;
   }
 }
-
-const hashToken = (token: string) => createHash('sha256').update(token).digest();
-const TOUCH_INTERVAL_MS = 60_000;
 
 /**
  * Call-centre operator accounts (SPEC §1): their own table, argon2 passwords under the subscribers'
@@ -197,7 +195,7 @@ export class OperatorAuthService {
                FROM operator_session ses JOIN operator o ON o.id = ses.operator_id
               WHERE ses.token_hash = $1 AND ses.revoked_at IS NULL AND o.disabled_at IS NULL AND o.locked_at IS NULL
                 AND ses.expires_at > to_timestamp($2::float8 / 1000) AND ses.last_seen_at > to_timestamp($3::float8 / 1000)`,
-      values: [hashToken(token), now, now - this.config.session.idleMs, now - TOUCH_INTERVAL_MS],
+      values: [hashToken(token), now, now - this.config.session.idleMs, now - LAST_SEEN_SLACK_MS],
     });
     const row = rows[0];
     if (!row) return null;
