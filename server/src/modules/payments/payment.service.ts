@@ -90,6 +90,25 @@ function payability(invoice: LockedInvoice): InvoiceBlock | null {
   return null;
 }
 
+/** The attempt already made under this idempotency key, if any; a key used for another bill is refused. */
+async function earlierAttempt(
+  tx: EntityManager,
+  key: string,
+  invoiceId: string,
+): Promise<PaymentRow | 'key-reused' | null> {
+  const [previous]: PaymentRow[] = await tx.query(
+    `SELECT ${PAYMENT_COLUMNS} FROM payment p WHERE p.idempotency_key = $1`,
+    [key],
+  );
+  if (!previous) return null;
+  return previous.invoice_id === invoiceId ? previous : 'key-reused';
+}
+
+const keyReused = () => ({
+  kind: 'invalid' as const,
+  issues: [{ field: 'idempotencyKey', code: 'IDEMPOTENCY_KEY_REUSED' }],
+});
+
 const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === UNIQUE_VIOLATION;
 
 /**
@@ -130,19 +149,9 @@ export class PaymentService {
             monthStart(input.billingMonth),
           ]);
           if (!invoice) return { kind: 'not-found' };
-          const [previous]: PaymentRow[] = await tx.query(
-            `SELECT ${PAYMENT_COLUMNS} FROM payment p WHERE p.idempotency_key = $1`,
-            [key],
-          );
-          if (previous) {
-            if (previous.invoice_id !== invoice.id) {
-              return {
-                kind: 'invalid',
-                issues: [{ field: 'idempotencyKey', code: 'IDEMPOTENCY_KEY_REUSED' }],
-              };
-            }
-            return this.replay(previous);
-          }
+          const previous = await earlierAttempt(tx, key, invoice.id);
+          if (previous === 'key-reused') return keyReused();
+          if (previous) return this.replay(previous);
           const blocked = payability(invoice);
           if (blocked) return blocked;
           if (issues.length > 0 || !card) return { kind: 'invalid', issues };
@@ -346,19 +355,9 @@ export class PaymentService {
           monthStart(input.billingMonth),
         ]);
         if (!invoice) return { kind: 'not-found' };
-        const [previous]: PaymentRow[] = await tx.query(
-          `SELECT ${PAYMENT_COLUMNS} FROM payment p WHERE p.idempotency_key = $1`,
-          [key],
-        );
-        if (previous) {
-          if (previous.invoice_id !== invoice.id) {
-            return {
-              kind: 'invalid',
-              issues: [{ field: 'idempotencyKey', code: 'IDEMPOTENCY_KEY_REUSED' }],
-            };
-          }
-          return { kind: 'committed', accountId: account.id, receipt: previous };
-        }
+        const previous = await earlierAttempt(tx, key, invoice.id);
+        if (previous === 'key-reused') return keyReused();
+        if (previous) return { kind: 'committed', accountId: account.id, receipt: previous };
         if (invoice.payment_status === 'PAID') return { kind: 'already-paid' };
         // As for cards and Pay-easy: a provisional amount may still change, and a bill marked paid
         // would then show a different amount than the one received.
