@@ -256,8 +256,10 @@ describe('cached breakdowns', () => {
   it('show a change to an invoice as soon as its version (updated_at) moves', async () => {
     const first = (await household.gql(BREAKDOWN, { month: current })).data?.billing.breakdown;
     await t.db.query(
-      `UPDATE charge_item SET amount = amount + 1000 WHERE item_name = '基本料'
-          AND invoice_id = (SELECT i.id FROM invoice i JOIN subscriber s ON s.billing_account_id = i.billing_account_id
+      `UPDATE carrier_statement
+          SET amounts = (SELECT array_agg(CASE WHEN k.name = '基本料' THEN k.amount + 1000 ELSE k.amount END ORDER BY k.n)
+                           FROM unnest(item_names, amounts) WITH ORDINALITY AS k (name, amount, n))
+        WHERE invoice_id = (SELECT i.id FROM invoice i JOIN subscriber s ON s.billing_account_id = i.billing_account_id
                              WHERE s.login_id = 'yamada2024' AND i.billing_month = $1::date)`,
       [`${current}-01`],
     );

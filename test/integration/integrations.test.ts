@@ -428,6 +428,7 @@ describe('import charges', () => {
         header,
         `${a.customerNumber},${month},NTT_EAST,03-1234-5678,基本料,1700,10`,
         `${a.customerNumber},${month},NTT_EAST,0312345679,"通話料（市内, 県内）",300,10`,
+        `${a.customerNumber},${month},NTT_EAST,0312345679,"割引 ""家族"" {A,B} \\ NULL",-200,10`,
         `${a.customerNumber},${month},OCN,0312345678,OCN光,4000,10`,
         `${b.customerNumber},${month},NTT_WEST,0611112222,基本料,1500,10`,
         `${b.customerNumber},${month},NTT_WEST,0611112222,割引額,-100,10`,
@@ -437,12 +438,24 @@ describe('import charges', () => {
     const first = await run(file);
     expect(first.rejected).toEqual([]);
     expect(first.report.groups).toEqual({ written: 3, unchanged: 0, rejected: 0 });
-    expect(first.report.rows).toMatchObject({ read: 5, written: 5 });
+    expect(first.report.rows).toMatchObject({ read: 6, written: 6 });
     const [inv]: { billing_amount: number }[] = await t.db.query(
       'SELECT billing_amount FROM invoice WHERE billing_account_id = $1',
       [a.accountId],
     );
-    expect(inv.billing_amount).toBe(computeTotals([{ amount: 6000, taxRate: 10 }]).billingAmount);
+    expect(inv.billing_amount).toBe(computeTotals([{ amount: 5800, taxRate: 10 }]).billingAmount);
+    // Stored as written, quotes, braces, commas and backslashes included, in the file's order.
+    const stored: { line_number: string; item_name: string; amount: number }[] = await t.db.query(
+      `SELECT l.line_number, ci.item_name, ci.amount FROM charge_item ci JOIN invoice i ON i.id = ci.invoice_id
+         JOIN line l ON l.id = ci.line_id WHERE i.billing_account_id = $1 ORDER BY ci.carrier_id, ci.sort_order`,
+      [a.accountId],
+    );
+    expect(stored).toEqual([
+      { line_number: '0312345678', item_name: '基本料', amount: 1700 },
+      { line_number: '0312345679', item_name: '通話料（市内, 県内）', amount: 300 },
+      { line_number: '0312345679', item_name: '割引 "家族" {A,B} \\ NULL', amount: -200 },
+      { line_number: '0312345678', item_name: 'OCN光', amount: 4000 },
+    ]);
 
     const stamp: { updated_at: Date }[] = await t.db.query(
       'SELECT updated_at FROM invoice WHERE billing_account_id = ANY($1) ORDER BY id',
@@ -450,7 +463,7 @@ describe('import charges', () => {
     );
     const second = await run(file);
     expect(second.report.groups).toEqual({ written: 0, unchanged: 3, rejected: 0 });
-    expect(second.report.rows).toMatchObject({ read: 5, written: 0, unchanged: 5 });
+    expect(second.report.rows).toMatchObject({ read: 6, written: 0, unchanged: 6 });
     expect(
       await t.db.query('SELECT updated_at FROM invoice WHERE billing_account_id = ANY($1) ORDER BY id', [
         [a.accountId, b.accountId],

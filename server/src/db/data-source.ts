@@ -11,6 +11,7 @@ import { Billing1764000000000 } from './migrations/1764000000000-billing';
 import { BillingNotifications1764100000000 } from './migrations/1764100000000-billing-notifications';
 import { OperatorsIntegratorsPayments1764200000000 } from './migrations/1764200000000-operators-integrators-payments';
 import { ProvisioningKeys1764300000000 } from './migrations/1764300000000-provisioning-keys';
+import { ItemsInStatements1764400000000 } from './migrations/1764400000000-items-in-statements';
 
 export const entities = [BillingAccount, Subscriber, PasswordHistory, Session, AuditEvent, Postcard];
 export const migrations = [
@@ -20,6 +21,7 @@ export const migrations = [
   BillingNotifications1764100000000,
   OperatorsIntegratorsPayments1764200000000,
   ProvisioningKeys1764300000000,
+  ItemsInStatements1764400000000,
 ];
 
 /** Schema changes happen only through migrations (never `synchronize`). */

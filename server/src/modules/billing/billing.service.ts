@@ -178,7 +178,7 @@ export class BillingService {
         WHERE ci.invoice_id = $1
           AND ($2::text IS NULL OR l.line_number = $2)
           AND ($3::text IS NULL OR c.code = $3)
-        ORDER BY c.id, l.line_number, ci.sort_order, ci.id`,
+        ORDER BY c.id, l.line_number, ci.sort_order`,
       [invoice.id, lineNumber, carrierCode],
     );
     this.itemCache.set(cacheKey, items);
@@ -287,9 +287,15 @@ export async function writeMonth(
     ],
   );
   if (s.keepItems !== false && s.items.length > 0) {
+    // One statement row per carrier, items in the order given.
     await tx.query(
-      `INSERT INTO charge_item (invoice_id, line_id, carrier_id, item_name, amount, tax_rate, sort_order)
-       SELECT $1, * FROM unnest($2::uuid[], $3::smallint[], $4::text[], $5::int[], $6::smallint[], $7::smallint[])`,
+      `INSERT INTO carrier_statement (invoice_id, carrier_id, item_count, amount, line_ids, item_names, amounts,
+                                      tax_rates)
+       SELECT $1, k.carrier_id, count(*), sum(k.amount), array_agg(k.line_id ORDER BY k.n),
+              array_agg(k.item_name ORDER BY k.n), array_agg(k.amount ORDER BY k.n), array_agg(k.tax_rate ORDER BY k.n)
+         FROM unnest($2::uuid[], $3::smallint[], $4::text[], $5::int[], $6::smallint[]) WITH ORDINALITY
+              AS k (line_id, carrier_id, item_name, amount, tax_rate, n)
+        GROUP BY k.carrier_id`,
       [
         invoice.id,
         s.items.map((i) => i.lineId),
@@ -297,7 +303,6 @@ export async function writeMonth(
         s.items.map((i) => i.name),
         s.items.map((i) => i.amount),
         s.items.map((i) => i.taxRate),
-        s.items.map((_, n) => n),
       ],
     );
   }

@@ -4,6 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Pool, PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Clock } from '../../clock';
+import { plainArrayLiteral, textArrayLiteral } from '../../db/array-literal';
 import {
   addMonths,
   currentBillingMonth,
@@ -141,21 +142,41 @@ export async function loadBillingData(
 
     // Items are generated per invoice; invoice totals need them, so both are built in one pass and
     // the items copied after their invoices.
-    const itemRows: string[] = [];
+    const statementRows: string[] = [];
+    let itemCount = 0;
     const invoiceRows: string[] = [];
     for (const account of accounts) {
       for (const [back, month] of months.entries()) {
         const invoiceId = randomUUID();
         const items: { amount: number; taxRate: 10 }[] = [];
         const withDetails = back < DETAIL_MONTHS;
+        const lineIds: string[] = [];
+        const names: string[] = [];
         for (const line of account.lines) {
           for (const [n, name] of ITEM_NAMES.entries()) {
             const amount = n === 9 ? -Math.floor(random() * 300) : Math.floor(random() * 2000);
             items.push({ amount, taxRate: 10 });
-            if (withDetails) {
-              itemRows.push(`${invoiceId}\t${line.id}\t${line.carrier}\t${name}\t${amount}\t10\t${n}\n`);
-            }
+            lineIds.push(line.id);
+            names.push(name);
           }
+        }
+        // An account's lines share one carrier: one statement per invoice. Item names hold no backslash,
+        // so the array literals need no further escaping for COPY's text format.
+        if (withDetails) {
+          const amounts = items.map((i) => i.amount);
+          statementRows.push(
+            `${[
+              invoiceId,
+              account.lines[0].carrier,
+              items.length,
+              amounts.reduce((sum, a) => sum + a, 0),
+              plainArrayLiteral(lineIds),
+              textArrayLiteral(names),
+              plainArrayLiteral(amounts),
+              plainArrayLiteral(items.map((i) => i.taxRate)),
+            ].join('\t')}\n`,
+          );
+          itemCount += items.length;
         }
         const t = computeTotals(items);
         invoiceRows.push(
@@ -179,19 +200,20 @@ export async function loadBillingData(
           ].join('\t')}\n`,
         );
       }
-      if (itemRows.length > 200_000) {
+      if (itemCount > 200_000) {
         await copy(client, 'invoice', INVOICE_COLUMNS, invoiceRows);
-        await copy(client, 'charge_item', ITEM_COLUMNS, itemRows);
+        await copy(client, 'carrier_statement', STATEMENT_COLUMNS, statementRows);
         counts.invoices += invoiceRows.length;
-        counts.chargeItems += itemRows.length;
+        counts.chargeItems += itemCount;
         invoiceRows.length = 0;
-        itemRows.length = 0;
+        statementRows.length = 0;
+        itemCount = 0;
       }
     }
     await copy(client, 'invoice', INVOICE_COLUMNS, invoiceRows);
-    await copy(client, 'charge_item', ITEM_COLUMNS, itemRows);
+    await copy(client, 'carrier_statement', STATEMENT_COLUMNS, statementRows);
     counts.invoices += invoiceRows.length;
-    counts.chargeItems += itemRows.length;
+    counts.chargeItems += itemCount;
 
     const logins = Math.min(options.loginAccounts ?? 0, accounts.length);
     if (logins > 0 && options.passwordHash) {
@@ -208,7 +230,7 @@ export async function loadBillingData(
       );
     }
     await client.query('COMMIT');
-    await client.query('ANALYZE billing_account, line, invoice, charge_item, subscriber');
+    await client.query('ANALYZE billing_account, line, invoice, carrier_statement, subscriber');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});
     throw error;
@@ -225,4 +247,5 @@ export async function loadBillingData(
 const INVOICE_COLUMNS =
   'id, billing_account_id, billing_month, status, usage_amount, adjustment_amount, billing_amount, taxable_10, tax_10, ' +
   'taxable_8, tax_8, non_taxable, issue_date, due_date, payment_status, details_purged_at';
-const ITEM_COLUMNS = 'invoice_id, line_id, carrier_id, item_name, amount, tax_rate, sort_order';
+const STATEMENT_COLUMNS =
+  'invoice_id, carrier_id, item_count, amount, line_ids, item_names, amounts, tax_rates';

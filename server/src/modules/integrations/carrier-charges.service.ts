@@ -92,7 +92,12 @@ export class CarrierChargesService {
           accountId,
           billingMonth: s.billingMonth,
           carrierId,
-          items: s.items.map((i) => ({ ...i, lineId: lines.get(`${accountId}|${i.lineNumber}`) as string })),
+          items: {
+            lineIds: s.items.map((i) => lines.get(`${accountId}|${i.lineNumber}`) as string),
+            itemNames: s.items.map((i) => i.itemName),
+            amounts: s.items.map((i) => i.amount),
+            taxRates: s.items.map((i) => i.taxRate),
+          },
           hash: statementHash(s),
           issueDate: s.issueDate,
           dueDate: s.dueDate,

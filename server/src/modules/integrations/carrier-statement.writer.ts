@@ -1,7 +1,8 @@
 import type { Pool, PoolClient } from 'pg';
+import { plainArrayLiteral, textArrayLiteral } from '../../db/array-literal';
 import { AUDIT_COLUMNS, type AuditEntry, auditPlaceholders, auditValues } from '../audit/audit.service';
 import { type BillingMonth, monthStart } from '../billing/billing-month';
-import { computeTotals } from '../billing/invoice-totals';
+import { type ChargeLine, computeTotals } from '../billing/invoice-totals';
 import { defaultInvoiceDates } from './carrier-statement';
 
 /** A validated statement with its names resolved to ids, ready to write. */
@@ -9,11 +10,29 @@ export interface ResolvedStatement {
   accountId: string;
   billingMonth: BillingMonth;
   carrierId: number;
-  items: { lineId: string; itemName: string; amount: number; taxRate: 0 | 8 | 10 }[];
+  items: StatementColumns;
   hash: Buffer;
   issueDate: string | null;
   dueDate: string | null;
 }
+
+/** A statement's items as they are stored: parallel arrays in printed order (one row per statement). */
+export interface StatementColumns {
+  lineIds: string[];
+  itemNames: string[];
+  amounts: number[];
+  taxRates: (0 | 8 | 10)[];
+}
+
+/** The statement's total per tax rate: computeTotals taxes each rate's total, so this is all it needs. */
+function rateTotals(c: StatementColumns): ChargeLine[] {
+  const byRate = new Map<0 | 8 | 10, number>();
+  for (let i = 0; i < c.amounts.length; i++)
+    byRate.set(c.taxRates[i], (byRate.get(c.taxRates[i]) ?? 0) + c.amounts[i]);
+  return [...byRate].map(([taxRate, amount]) => ({ taxRate, amount }));
+}
+
+const total = (c: StatementColumns) => c.amounts.reduce((sum, a) => sum + a, 0);
 
 export type WriteOutcome =
   | { kind: 'changed'; invoiceId: string; created: boolean }
@@ -110,18 +129,11 @@ const READ_UNDER_LOCK = `
                             WHERE invoice_id = $1 AND carrier_id <> $2 GROUP BY tax_rate) s), '[]') AS others
     FROM invoice i WHERE i.id = $1`;
 
-// One statement replaces the carrier's items, stores the totals, the statement hash and the audit line.
-// updated_at strictly increases (by at least 1 ms): BillingService caches items by it, so two writes in
-// the same millisecond must still look different.
+// One statement replaces the carrier's items (the statement row holds them), stores the totals, the
+// statement hash and the audit line. updated_at strictly increases (by at least 1 ms): BillingService
+// caches items by it, so two writes in the same millisecond must still look different.
 const REPLACE_ITEMS = `
-  WITH removed AS (DELETE FROM charge_item WHERE invoice_id = $1 AND carrier_id = $2),
-  added AS (
-    INSERT INTO charge_item (invoice_id, line_id, carrier_id, item_name, amount, tax_rate, sort_order)
-    SELECT $1, k.line_id, $2, k.item_name, k.amount, k.tax_rate, k.n - 1
-      FROM unnest($3::uuid[], $4::text[], $5::int[], $6::smallint[]) WITH ORDINALITY
-           AS k (line_id, item_name, amount, tax_rate, n)
-  ),
-  totals AS (
+  WITH totals AS (
     UPDATE invoice SET usage_amount = $7, billing_amount = $8, taxable_10 = $9, tax_10 = $10, taxable_8 = $11,
                        tax_8 = $12, non_taxable = $13,
                        issue_date = COALESCE($14::date, issue_date), due_date = COALESCE($15::date, due_date),
@@ -129,11 +141,13 @@ const REPLACE_ITEMS = `
      WHERE id = $1
   ),
   statement AS (
-    INSERT INTO carrier_statement (invoice_id, carrier_id, payload_hash, item_count, amount, received_at, api_key_id)
-    VALUES ($1, $2, $17, $18, $19, $16, $20)
+    INSERT INTO carrier_statement (invoice_id, carrier_id, payload_hash, item_count, amount, received_at, api_key_id,
+                                   line_ids, item_names, amounts, tax_rates)
+    VALUES ($1, $2, $17, $18, $19, $16, $20, $3::uuid[], $4::text[], $5::int[], $6::smallint[])
     ON CONFLICT (invoice_id, carrier_id) DO UPDATE
       SET payload_hash = EXCLUDED.payload_hash, item_count = EXCLUDED.item_count, amount = EXCLUDED.amount,
-          received_at = EXCLUDED.received_at, api_key_id = EXCLUDED.api_key_id
+          received_at = EXCLUDED.received_at, api_key_id = EXCLUDED.api_key_id, line_ids = EXCLUDED.line_ids,
+          item_names = EXCLUDED.item_names, amounts = EXCLUDED.amounts, tax_rates = EXCLUDED.tax_rates
   )
   INSERT INTO audit_event (${AUDIT_COLUMNS}) VALUES (${auditPlaceholders(21)})`;
 
@@ -186,18 +200,18 @@ export async function writeStatement(
       amount: Number(amount),
       taxRate: rate as 0 | 8 | 10,
     }));
-    const t = computeTotals([...others, ...s.items], current.adjustment_amount);
-    const amount = s.items.reduce((sum, i) => sum + i.amount, 0);
+    const t = computeTotals([...others, ...rateTotals(s.items)], current.adjustment_amount);
+    const amount = total(s.items);
     await client.query({
       name: 'charges-replace-items',
       text: REPLACE_ITEMS,
       values: [
         invoice.id,
         s.carrierId,
-        s.items.map((i) => i.lineId),
-        s.items.map((i) => i.itemName),
-        s.items.map((i) => i.amount),
-        s.items.map((i) => i.taxRate),
+        s.items.lineIds,
+        s.items.itemNames,
+        s.items.amounts,
+        s.items.taxRates,
         t.usageAmount,
         t.billingAmount,
         t.taxable10,
@@ -209,7 +223,7 @@ export async function writeStatement(
         s.dueDate,
         now,
         s.hash,
-        s.items.length,
+        s.items.amounts.length,
         amount,
         audit.apiKeyId ?? null,
         ...auditValues(
@@ -220,7 +234,7 @@ export async function writeStatement(
               invoiceId: invoice.id,
               billingMonth: s.billingMonth,
               carrierId: s.carrierId,
-              itemCount: s.items.length,
+              itemCount: s.items.amounts.length,
               amount,
               ...audit.detail,
             },
@@ -248,27 +262,25 @@ const LOCK_INVOICES = `
 const STORED_UNDER_LOCK =
   'SELECT invoice_id, carrier_id, payload_hash FROM carrier_statement WHERE invoice_id = ANY($1::uuid[])';
 
+// Each statement's items travel as array literals (one per statement, cast in SQL): rows of different
+// lengths cannot share one multi-dimensional array parameter.
 const REPLACE_MANY = `
-  WITH removed AS (
-    DELETE FROM charge_item ci USING unnest($1::uuid[], $2::smallint[]) AS k (invoice_id, carrier_id)
-     WHERE ci.invoice_id = k.invoice_id AND ci.carrier_id = k.carrier_id
-  ),
-  added AS (
-    INSERT INTO charge_item (invoice_id, line_id, carrier_id, item_name, amount, tax_rate, sort_order)
-    SELECT * FROM unnest($3::uuid[], $4::uuid[], $5::smallint[], $6::text[], $7::int[], $8::smallint[], $9::smallint[])
-  ),
-  statements AS (
-    INSERT INTO carrier_statement (invoice_id, carrier_id, payload_hash, item_count, amount, received_at, api_key_id)
-    SELECT k.invoice_id, k.carrier_id, k.payload_hash, k.item_count, k.amount, $12::timestamptz, $13::uuid
-      FROM unnest($1::uuid[], $2::smallint[], $10::bytea[], $11::int[], $14::int[])
-           AS k (invoice_id, carrier_id, payload_hash, item_count, amount)
+  WITH statements AS (
+    INSERT INTO carrier_statement (invoice_id, carrier_id, payload_hash, item_count, amount, received_at, api_key_id,
+                                   line_ids, item_names, amounts, tax_rates)
+    SELECT k.invoice_id, k.carrier_id, k.payload_hash, k.item_count, k.amount, $10::timestamptz, $11::uuid,
+           k.line_ids::uuid[], k.item_names::text[], k.amounts::int[], k.tax_rates::smallint[]
+      FROM unnest($1::uuid[], $2::smallint[], $3::bytea[], $4::int[], $5::int[], $6::text[], $7::text[], $8::text[],
+                  $9::text[])
+           AS k (invoice_id, carrier_id, payload_hash, item_count, amount, line_ids, item_names, amounts, tax_rates)
     ON CONFLICT (invoice_id, carrier_id) DO UPDATE
       SET payload_hash = EXCLUDED.payload_hash, item_count = EXCLUDED.item_count, amount = EXCLUDED.amount,
-          received_at = EXCLUDED.received_at, api_key_id = EXCLUDED.api_key_id
+          received_at = EXCLUDED.received_at, api_key_id = EXCLUDED.api_key_id, line_ids = EXCLUDED.line_ids,
+          item_names = EXCLUDED.item_names, amounts = EXCLUDED.amounts, tax_rates = EXCLUDED.tax_rates
   )
   INSERT INTO audit_event (occurred_at, event, outcome, billing_account_id, detail, api_key_id)
-  SELECT $12::timestamptz, $15, 'SUCCESS', k.account_id, k.detail, $13::uuid
-    FROM unnest($16::uuid[], $17::jsonb[]) AS k (account_id, detail)`;
+  SELECT $10::timestamptz, $12, 'SUCCESS', k.account_id, k.detail, $11::uuid
+    FROM unnest($13::uuid[], $14::jsonb[]) AS k (account_id, detail)`;
 
 const SUMS = `SELECT invoice_id, tax_rate, sum(amount)::bigint AS amount FROM charge_item
                WHERE invoice_id = ANY($1::uuid[]) GROUP BY invoice_id, tax_rate`;
@@ -348,62 +360,34 @@ export async function writeStatements(
       return outcomes;
     }
 
-    const item = {
-      invoice: [] as string[],
-      line: [] as string[],
-      carrier: [] as number[],
-      name: [] as string[],
-    };
-    const amounts: number[] = [];
-    const rates: number[] = [];
-    const order: number[] = [];
-    const sums: number[] = [];
-    const details: string[] = [];
-    for (const { s, invoiceId } of changed) {
-      let sum = 0;
-      for (const [n, i] of s.items.entries()) {
-        item.invoice.push(invoiceId);
-        item.line.push(i.lineId);
-        item.carrier.push(s.carrierId);
-        item.name.push(i.itemName);
-        amounts.push(i.amount);
-        rates.push(i.taxRate);
-        order.push(n);
-        sum += i.amount;
-      }
-      sums.push(sum);
-      details.push(
-        JSON.stringify({
-          invoiceId,
-          billingMonth: s.billingMonth,
-          carrierId: s.carrierId,
-          itemCount: s.items.length,
-          amount: sum,
-          ...audit.detail,
-        }),
-      );
-    }
+    const sums = changed.map(({ s }) => total(s.items));
     await client.query({
       name: 'charges-replace-many',
       text: REPLACE_MANY,
       values: [
         changed.map((c) => c.invoiceId),
         changed.map((c) => c.s.carrierId),
-        item.invoice,
-        item.line,
-        item.carrier,
-        item.name,
-        amounts,
-        rates,
-        order,
         changed.map((c) => c.s.hash),
-        changed.map((c) => c.s.items.length),
+        changed.map((c) => c.s.items.amounts.length),
+        sums,
+        changed.map((c) => plainArrayLiteral(c.s.items.lineIds)),
+        changed.map((c) => textArrayLiteral(c.s.items.itemNames)),
+        changed.map((c) => plainArrayLiteral(c.s.items.amounts)),
+        changed.map((c) => plainArrayLiteral(c.s.items.taxRates)),
         now,
         audit.apiKeyId ?? null,
-        sums,
         audit.event,
         changed.map((c) => c.s.accountId),
-        details,
+        changed.map(({ s, invoiceId }, n) =>
+          JSON.stringify({
+            invoiceId,
+            billingMonth: s.billingMonth,
+            carrierId: s.carrierId,
+            itemCount: s.items.amounts.length,
+            amount: sums[n],
+            ...audit.detail,
+          }),
+        ),
       ],
     });
 

@@ -381,13 +381,19 @@ export class ChargeImportService {
       const head = g.rows[0];
       const accountId = accounts.get(head.customerNumber);
       if (!accountId) continue;
-      const resolved: ResolvedStatement['items'] = [];
+      const resolved: ResolvedStatement['items'] = { lineIds: [], itemNames: [], amounts: [], taxRates: [] };
       for (const row of g.rows) {
         const item = items.get(row);
         if (!item) continue;
         const lineId = lines.get(`${accountId}|${item.lineNumber}`);
-        if (!lineId) reject(g, { row, code: ChargeErrorCode.LINE_NOT_ON_ACCOUNT, field: 'line_number' });
-        else resolved.push({ ...item, lineId });
+        if (!lineId) {
+          reject(g, { row, code: ChargeErrorCode.LINE_NOT_ON_ACCOUNT, field: 'line_number' });
+          continue;
+        }
+        resolved.lineIds.push(lineId);
+        resolved.itemNames.push(item.itemName);
+        resolved.amounts.push(item.amount);
+        resolved.taxRates.push(item.taxRate);
       }
       if (rejections.has(g)) continue;
       const statement: Statement = {
