@@ -457,6 +457,19 @@ describe('import charges', () => {
       { line_number: '0312345678', item_name: 'OCN光', amount: 4000 },
     ]);
 
+    // One audit line for the file, with what it did.
+    const [audit]: { outcome: string; detail: Record<string, unknown> }[] = await t.db.query(
+      `SELECT outcome, detail FROM audit_event WHERE event = 'CHARGES_IMPORTED' ORDER BY occurred_at DESC LIMIT 1`,
+    );
+    expect(audit).toEqual({
+      outcome: 'SUCCESS',
+      detail: {
+        source: 'good.csv',
+        statements: { written: 3, unchanged: 0, rejected: 0 },
+        rows: { read: 6, written: 6, unchanged: 0, rejected: 0 },
+      },
+    });
+
     const stamp: { updated_at: Date }[] = await t.db.query(
       'SELECT updated_at FROM invoice WHERE billing_account_id = ANY($1) ORDER BY id',
       [[a.accountId, b.accountId]],

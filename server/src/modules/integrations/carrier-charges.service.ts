@@ -68,17 +68,16 @@ export class CarrierChargesService {
     }
     const s = checked.statement;
     const [accounts, carriers] = await Promise.all([
-      this.resolver.accountIds([s.customerNumber]),
+      this.resolver.accountsWithLines([s.customerNumber]),
       this.resolver.carrierIds(),
     ]);
-    const accountId = accounts.get(s.customerNumber);
-    if (!accountId) return { kind: 'account-not-found' };
+    const account = accounts.get(s.customerNumber);
+    if (!account) return { kind: 'account-not-found' };
+    const accountId = account.id;
     const carrierId = carriers.get(s.carrierCode);
     if (carrierId === undefined) return { kind: 'carrier-not-found' };
-    const lines = await this.resolver.lineIds(s.items.map((i) => ({ accountId, lineNumber: i.lineNumber })));
-    const missing = [...new Set(s.items.map((i) => i.lineNumber))].filter(
-      (n) => !lines.has(`${accountId}|${n}`),
-    );
+    const lines = account.lines;
+    const missing = [...new Set(s.items.map((i) => i.lineNumber))].filter((n) => !lines.has(n));
     // An unknown line is refused, not created: lines come from provisioning (service, carrier), which a
     // statement cannot supply, and a typo would otherwise bill a line nobody has.
     if (missing.length > 0) return { kind: 'lines-not-on-account', lineNumbers: missing };
@@ -93,7 +92,7 @@ export class CarrierChargesService {
           billingMonth: s.billingMonth,
           carrierId,
           items: {
-            lineIds: s.items.map((i) => lines.get(`${accountId}|${i.lineNumber}`) as string),
+            lineIds: s.items.map((i) => lines.get(i.lineNumber) as string),
             itemNames: s.items.map((i) => i.itemName),
             amounts: s.items.map((i) => i.amount),
             taxRates: s.items.map((i) => i.taxRate),

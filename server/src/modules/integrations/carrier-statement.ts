@@ -165,24 +165,60 @@ export function monthInWindow(month: BillingMonth, clock: Clock): boolean {
   return month >= r.oldestTotals && month <= r.current;
 }
 
+// Carriers print a few dozen distinct item names over millions of rows: each is normalised once.
+const itemNames = new Map<string, string>();
+
+/** NFC keeps what the carrier printed (full-width brackets in 通話料（市内）stay) but one spelling. */
+function normalizeItemName(raw: string): string {
+  let name = itemNames.get(raw);
+  if (name === undefined) {
+    name = raw.normalize('NFC').trim();
+    if (itemNames.size >= 10_000) itemNames.clear();
+    itemNames.set(raw, name);
+  }
+  return name;
+}
+
+/**
+ * Checks one item's values, appending its issues (`field` relative to the item) to `issues`, and
+ * returns its normalised line number and item name. The bulk import calls this per row with one
+ * reusable array, so a good row allocates nothing here.
+ */
+export function checkItem(
+  lineNumberInput: string,
+  itemNameInput: string,
+  amount: number,
+  taxRate: number,
+  issues: { field: string; code: ChargeErrorCode }[],
+): { lineNumber: string; itemName: string } {
+  const lineNumber = normalizeLineNumber(lineNumberInput);
+  if (!lineNumber) issues.push({ field: 'lineNumber', code: ChargeErrorCode.LINE_NUMBER_REQUIRED });
+  const itemName = normalizeItemName(itemNameInput);
+  if (!itemName) issues.push({ field: 'itemName', code: ChargeErrorCode.ITEM_NAME_REQUIRED });
+  // UTF-16 length bounds the code-point count, so most names are never spread.
+  else if (itemName.length > MAX_ITEM_NAME && [...itemName].length > MAX_ITEM_NAME)
+    issues.push({ field: 'itemName', code: ChargeErrorCode.ITEM_NAME_TOO_LONG });
+  if (typeof amount !== 'number' || !Number.isInteger(amount))
+    issues.push({ field: 'amount', code: ChargeErrorCode.AMOUNT_NOT_WHOLE_YEN });
+  else if (Math.abs(amount) > MAX_AMOUNT)
+    issues.push({ field: 'amount', code: ChargeErrorCode.AMOUNT_OUT_OF_RANGE });
+  if (taxRate !== 10 && taxRate !== 8 && taxRate !== 0)
+    issues.push({ field: 'taxRate', code: ChargeErrorCode.TAX_RATE_INVALID });
+  return { lineNumber, itemName };
+}
+
 /** One item, normalised, or its issues (`field` relative to the item). */
 export function validateItem(
   item: StatementItemInput,
 ): { ok: true; item: StatementItem } | { ok: false; issues: { field: string; code: ChargeErrorCode }[] } {
   const issues: { field: string; code: ChargeErrorCode }[] = [];
-  const lineNumber = normalizeLineNumber(item.lineNumber ?? '');
-  if (!lineNumber) issues.push({ field: 'lineNumber', code: ChargeErrorCode.LINE_NUMBER_REQUIRED });
-  // NFC keeps what the carrier printed (full-width brackets in 通話料（市内）stay) but one spelling.
-  const itemName = (item.itemName ?? '').normalize('NFC').trim();
-  if (!itemName) issues.push({ field: 'itemName', code: ChargeErrorCode.ITEM_NAME_REQUIRED });
-  else if ([...itemName].length > MAX_ITEM_NAME)
-    issues.push({ field: 'itemName', code: ChargeErrorCode.ITEM_NAME_TOO_LONG });
-  if (typeof item.amount !== 'number' || !Number.isInteger(item.amount))
-    issues.push({ field: 'amount', code: ChargeErrorCode.AMOUNT_NOT_WHOLE_YEN });
-  else if (Math.abs(item.amount) > MAX_AMOUNT)
-    issues.push({ field: 'amount', code: ChargeErrorCode.AMOUNT_OUT_OF_RANGE });
-  if (item.taxRate !== 10 && item.taxRate !== 8 && item.taxRate !== 0)
-    issues.push({ field: 'taxRate', code: ChargeErrorCode.TAX_RATE_INVALID });
+  const { lineNumber, itemName } = checkItem(
+    item.lineNumber ?? '',
+    item.itemName ?? '',
+    item.amount,
+    item.taxRate,
+    issues,
+  );
   if (issues.length > 0) return { ok: false, issues };
   return {
     ok: true,
@@ -249,22 +285,41 @@ export function validateStatement(
   };
 }
 
+/** A statement's key and dates: what its hash covers besides the items. */
+export type StatementHead = Pick<
+  Statement,
+  'customerNumber' | 'billingMonth' | 'carrierCode' | 'issueDate' | 'dueDate'
+>;
+
 /**
  * SHA-256 of the statement's canonical form: normalised values, items in the order sent (the order is
  * the printed order, so a reordering is a change). The key (customer, month, carrier) is included so a
- * hash can never be mistaken for another statement's.
+ * hash can never be mistaken for another statement's. Free text is length-prefixed and numbers end in
+ * a delimiter, so no two statements share a form. Takes the items as columns, as the import holds them.
+ * (v2: a statement stored under v1 is written once more, unchanged, the first time it is sent again.)
  */
+export function hashStatement(
+  head: StatementHead,
+  lineNumbers: readonly string[],
+  itemNames: readonly string[],
+  amounts: readonly number[],
+  taxRates: readonly number[],
+): Buffer {
+  let form = `v2|${head.customerNumber.length}:${head.customerNumber}|${head.billingMonth}|${head.carrierCode.length}:${head.carrierCode}|${head.issueDate ?? '-'}|${head.dueDate ?? '-'}|`;
+  for (let i = 0; i < lineNumbers.length; i++) {
+    form += `${lineNumbers[i].length}:${lineNumbers[i]}${itemNames[i].length}:${itemNames[i]}${amounts[i]},${taxRates[i]};`;
+  }
+  return createHash('sha256').update(form).digest();
+}
+
 export function statementHash(s: Statement): Buffer {
-  const canonical = JSON.stringify([
-    'v1',
-    s.customerNumber,
-    s.billingMonth,
-    s.carrierCode,
-    s.issueDate,
-    s.dueDate,
-    s.items.map((i) => [i.lineNumber, i.itemName, i.amount, i.taxRate]),
-  ]);
-  return createHash('sha256').update(canonical).digest();
+  return hashStatement(
+    s,
+    s.items.map((i) => i.lineNumber),
+    s.items.map((i) => i.itemName),
+    s.items.map((i) => i.amount),
+    s.items.map((i) => i.taxRate),
+  );
 }
 
 /** Dates a new provisional invoice gets when the carrier sends none (as the bills print them). */

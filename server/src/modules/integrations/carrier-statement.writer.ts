@@ -67,18 +67,36 @@ export class StatementResolver {
     return new Map(rows.map((r) => [r.customer_number, r.id]));
   }
 
-  /** Line ids by `accountId|lineNumber`; a line counts only on its own account. */
-  async lineIds(pairs: readonly { accountId: string; lineNumber: string }[]): Promise<Map<string, string>> {
-    const unique = new Map(pairs.map((p) => [`${p.accountId}|${p.lineNumber}`, p]));
-    if (unique.size === 0) return new Map();
-    const { rows } = await this.pool.query<{ billing_account_id: string; line_number: string; id: string }>({
-      name: 'charges-line-ids',
-      text: `SELECT l.billing_account_id, l.line_number, l.id
-               FROM unnest($1::uuid[], $2::text[]) AS k (account_id, line_number)
-               JOIN line l ON l.billing_account_id = k.account_id AND l.line_number = k.line_number`,
-      values: [[...unique.values()].map((p) => p.accountId), [...unique.values()].map((p) => p.lineNumber)],
+  /**
+   * Accounts by customer number, each with its lines (number to id), in one round trip: a statement
+   * may bill only lines of its own account, and carriers bill most of an account's lines.
+   */
+  async accountsWithLines(
+    customerNumbers: readonly string[],
+  ): Promise<Map<string, { id: string; lines: Map<string, string> }>> {
+    if (customerNumbers.length === 0) return new Map();
+    const { rows } = await this.pool.query<{
+      customer_number: string;
+      id: string;
+      line_number: string | null;
+      line_id: string | null;
+    }>({
+      name: 'charges-accounts-with-lines',
+      text: `SELECT b.customer_number, b.id, l.line_number, l.id AS line_id
+               FROM billing_account b LEFT JOIN line l ON l.billing_account_id = b.id
+              WHERE b.customer_number = ANY($1::text[])`,
+      values: [[...new Set(customerNumbers)]],
     });
-    return new Map(rows.map((r) => [`${r.billing_account_id}|${r.line_number}`, r.id]));
+    const accounts = new Map<string, { id: string; lines: Map<string, string> }>();
+    for (const r of rows) {
+      let account = accounts.get(r.customer_number);
+      if (!account) {
+        account = { id: r.id, lines: new Map() };
+        accounts.set(r.customer_number, account);
+      }
+      if (r.line_number !== null && r.line_id !== null) account.lines.set(r.line_number, r.line_id);
+    }
+    return accounts;
   }
 
   /**
@@ -259,11 +277,17 @@ const LOCK_INVOICES = `
   ON CONFLICT (billing_account_id, billing_month) DO UPDATE SET status = invoice.status
   RETURNING id, billing_account_id, to_char(billing_month, 'YYYY-MM') AS billing_month, status, adjustment_amount`;
 
-const STORED_UNDER_LOCK =
-  'SELECT invoice_id, carrier_id, payload_hash FROM carrier_statement WHERE invoice_id = ANY($1::uuid[])';
+// Each stored statement of the locked invoices with its totals per tax rate: the invoice's totals are
+// the statements' (those not being replaced), plus the new ones.
+const STORED_UNDER_LOCK = `
+  SELECT cs.invoice_id, cs.carrier_id, cs.payload_hash, r.tax_rate, r.amount
+    FROM carrier_statement cs
+    LEFT JOIN LATERAL (SELECT u.tax_rate, sum(u.amount)::bigint AS amount
+                         FROM unnest(cs.tax_rates, cs.amounts) AS u (tax_rate, amount) GROUP BY u.tax_rate) r ON true
+   WHERE cs.invoice_id = ANY($1::uuid[])`;
 
 // Each statement's items travel as array literals (one per statement, cast in SQL): rows of different
-// lengths cannot share one multi-dimensional array parameter.
+// lengths cannot share one multi-dimensional array parameter. The invoices' new totals go with them.
 const REPLACE_MANY = `
   WITH statements AS (
     INSERT INTO carrier_statement (invoice_id, carrier_id, payload_hash, item_count, amount, received_at, api_key_id,
@@ -278,18 +302,10 @@ const REPLACE_MANY = `
           received_at = EXCLUDED.received_at, api_key_id = EXCLUDED.api_key_id, line_ids = EXCLUDED.line_ids,
           item_names = EXCLUDED.item_names, amounts = EXCLUDED.amounts, tax_rates = EXCLUDED.tax_rates
   )
-  INSERT INTO audit_event (occurred_at, event, outcome, billing_account_id, detail, api_key_id)
-  SELECT $10::timestamptz, $12, 'SUCCESS', k.account_id, k.detail, $11::uuid
-    FROM unnest($13::uuid[], $14::jsonb[]) AS k (account_id, detail)`;
-
-const SUMS = `SELECT invoice_id, tax_rate, sum(amount)::bigint AS amount FROM charge_item
-               WHERE invoice_id = ANY($1::uuid[]) GROUP BY invoice_id, tax_rate`;
-
-const UPDATE_TOTALS = `
   UPDATE invoice i SET usage_amount = k.usage_amount, billing_amount = k.billing_amount, taxable_10 = k.taxable_10,
                        tax_10 = k.tax_10, taxable_8 = k.taxable_8, tax_8 = k.tax_8, non_taxable = k.non_taxable,
-                       updated_at = greatest($9::timestamptz, i.updated_at + interval '1 millisecond')
-    FROM unnest($1::uuid[], $2::int[], $3::int[], $4::int[], $5::int[], $6::int[], $7::int[], $8::int[])
+                       updated_at = greatest($10::timestamptz, i.updated_at + interval '1 millisecond')
+    FROM unnest($12::uuid[], $13::int[], $14::int[], $15::int[], $16::int[], $17::int[], $18::int[], $19::int[])
          AS k (id, usage_amount, billing_amount, taxable_10, tax_10, taxable_8, tax_8, non_taxable)
    WHERE i.id = k.id`;
 
@@ -297,13 +313,18 @@ const UPDATE_TOTALS = `
  * Many statements, set-based, in one transaction: the bulk import's path, where a transaction per
  * statement would cost more round trips and commits than the rows themselves. Each statement is still
  * all-or-nothing (so is the whole batch), every invoice touched is locked (in key order, so batches
- * cannot deadlock one another) before its items are read or written, and the outcome per statement is
- * the same as writeStatement's. Dates: a new invoice gets the month's defaults (imports carry none).
+ * cannot deadlock one another) before its statements are read or written, and the outcome per
+ * statement is the same as writeStatement's. Dates: a new invoice gets the month's defaults (imports
+ * carry none). Who and what wrote them is the caller's to audit (the import audits once per file).
+ *
+ * The commit does not wait for its WAL flush: the caller makes one durable commit after its last batch
+ * (which flushes every earlier one too, the WAL being sequential) before it reports anything written.
+ * A crash in between loses only batches that a re-run of the same file writes again.
  */
 export async function writeStatements(
   client: PoolClient,
   statements: readonly ResolvedStatement[],
-  audit: { event: AuditEntry['event']; apiKeyId?: string | null; detail?: Record<string, unknown> },
+  apiKeyId: string | null,
   now: Date,
 ): Promise<WriteOutcome[]> {
   if (statements.length === 0) return [];
@@ -311,7 +332,7 @@ export async function writeStatements(
   for (const s of statements)
     invoiceKeys.set(`${s.accountId}|${s.billingMonth}`, { accountId: s.accountId, month: s.billingMonth });
   const keys = [...invoiceKeys.values()];
-  await client.query('BEGIN');
+  await client.query('BEGIN; SET LOCAL synchronous_commit = off');
   try {
     const { rows: locked } = await client.query<{
       id: string;
@@ -333,7 +354,9 @@ export async function writeStatements(
     const { rows: stored } = await client.query<{
       invoice_id: string;
       carrier_id: number;
-      payload_hash: Buffer;
+      payload_hash: Buffer | null;
+      tax_rate: 0 | 8 | 10 | null;
+      amount: string | null;
     }>({
       name: 'charges-stored-under-lock',
       text: STORED_UNDER_LOCK,
@@ -360,7 +383,27 @@ export async function writeStatements(
       return outcomes;
     }
 
-    const sums = changed.map(({ s }) => total(s.items));
+    // Totals over every carrier: the new statements' rate totals, and those of stored statements that
+    // stay (computeTotals per rate total).
+    const replaced = new Set(changed.map((c) => `${c.invoiceId}|${c.s.carrierId}`));
+    const rates = new Map<string, ChargeLine[]>();
+    const ratesOf = (invoiceId: string) => {
+      let list = rates.get(invoiceId);
+      if (!list) {
+        list = [];
+        rates.set(invoiceId, list);
+      }
+      return list;
+    };
+    for (const r of stored) {
+      if (r.tax_rate === null || replaced.has(`${r.invoice_id}|${r.carrier_id}`)) continue;
+      ratesOf(r.invoice_id).push({ taxRate: r.tax_rate, amount: Number(r.amount) });
+    }
+    for (const { s, invoiceId } of changed) ratesOf(invoiceId).push(...rateTotals(s.items));
+    const adjustment = new Map(locked.map((r) => [r.id, r.adjustment_amount]));
+    const touched = [...new Set(changed.map((c) => c.invoiceId))];
+    const totals = touched.map((id) => computeTotals(rates.get(id) ?? [], adjustment.get(id) ?? 0));
+
     await client.query({
       name: 'charges-replace-many',
       text: REPLACE_MANY,
@@ -369,44 +412,13 @@ export async function writeStatements(
         changed.map((c) => c.s.carrierId),
         changed.map((c) => c.s.hash),
         changed.map((c) => c.s.items.amounts.length),
-        sums,
+        changed.map((c) => total(c.s.items)),
         changed.map((c) => plainArrayLiteral(c.s.items.lineIds)),
         changed.map((c) => textArrayLiteral(c.s.items.itemNames)),
         changed.map((c) => plainArrayLiteral(c.s.items.amounts)),
         changed.map((c) => plainArrayLiteral(c.s.items.taxRates)),
         now,
-        audit.apiKeyId ?? null,
-        audit.event,
-        changed.map((c) => c.s.accountId),
-        changed.map(({ s, invoiceId }, n) =>
-          JSON.stringify({
-            invoiceId,
-            billingMonth: s.billingMonth,
-            carrierId: s.carrierId,
-            itemCount: s.items.amounts.length,
-            amount: sums[n],
-            ...audit.detail,
-          }),
-        ),
-      ],
-    });
-
-    // Totals over every carrier's items, after the replacement (computeTotals per rate total).
-    const touched = [...new Set(changed.map((c) => c.invoiceId))];
-    const { rows: rateSums } = await client.query<{ invoice_id: string; tax_rate: number; amount: string }>({
-      name: 'charges-sums',
-      text: SUMS,
-      values: [touched],
-    });
-    const lines = new Map<string, { amount: number; taxRate: 0 | 8 | 10 }[]>(touched.map((id) => [id, []]));
-    for (const r of rateSums)
-      lines.get(r.invoice_id)?.push({ amount: Number(r.amount), taxRate: r.tax_rate as 0 | 8 | 10 });
-    const adjustment = new Map(locked.map((r) => [r.id, r.adjustment_amount]));
-    const totals = touched.map((id) => computeTotals(lines.get(id) ?? [], adjustment.get(id) ?? 0));
-    await client.query({
-      name: 'charges-update-totals',
-      text: UPDATE_TOTALS,
-      values: [
+        apiKeyId,
         touched,
         totals.map((t) => t.usageAmount),
         totals.map((t) => t.billingAmount),
@@ -415,7 +427,6 @@ export async function writeStatements(
         totals.map((t) => t.taxable8),
         totals.map((t) => t.tax8),
         totals.map((t) => t.nonTaxable),
-        now,
       ],
     });
     await client.query('COMMIT');
