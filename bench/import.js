@@ -4,7 +4,7 @@
 // recomputed, audited), next to
 // a plain PostgreSQL COPY of the same file into a scratch table in the same run (the ceiling).
 // Target: the import at ≥ 30 % of COPY's rows/s.
-//   npm run bench:import    Options (env): BENCH_ITEMS (1000000), BENCH_CONCURRENCY (2), BENCH_KEEP (keep the CSV), DATABASE_URL
+//   npm run bench:import    Options (env): BENCH_ITEMS (1000000), BENCH_CONCURRENCY (the import's default), BENCH_KEEP (keep the CSV), DATABASE_URL
 const { createReadStream, mkdtempSync, rmSync, statSync, openSync, writeSync, closeSync } =
   require('node:fs');
 const os = require('node:os');
@@ -13,12 +13,14 @@ const { pipeline } = require('node:stream/promises');
 const { from: copyFrom } = require('pg-copy-streams');
 const { dist, openBenchDatabase } = require('./support');
 
-const { ChargeImportService } = require(`${dist}/modules/integrations/charge-import.service.js`);
+const { ChargeImportService, DEFAULT_CONCURRENCY } = require(
+  `${dist}/modules/integrations/charge-import.service.js`,
+);
 const { currentBillingMonth } = require(`${dist}/modules/billing/billing-month.js`);
 const { systemClock } = require(`${dist}/clock.js`);
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 1_000_000);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 2);
+const CONCURRENCY = process.env.BENCH_CONCURRENCY ? Number(process.env.BENCH_CONCURRENCY) : undefined;
 const ITEMS_PER_LINE = 10; // 8 from the line's carrier, 2 from the ISP (OCN): two statements an account
 const NAMES = [
   '基本料',
@@ -149,7 +151,7 @@ async function main() {
     const importRate = report.rows.read / report.seconds;
     console.log(
       `import charges:             ${report.seconds.toFixed(1)} s, ${Math.round(importRate).toLocaleString('en')} rows/s ` +
-        `(${report.groups.written} statements, concurrency ${CONCURRENCY})`,
+        `(${report.groups.written} statements, ${CONCURRENCY ?? DEFAULT_CONCURRENCY} batches at once)`,
     );
     const [{ items, invoices }] = (
       await pool.query(

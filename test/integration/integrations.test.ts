@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
+import { textArrayLiteral } from '../../server/src/db/array-literal';
 import { addMonths, currentBillingMonth } from '../../server/src/modules/billing/billing-month';
 import { computeTotals } from '../../server/src/modules/billing/invoice-totals';
 import type { RejectedRow } from '../../server/src/modules/integrations/charge-import.service';
@@ -575,6 +576,28 @@ describe('import charges', () => {
       [a.accountId],
     );
     expect(invoice.billing_amount).toBe(1870);
+  });
+});
+
+describe("array literals (how the import sends a statement's items)", () => {
+  it('round-trip any item name exactly, inside an array of literals as the writer sends them', async () => {
+    const names = [
+      '基本料',
+      '',
+      'NULL',
+      'null',
+      ' padded ',
+      'a,b',
+      '{x}',
+      'q"q',
+      'back\\slash',
+      'tab\there',
+      '全角\u3000空白',
+    ];
+    const rows: { a: string[] }[] = await t.db.query('SELECT x::text[] AS a FROM unnest($1::text[]) x', [
+      [textArrayLiteral(names), textArrayLiteral(['only'])],
+    ]);
+    expect(rows.map((r) => r.a)).toEqual([names, ['only']]);
   });
 });
 

@@ -6,6 +6,7 @@ import type { Clock } from '../../clock';
 import { type BillingMonth, isBillingMonth, monthStart, retention } from './billing-month';
 import { computeTotals } from './invoice-totals';
 import { normalizeLineNumber } from './line-number';
+import { lineTable } from './statement-items';
 
 export interface InvoiceRow {
   id: string;
@@ -288,23 +289,31 @@ export async function writeMonth(
   );
   if (s.keepItems !== false && s.items.length > 0) {
     // One statement row per carrier, items in the order given.
-    await tx.query(
-      `INSERT INTO carrier_statement (invoice_id, carrier_id, item_count, amount, line_ids, item_names, amounts,
-                                      tax_rates)
-       SELECT $1, k.carrier_id, count(*), sum(k.amount), array_agg(k.line_id ORDER BY k.n),
-              array_agg(k.item_name ORDER BY k.n), array_agg(k.amount ORDER BY k.n), array_agg(k.tax_rate ORDER BY k.n)
-         FROM unnest($2::uuid[], $3::smallint[], $4::text[], $5::int[], $6::smallint[]) WITH ORDINALITY
-              AS k (line_id, carrier_id, item_name, amount, tax_rate, n)
-        GROUP BY k.carrier_id`,
-      [
-        invoice.id,
-        s.items.map((i) => i.lineId),
-        s.items.map((i) => i.carrierId),
-        s.items.map((i) => i.name),
-        s.items.map((i) => i.amount),
-        s.items.map((i) => i.taxRate),
-      ],
-    );
+    const byCarrier = new Map<number, MonthItem[]>();
+    for (const item of s.items) {
+      const list = byCarrier.get(item.carrierId);
+      if (list) list.push(item);
+      else byCarrier.set(item.carrierId, [item]);
+    }
+    for (const [carrierId, items] of byCarrier) {
+      const lines = lineTable(items.map((i) => i.lineId));
+      await tx.query(
+        `INSERT INTO carrier_statement (invoice_id, carrier_id, item_count, amount, line_ids, line_refs, item_names,
+                                        amounts, tax_rates)
+         VALUES ($1, $2, $3, $4, $5::uuid[], $6::smallint[], $7::text[], $8::int[], $9::smallint[])`,
+        [
+          invoice.id,
+          carrierId,
+          items.length,
+          items.reduce((sum, i) => sum + i.amount, 0),
+          lines.lineIds,
+          lines.lineRefs,
+          items.map((i) => i.name),
+          items.map((i) => i.amount),
+          items.map((i) => i.taxRate),
+        ],
+      );
+    }
   }
   for (const [n, notice] of (s.notices ?? []).entries()) {
     await tx.query(

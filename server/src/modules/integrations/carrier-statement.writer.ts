@@ -1,8 +1,9 @@
 import type { Pool, PoolClient } from 'pg';
-import { plainArrayLiteral, textArrayLiteral } from '../../db/array-literal';
+import { literalArray, plainArrayLiteral, textArrayLiteral } from '../../db/array-literal';
 import { AUDIT_COLUMNS, type AuditEntry, auditPlaceholders, auditValues } from '../audit/audit.service';
 import { type BillingMonth, monthStart } from '../billing/billing-month';
 import { type ChargeLine, computeTotals } from '../billing/invoice-totals';
+import { lineTable } from '../billing/statement-items';
 import { defaultInvoiceDates } from './carrier-statement';
 
 /** A validated statement with its names resolved to ids, ready to write. */
@@ -16,7 +17,7 @@ export interface ResolvedStatement {
   dueDate: string | null;
 }
 
-/** A statement's items as they are stored: parallel arrays in printed order (one row per statement). */
+/** A statement's items: parallel arrays in printed order (stored one row per statement, see lineTable). */
 export interface StatementColumns {
   lineIds: string[];
   itemNames: string[];
@@ -160,12 +161,13 @@ const REPLACE_ITEMS = `
   ),
   statement AS (
     INSERT INTO carrier_statement (invoice_id, carrier_id, payload_hash, item_count, amount, received_at, api_key_id,
-                                   line_ids, item_names, amounts, tax_rates)
-    VALUES ($1, $2, $17, $18, $19, $16, $20, $3::uuid[], $4::text[], $5::int[], $6::smallint[])
+                                   line_ids, line_refs, item_names, amounts, tax_rates)
+    VALUES ($1, $2, $17, $18, $19, $16, $20, $3::uuid[], $30::smallint[], $4::text[], $5::int[], $6::smallint[])
     ON CONFLICT (invoice_id, carrier_id) DO UPDATE
       SET payload_hash = EXCLUDED.payload_hash, item_count = EXCLUDED.item_count, amount = EXCLUDED.amount,
           received_at = EXCLUDED.received_at, api_key_id = EXCLUDED.api_key_id, line_ids = EXCLUDED.line_ids,
-          item_names = EXCLUDED.item_names, amounts = EXCLUDED.amounts, tax_rates = EXCLUDED.tax_rates
+          line_refs = EXCLUDED.line_refs, item_names = EXCLUDED.item_names, amounts = EXCLUDED.amounts,
+          tax_rates = EXCLUDED.tax_rates
   )
   INSERT INTO audit_event (${AUDIT_COLUMNS}) VALUES (${auditPlaceholders(21)})`;
 
@@ -220,13 +222,14 @@ export async function writeStatement(
     }));
     const t = computeTotals([...others, ...rateTotals(s.items)], current.adjustment_amount);
     const amount = total(s.items);
+    const lines = lineTable(s.items.lineIds);
     await client.query({
       name: 'charges-replace-items',
       text: REPLACE_ITEMS,
       values: [
         invoice.id,
         s.carrierId,
-        s.items.lineIds,
+        lines.lineIds,
         s.items.itemNames,
         s.items.amounts,
         s.items.taxRates,
@@ -259,6 +262,7 @@ export async function writeStatement(
           },
           now,
         ),
+        lines.lineRefs,
       ],
     });
     await client.query('COMMIT');
@@ -269,13 +273,21 @@ export async function writeStatement(
   }
 }
 
+// A new invoice is inserted with the totals of the batch's statements for it (it has no others, so
+// they are its totals); an existing one is only locked here and gets its totals recomputed below.
 const LOCK_INVOICES = `
-  INSERT INTO invoice (billing_account_id, billing_month, status, usage_amount, billing_amount, issue_date, due_date)
-  SELECT k.account_id, k.month, 'PROVISIONAL', 0, 0, k.issue_date, k.due_date
-    FROM unnest($1::uuid[], $2::date[], $3::date[], $4::date[]) AS k (account_id, month, issue_date, due_date)
+  INSERT INTO invoice (billing_account_id, billing_month, status, issue_date, due_date, usage_amount, billing_amount,
+                       taxable_10, tax_10, taxable_8, tax_8, non_taxable, updated_at)
+  SELECT k.account_id, k.month, 'PROVISIONAL', k.issue_date, k.due_date, k.usage_amount, k.billing_amount,
+         k.taxable_10, k.tax_10, k.taxable_8, k.tax_8, k.non_taxable, $12::timestamptz
+    FROM unnest($1::uuid[], $2::date[], $3::date[], $4::date[], $5::int[], $6::int[], $7::int[], $8::int[], $9::int[],
+                $10::int[], $11::int[])
+         AS k (account_id, month, issue_date, due_date, usage_amount, billing_amount, taxable_10, tax_10, taxable_8,
+               tax_8, non_taxable)
    ORDER BY k.account_id, k.month
   ON CONFLICT (billing_account_id, billing_month) DO UPDATE SET status = invoice.status
-  RETURNING id, billing_account_id, to_char(billing_month, 'YYYY-MM') AS billing_month, status, adjustment_amount`;
+  RETURNING id, billing_account_id, to_char(billing_month, 'YYYY-MM') AS billing_month, status, adjustment_amount,
+            (xmax = 0) AS created`;
 
 // Each stored statement of the locked invoices with its totals per tax rate: the invoice's totals are
 // the statements' (those not being replaced), plus the new ones.
@@ -291,16 +303,18 @@ const STORED_UNDER_LOCK = `
 const REPLACE_MANY = `
   WITH statements AS (
     INSERT INTO carrier_statement (invoice_id, carrier_id, payload_hash, item_count, amount, received_at, api_key_id,
-                                   line_ids, item_names, amounts, tax_rates)
+                                   line_ids, line_refs, item_names, amounts, tax_rates)
     SELECT k.invoice_id, k.carrier_id, k.payload_hash, k.item_count, k.amount, $10::timestamptz, $11::uuid,
-           k.line_ids::uuid[], k.item_names::text[], k.amounts::int[], k.tax_rates::smallint[]
-      FROM unnest($1::uuid[], $2::smallint[], $3::bytea[], $4::int[], $5::int[], $6::text[], $7::text[], $8::text[],
-                  $9::text[])
-           AS k (invoice_id, carrier_id, payload_hash, item_count, amount, line_ids, item_names, amounts, tax_rates)
+           k.line_ids::uuid[], k.line_refs::smallint[], k.item_names::text[], k.amounts::int[], k.tax_rates::smallint[]
+      FROM unnest($1::uuid[], $2::smallint[], $3::bytea[], $4::int[], $5::int[], $6::text[], $20::text[], $7::text[],
+                  $8::text[], $9::text[])
+           AS k (invoice_id, carrier_id, payload_hash, item_count, amount, line_ids, line_refs, item_names, amounts,
+                 tax_rates)
     ON CONFLICT (invoice_id, carrier_id) DO UPDATE
       SET payload_hash = EXCLUDED.payload_hash, item_count = EXCLUDED.item_count, amount = EXCLUDED.amount,
           received_at = EXCLUDED.received_at, api_key_id = EXCLUDED.api_key_id, line_ids = EXCLUDED.line_ids,
-          item_names = EXCLUDED.item_names, amounts = EXCLUDED.amounts, tax_rates = EXCLUDED.tax_rates
+          line_refs = EXCLUDED.line_refs, item_names = EXCLUDED.item_names, amounts = EXCLUDED.amounts,
+          tax_rates = EXCLUDED.tax_rates
   )
   UPDATE invoice i SET usage_amount = k.usage_amount, billing_amount = k.billing_amount, taxable_10 = k.taxable_10,
                        tax_10 = k.tax_10, taxable_8 = k.taxable_8, tax_8 = k.tax_8, non_taxable = k.non_taxable,
@@ -328,10 +342,16 @@ export async function writeStatements(
   now: Date,
 ): Promise<WriteOutcome[]> {
   if (statements.length === 0) return [];
-  const invoiceKeys = new Map<string, { accountId: string; month: BillingMonth }>();
-  for (const s of statements)
-    invoiceKeys.set(`${s.accountId}|${s.billingMonth}`, { accountId: s.accountId, month: s.billingMonth });
+  // Per invoice: its key and the rate totals of the batch's statements for it.
+  const invoiceKeys = new Map<string, { accountId: string; month: BillingMonth; rates: ChargeLine[] }>();
+  for (const s of statements) {
+    const key = `${s.accountId}|${s.billingMonth}`;
+    const entry = invoiceKeys.get(key);
+    if (entry) entry.rates.push(...rateTotals(s.items));
+    else invoiceKeys.set(key, { accountId: s.accountId, month: s.billingMonth, rates: rateTotals(s.items) });
+  }
   const keys = [...invoiceKeys.values()];
+  const proposed = keys.map((k) => computeTotals(k.rates));
   await client.query('BEGIN; SET LOCAL synchronous_commit = off');
   try {
     const { rows: locked } = await client.query<{
@@ -340,6 +360,7 @@ export async function writeStatements(
       billing_month: string;
       status: string;
       adjustment_amount: number;
+      created: boolean;
     }>({
       name: 'charges-lock-invoices',
       text: LOCK_INVOICES,
@@ -348,20 +369,28 @@ export async function writeStatements(
         keys.map((k) => monthStart(k.month)),
         keys.map((k) => defaultInvoiceDates(k.month).issueDate),
         keys.map((k) => defaultInvoiceDates(k.month).dueDate),
+        proposed.map((t) => t.usageAmount),
+        proposed.map((t) => t.billingAmount),
+        proposed.map((t) => t.taxable10),
+        proposed.map((t) => t.tax10),
+        proposed.map((t) => t.taxable8),
+        proposed.map((t) => t.tax8),
+        proposed.map((t) => t.nonTaxable),
+        now,
       ],
     });
     const invoices = new Map(locked.map((r) => [`${r.billing_account_id}|${r.billing_month}`, r]));
-    const { rows: stored } = await client.query<{
-      invoice_id: string;
-      carrier_id: number;
-      payload_hash: Buffer | null;
-      tax_rate: 0 | 8 | 10 | null;
-      amount: string | null;
-    }>({
-      name: 'charges-stored-under-lock',
-      text: STORED_UNDER_LOCK,
-      values: [locked.map((r) => r.id)],
-    });
+    const existing = locked.filter((r) => !r.created).map((r) => r.id);
+    const { rows: stored } =
+      existing.length === 0
+        ? { rows: [] }
+        : await client.query<{
+            invoice_id: string;
+            carrier_id: number;
+            payload_hash: Buffer | null;
+            tax_rate: 0 | 8 | 10 | null;
+            amount: string | null;
+          }>({ name: 'charges-stored-under-lock', text: STORED_UNDER_LOCK, values: [existing] });
     const hashes = new Map(stored.map((r) => [`${r.invoice_id}|${r.carrier_id}`, r.payload_hash]));
 
     const outcomes: WriteOutcome[] = [];
@@ -374,7 +403,7 @@ export async function writeStatements(
       } else if (invoice.status !== 'PROVISIONAL') {
         outcomes.push({ kind: 'confirmed', invoiceId: invoice.id });
       } else {
-        outcomes.push({ kind: 'changed', invoiceId: invoice.id, created: false });
+        outcomes.push({ kind: 'changed', invoiceId: invoice.id, created: invoice.created });
         changed.push({ s, invoiceId: invoice.id });
       }
     }
@@ -383,27 +412,20 @@ export async function writeStatements(
       return outcomes;
     }
 
-    // Totals over every carrier: the new statements' rate totals, and those of stored statements that
-    // stay (computeTotals per rate total).
+    // Existing invoices: totals over every carrier, the new statements' rate totals and those of stored
+    // statements that stay (computeTotals per rate total).
     const replaced = new Set(changed.map((c) => `${c.invoiceId}|${c.s.carrierId}`));
-    const rates = new Map<string, ChargeLine[]>();
-    const ratesOf = (invoiceId: string) => {
-      let list = rates.get(invoiceId);
-      if (!list) {
-        list = [];
-        rates.set(invoiceId, list);
-      }
-      return list;
-    };
+    const rates = new Map<string, ChargeLine[]>(existing.map((id) => [id, []]));
     for (const r of stored) {
       if (r.tax_rate === null || replaced.has(`${r.invoice_id}|${r.carrier_id}`)) continue;
-      ratesOf(r.invoice_id).push({ taxRate: r.tax_rate, amount: Number(r.amount) });
+      rates.get(r.invoice_id)?.push({ taxRate: r.tax_rate, amount: Number(r.amount) });
     }
-    for (const { s, invoiceId } of changed) ratesOf(invoiceId).push(...rateTotals(s.items));
+    for (const { s, invoiceId } of changed) rates.get(invoiceId)?.push(...rateTotals(s.items));
     const adjustment = new Map(locked.map((r) => [r.id, r.adjustment_amount]));
-    const touched = [...new Set(changed.map((c) => c.invoiceId))];
+    const touched = [...new Set(changed.map((c) => c.invoiceId))].filter((id) => rates.has(id));
     const totals = touched.map((id) => computeTotals(rates.get(id) ?? [], adjustment.get(id) ?? 0));
 
+    const lines = changed.map((c) => lineTable(c.s.items.lineIds));
     await client.query({
       name: 'charges-replace-many',
       text: REPLACE_MANY,
@@ -413,10 +435,10 @@ export async function writeStatements(
         changed.map((c) => c.s.hash),
         changed.map((c) => c.s.items.amounts.length),
         changed.map((c) => total(c.s.items)),
-        changed.map((c) => plainArrayLiteral(c.s.items.lineIds)),
-        changed.map((c) => textArrayLiteral(c.s.items.itemNames)),
-        changed.map((c) => plainArrayLiteral(c.s.items.amounts)),
-        changed.map((c) => plainArrayLiteral(c.s.items.taxRates)),
+        literalArray(lines.map((l) => plainArrayLiteral(l.lineIds))),
+        literalArray(changed.map((c) => textArrayLiteral(c.s.items.itemNames))),
+        literalArray(changed.map((c) => plainArrayLiteral(c.s.items.amounts))),
+        literalArray(changed.map((c) => plainArrayLiteral(c.s.items.taxRates))),
         now,
         apiKeyId,
         touched,
@@ -427,6 +449,7 @@ export async function writeStatements(
         totals.map((t) => t.taxable8),
         totals.map((t) => t.tax8),
         totals.map((t) => t.nonTaxable),
+        literalArray(lines.map((l) => plainArrayLiteral(l.lineRefs))),
       ],
     });
     await client.query('COMMIT');

@@ -51,6 +51,9 @@ export const CSV_COLUMNS = [
 
 export class ImportError extends Error {}
 
+/** Batches in flight at once (measured on 2 cores: 3–4 keep both the parser and the database busy). */
+export const DEFAULT_CONCURRENCY = 4;
+
 export interface RejectedRow {
   /** Line of the file (1 = the CSV header). */
   line: number;
@@ -76,11 +79,14 @@ export interface ImportOptions {
   format?: 'csv' | 'ndjson';
   /** Rows resolved together (one lookup per kind per batch). */
   batchRows?: number;
-  /** Transactions written at once, each on its own connection (statements split by account). */
+  /**
+   * Batches in flight at once, each written in one transaction on its own connection: while one waits
+   * on the database the next is read, looked up and encoded.
+   */
   concurrency?: number;
   /**
-   * Write every statement in its own transaction instead of a batch's statements (split by account)
-   * together. Both never leave a statement half written; per statement is ~3x slower.
+   * Write every statement in its own transaction instead of each batch's statements together. Both
+   * never leave a statement half written; per statement is several times slower.
    */
   transactionPerStatement?: boolean;
   /** Called for every rejected row, in file order within a batch. */
@@ -135,12 +141,36 @@ function newGroup(key: string, customerNumber: string, billingMonth: string, car
   };
 }
 
-/** Whole yen from a CSV string or JSON value; anything else is NaN (reported as not whole yen). */
-function toInt(value: unknown): number {
-  if (typeof value === 'number') return value;
-  if (typeof value === 'string' && /^\s*[+-]?\d{1,15}\s*$/.test(value)) return Number(value);
-  return Number.NaN;
+const SPACE = 0x20;
+const TAB = 0x09;
+
+/**
+ * Whole yen from `text[start, end)`: optional spaces, an optional sign, 1–15 digits, optional spaces;
+ * anything else is NaN (reported as not whole yen). Reads in place: a million rows, no substrings.
+ */
+function parseWholeYen(text: string, start: number, end: number): number {
+  let i = start;
+  let j = end;
+  while (i < j && (text.charCodeAt(i) === SPACE || text.charCodeAt(i) === TAB)) i++;
+  while (j > i && (text.charCodeAt(j - 1) === SPACE || text.charCodeAt(j - 1) === TAB)) j--;
+  let sign = 1;
+  const first = text.charCodeAt(i);
+  if (first === 0x2d || first === 0x2b) {
+    if (first === 0x2d) sign = -1;
+    i++;
+  }
+  if (j - i < 1 || j - i > 15) return Number.NaN;
+  let value = 0;
+  for (; i < j; i++) {
+    const digit = text.charCodeAt(i) - 0x30;
+    if (digit < 0 || digit > 9) return Number.NaN;
+    value = value * 10 + digit;
+  }
+  return sign * value;
 }
+
+/** A JSON value that is already a number stays one (checked as whole yen later); anything else is NaN. */
+const toNumber = (value: unknown) => (typeof value === 'number' ? value : Number.NaN);
 
 const text = (value: unknown) => (typeof value === 'string' ? value : value == null ? '' : String(value));
 
@@ -152,50 +182,73 @@ const text = (value: unknown) => (typeof value === 'string' ? value : value == n
 class GroupReader {
   private group: Group | null = null;
   private readonly seen = new Set<string>();
-  private last = { customer: '', month: '', carrier: '' };
+  private lastLine = { raw: '', normalized: '' };
   private unreadable: number[] = [];
   private readonly scratch: Issue[] = [];
   done: Group[] = [];
   rows = 0;
 
+  /** A row as values in CSV_COLUMNS order (NDJSON, quoted CSV), or null when it cannot be read. */
   row(line: number, values: readonly unknown[] | null): void {
-    this.rows++;
     if (!values) {
-      this.unreadable.push(line);
+      this.unreadableRow(line);
       return;
     }
-    const [customer, month, carrier] = values;
+    const [amount, rate] = [values[5], values[6]];
+    this.item(
+      line,
+      values,
+      text(values[3]),
+      text(values[4]),
+      typeof amount === 'string' ? parseWholeYen(amount, 0, amount.length) : toNumber(amount),
+      typeof rate === 'string' ? parseWholeYen(rate, 0, rate.length) : toNumber(rate),
+    );
+  }
+
+  unreadableRow(line: number): void {
+    this.rows++;
+    this.unreadable.push(line);
+  }
+
+  /**
+   * One readable row. `key` holds the raw key columns (customer, month, carrier first), or null when
+   * the caller knows they are the same as in its previous call (most rows: a statement's rows are
+   * consecutive).
+   */
+  item(
+    line: number,
+    key: readonly unknown[] | null,
+    lineNumberRaw: string,
+    itemNameRaw: string,
+    amount: number,
+    taxRate: number,
+  ): void {
+    this.rows++;
     let g = this.group;
-    if (
-      !g ||
-      customer !== this.last.customer ||
-      month !== this.last.month ||
-      carrier !== this.last.carrier ||
-      typeof customer !== 'string'
-    ) {
-      const customerNumber = normalizeCustomerNumber(text(customer));
-      const billingMonth = text(month).trim();
-      const carrierCode = text(carrier).trim().toUpperCase();
-      const key = `${customerNumber}|${billingMonth}|${carrierCode}`;
-      if (g?.key !== key) {
+    if (key || !g) {
+      const customerNumber = normalizeCustomerNumber(text(key?.[0]));
+      const billingMonth = text(key?.[1]).trim();
+      const carrierCode = text(key?.[2]).trim().toUpperCase();
+      const groupKey = `${customerNumber}|${billingMonth}|${carrierCode}`;
+      if (g?.key !== groupKey) {
         if (g) this.done.push(g);
         this.closeUnreadable(false);
-        g = newGroup(key, customerNumber, billingMonth, carrierCode);
-        g.notContiguous = this.seen.has(key);
-        this.seen.add(key);
+        g = newGroup(groupKey, customerNumber, billingMonth, carrierCode);
+        g.notContiguous = this.seen.has(groupKey);
+        this.seen.add(groupKey);
         this.group = g;
       }
-      this.last = { customer: customer as string, month: month as string, carrier: carrier as string };
     }
     this.closeUnreadable(true);
     const index = g.fileLines.length;
-    const amount = toInt(values[5]);
-    const taxRate = values[6] === '10' ? 10 : toInt(values[6]);
     const issues = this.scratch;
     issues.length = 0;
-    const item = checkItem(text(values[3]), text(values[4]), amount, taxRate, issues);
+    const item = checkItem(lineNumberRaw, itemNameRaw, amount, taxRate, issues);
+    // A line's items are usually consecutive: keep one string per line, not one per row, alive.
+    if (lineNumberRaw !== this.lastLine.raw)
+      this.lastLine = { raw: lineNumberRaw, normalized: item.lineNumber };
     g.fileLines.push(line);
-    g.lineNumbers.push(item.lineNumber);
+    g.lineNumbers.push(this.lastLine.normalized);
     g.itemNames.push(item.itemName);
     g.amounts.push(amount);
     g.taxRates.push(taxRate);
@@ -257,42 +310,78 @@ async function readCsv(input: Readable, reader: GroupReader, chunkDone: () => Pr
   let physical = 0;
   let pending = null as { text: string; line: number; quotes: number } | null;
   const values: string[] = new Array(CSV_COLUMNS.length);
+  // Rows without quotes are read in place: comma positions, then only the substrings kept. When the key
+  // columns come first (the documented order) and repeat the previous row's, they are not split again.
+  let commas = new Int32Array(0);
+  let keyFirst = false;
+  let lastKey: string | null = null;
+  let needed = 0;
+  const fieldStart = (n: number, count: number) => (n === 0 ? 0 : n <= count ? commas[n - 1] + 1 : -1);
+  const fieldEnd = (n: number, count: number, length: number) => (n < count ? commas[n] : length);
 
   const finish = (text: string, line: number) => {
-    let fields: string[];
-    try {
-      fields = text.includes('"')
-        ? ((parseCsvSync(text, { relax_column_count: true }) as string[][])[0] ?? [])
-        : text.split(',');
-    } catch {
-      reader.row(line, null);
-      return;
-    }
-    if (!columns) {
-      const names = fields.map((h) =>
-        h
-          .trim()
-          .toLowerCase()
-          .replace(/^\ufeff/, ''),
-      );
-      const missing = CSV_COLUMNS.filter((c) => !names.includes(c));
-      if (missing.length > 0) {
-        throw new ImportError(
-          `The CSV header lacks ${missing.join(', ')}; expected ${CSV_COLUMNS.join(',')}.`,
-        );
-      }
-      columns = CSV_COLUMNS.map((c) => names.indexOf(c));
-      return;
-    }
-    for (let n = 0; n < columns.length; n++) {
-      const value = fields[columns[n]];
-      if (value === undefined) {
+    if (!columns || text.includes('"')) {
+      let fields: string[];
+      try {
+        fields = text.includes('"')
+          ? ((parseCsvSync(text, { relax_column_count: true }) as string[][])[0] ?? [])
+          : text.split(',');
+      } catch {
+        lastKey = null;
         reader.row(line, null);
         return;
       }
-      values[n] = value;
+      if (!columns) {
+        const names = fields.map((h) =>
+          h
+            .trim()
+            .toLowerCase()
+            .replace(/^\ufeff/, ''),
+        );
+        const missing = CSV_COLUMNS.filter((c) => !names.includes(c));
+        if (missing.length > 0) {
+          throw new ImportError(
+            `The CSV header lacks ${missing.join(', ')}; expected ${CSV_COLUMNS.join(',')}.`,
+          );
+        }
+        columns = CSV_COLUMNS.map((c) => names.indexOf(c));
+        commas = new Int32Array(names.length);
+        keyFirst = columns[0] === 0 && columns[1] === 1 && columns[2] === 2;
+        needed = Math.max(...columns);
+        return;
+      }
+      lastKey = null;
+      for (let n = 0; n < columns.length; n++) {
+        const value = fields[columns[n]];
+        if (value === undefined) {
+          reader.row(line, null);
+          return;
+        }
+        values[n] = value;
+      }
+      reader.row(line, values);
+      return;
     }
-    reader.row(line, values);
+    let count = 0;
+    for (let p = text.indexOf(','); p !== -1 && count < commas.length; p = text.indexOf(',', p + 1))
+      commas[count++] = p;
+    if (needed > count) {
+      lastKey = null;
+      reader.row(line, null);
+      return;
+    }
+    const slice = (n: number) => text.slice(fieldStart(n, count), fieldEnd(n, count, text.length));
+    const wholeYen = (n: number) =>
+      parseWholeYen(text, fieldStart(n, count), fieldEnd(n, count, text.length));
+    let key: string[] | null;
+    if (keyFirst) {
+      const keyText = text.slice(0, commas[2]);
+      key = keyText === lastKey ? null : keyText.split(',');
+      lastKey = keyText;
+    } else {
+      key = [slice(columns[0]), slice(columns[1]), slice(columns[2])];
+    }
+    reader.item(line, key, slice(columns[3]), slice(columns[4]), wholeYen(columns[5]), wholeYen(columns[6]));
   };
 
   const handle = (raw: string) => {
@@ -388,16 +477,20 @@ export class ChargeImportService {
     const reader = new GroupReader();
     let batch: Group[] = [];
     let batchSize = 0;
-    // One batch is written while the next is parsed; a second waits for the first (bounded memory).
-    let inFlight: Promise<void> = Promise.resolve();
+    // Batches overlap: while one waits on the database, the next is read, looked up and encoded. At most
+    // `concurrency` are in flight (bounded memory); a failure surfaces at the next flush. Batches cannot
+    // deadlock one another: each locks its invoices in key order.
+    const depth = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
+    const inFlight: Promise<void>[] = [];
     const flush = async () => {
       const groups = batch;
       batch = [];
       batchSize = 0;
-      await inFlight;
-      inFlight = this.processBatch(groups, report, options, source);
-      // Surface a failure at once rather than at the next flush (and never as an unhandled rejection).
-      inFlight.catch(() => {});
+      while (inFlight.length >= depth) await inFlight.shift();
+      const next = this.processBatch(groups, report, options, source);
+      // Never an unhandled rejection: the failure is awaited (and thrown) at a later flush or the end.
+      next.catch(() => {});
+      inFlight.push(next);
     };
     const collect = async (groups: Group[]) => {
       for (const g of groups) {
@@ -412,7 +505,7 @@ export class ChargeImportService {
     else await readCsv(input, reader, chunkDone);
     await collect(reader.end());
     await flush();
-    await inFlight;
+    for (const pending of inFlight) await pending;
     report.rows.read = reader.rows;
     // One audit line for the file, committed durably: the batches committed without waiting for their
     // WAL flush, and this commit flushes them all before the report says they are written.
@@ -514,14 +607,8 @@ export class ChargeImportService {
       }
     }
 
-    // 4. The changed statements, set-based: split by account into `concurrency` transactions written at
-    // once (an account's statements stay together, so they never wait on each other's invoice lock).
+    // 4. The changed statements, set-based, in one transaction.
     const now = this.clock.now();
-    const parts = Array.from(
-      { length: Math.max(1, options.concurrency ?? 2) },
-      () => [] as [Group, ResolvedStatement][],
-    );
-    for (const entry of toWrite) parts[hashIndex(entry[1].accountId, parts.length)].push(entry);
     // The per-statement mode writes with the API's writer, which audits each statement.
     const audit = { event: AuditEventType.CHARGES_UPSERTED, detail: { source } };
     const record = (g: Group, outcome: WriteOutcome) => {
@@ -535,43 +622,39 @@ export class ChargeImportService {
         refuseAll(g, ChargeErrorCode.INVOICE_CONFIRMED);
       }
     };
-    await Promise.all(
-      parts
-        .filter((part) => part.length > 0)
-        .map(async (part) => {
-          const client = await this.pool.connect();
+    if (toWrite.length > 0) {
+      const client = await this.pool.connect();
+      try {
+        let outcomes: WriteOutcome[] | null = null;
+        if (!options.transactionPerStatement) {
           try {
-            let outcomes: WriteOutcome[] | null = null;
-            if (!options.transactionPerStatement) {
-              try {
-                outcomes = await writeStatements(
-                  client,
-                  part.map(([, s]) => s),
-                  null,
-                  now,
-                );
-              } catch {
-                // Something no validation foresaw (a line deleted meanwhile, an overflowing total): write
-                // the statements one by one, so only the failing one is refused.
-                outcomes = null;
-              }
-            }
-            if (outcomes) {
-              for (const [n, [g]] of part.entries()) record(g, outcomes[n]);
-              return;
-            }
-            for (const [g, s] of part) {
-              try {
-                record(g, await writeStatement(client, s, { ...audit, outcome: 'SUCCESS' }, now));
-              } catch {
-                refuseAll(g, ChargeErrorCode.WRITE_FAILED);
-              }
-            }
-          } finally {
-            client.release();
+            outcomes = await writeStatements(
+              client,
+              toWrite.map(([, s]) => s),
+              null,
+              now,
+            );
+          } catch {
+            // Something no validation foresaw (a line deleted meanwhile, an overflowing total): write the
+            // statements one by one, so only the failing one is refused.
+            outcomes = null;
           }
-        }),
-    );
+        }
+        if (outcomes) {
+          for (const [n, [g]] of toWrite.entries()) record(g, outcomes[n]);
+        } else {
+          for (const [g, s] of toWrite) {
+            try {
+              record(g, await writeStatement(client, s, { ...audit, outcome: 'SUCCESS' }, now));
+            } catch {
+              refuseAll(g, ChargeErrorCode.WRITE_FAILED);
+            }
+          }
+        }
+      } finally {
+        client.release();
+      }
+    }
 
     // 5. The report: every row of a refused statement, bad rows with their own reasons, in file order.
     for (const g of groups) {
@@ -601,12 +684,6 @@ export class ChargeImportService {
       }
     }
   }
-}
-
-function hashIndex(text: string, buckets: number): number {
-  let h = 0;
-  for (let i = 0; i < text.length; i++) h = (h * 31 + text.charCodeAt(i)) | 0;
-  return Math.abs(h) % buckets;
 }
 
 /** API field names to the file's column names, for the report. */

@@ -2,7 +2,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { type Command, InvalidArgumentError } from 'commander';
 import type { Services } from '../../services';
 import { ApiKeyError, type ApiKeyListing, parseScopes } from './api-key.service';
-import { ImportError, type RejectedRow } from './charge-import.service';
+import { DEFAULT_CONCURRENCY, ImportError, type RejectedRow } from './charge-import.service';
 
 /** Where a command writes: stdout carries only the answer, stderr the rest (tests capture both). */
 export interface CliIo {
@@ -135,7 +135,7 @@ export function registerIntegrationCommands(
     .option('--format <format>', 'csv or ndjson (default: by file extension)')
     .option('--report <file>', 'write rejected rows there as NDJSON (default: stderr)')
     .option('--batch-rows <n>', 'rows resolved together', positiveInt(1_000_000), 20_000)
-    .option('--concurrency <n>', 'transactions written at once', positiveInt(16), 2)
+    .option('--concurrency <n>', 'batches written at once', positiveInt(16), DEFAULT_CONCURRENCY)
     .option('--transaction-per-statement', 'one transaction per statement (slower) instead of per batch')
     .option('--json', 'print the summary as one JSON object')
     .action(
