@@ -306,7 +306,7 @@ export async function writeMonth(
           carrierId,
           items.length,
           items.reduce((sum, i) => sum + i.amount, 0),
-          lines.lineIds,
+          lines.lines,
           lines.lineRefs,
           items.map((i) => i.name),
           items.map((i) => i.amount),

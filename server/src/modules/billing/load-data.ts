@@ -172,7 +172,7 @@ export async function loadBillingData(
               account.lines[0].carrier,
               items.length,
               amounts.reduce((sum, a) => sum + a, 0),
-              plainArrayLiteral(statementLines.lineIds),
+              plainArrayLiteral(statementLines.lines),
               plainArrayLiteral(statementLines.lineRefs),
               textArrayLiteral(names),
               plainArrayLiteral(amounts),

@@ -3,18 +3,28 @@
  * once (`line_ids`, in order of first appearance) and each item points at its line by 1-based position
  * (`line_refs`). Every writer of statements encodes through here.
  */
-export function lineTable(itemLineIds: readonly string[]): { lineIds: string[]; lineRefs: number[] } {
-  const position = new Map<string, number>();
-  const lineIds: string[] = [];
-  const lineRefs: number[] = new Array(itemLineIds.length);
-  for (let i = 0; i < itemLineIds.length; i++) {
-    let ref = position.get(itemLineIds[i]);
+export function lineTable<T>(itemLines: readonly T[]): { lines: T[]; lineRefs: number[] } {
+  const position = new Map<T, number>();
+  const lines: T[] = [];
+  const lineRefs: number[] = new Array(itemLines.length);
+  let previous: T | undefined;
+  let previousRef = 0;
+  for (let i = 0; i < itemLines.length; i++) {
+    const line = itemLines[i];
+    // A line's items are usually consecutive.
+    if (i > 0 && line === previous) {
+      lineRefs[i] = previousRef;
+      continue;
+    }
+    let ref = position.get(line);
     if (ref === undefined) {
-      lineIds.push(itemLineIds[i]);
-      ref = lineIds.length;
-      position.set(itemLineIds[i], ref);
+      lines.push(line);
+      ref = lines.length;
+      position.set(line, ref);
     }
     lineRefs[i] = ref;
+    previous = line;
+    previousRef = ref;
   }
-  return { lineIds, lineRefs };
+  return { lines, lineRefs };
 }

@@ -6,11 +6,11 @@ import { type BillingMonth, isBillingMonth, monthStart, retention } from '../bil
 import type { InvoiceLifecycleService } from '../billing/invoice-lifecycle.service';
 import {
   ChargeErrorCode,
+  encodeStatement,
   monthInWindow,
   normalizeCustomerNumber,
   type StatementInput,
   type StatementIssue,
-  statementHash,
   validateStatement,
 } from './carrier-statement';
 import { StatementResolver, writeStatement } from './carrier-statement.writer';
@@ -76,8 +76,7 @@ export class CarrierChargesService {
     const accountId = account.id;
     const carrierId = carriers.get(s.carrierCode);
     if (carrierId === undefined) return { kind: 'carrier-not-found' };
-    const lines = account.lines;
-    const missing = [...new Set(s.items.map((i) => i.lineNumber))].filter((n) => !lines.has(n));
+    const missing = [...new Set(s.items.map((i) => i.lineNumber))].filter((n) => !account.lineId(n));
     // An unknown line is refused, not created: lines come from provisioning (service, carrier), which a
     // statement cannot supply, and a typo would otherwise bill a line nobody has.
     if (missing.length > 0) return { kind: 'lines-not-on-account', lineNumbers: missing };
@@ -91,13 +90,14 @@ export class CarrierChargesService {
           accountId,
           billingMonth: s.billingMonth,
           carrierId,
-          items: {
-            lineIds: s.items.map((i) => lines.get(i.lineNumber) as string),
-            itemNames: s.items.map((i) => i.itemName),
-            amounts: s.items.map((i) => i.amount),
-            taxRates: s.items.map((i) => i.taxRate),
-          },
-          hash: statementHash(s),
+          ...encodeStatement(
+            s,
+            s.items.map((i) => i.lineNumber),
+            (lineNumber) => account.lineId(lineNumber) as string,
+            s.items.map((i) => i.itemName),
+            s.items.map((i) => i.amount),
+            s.items.map((i) => i.taxRate),
+          ),
           issueDate: s.issueDate,
           dueDate: s.dueDate,
         },

@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Clock } from '../../clock';
+import { plainArrayLiteral, textArrayLiteral } from '../../db/array-literal';
 import type { Lang } from '../../i18n/messages';
 import { type BillingMonth, isBillingMonth, lastDayOfMonth, retention } from '../billing/billing-month';
+import type { ChargeLine } from '../billing/invoice-totals';
 import { normalizeLineNumber } from '../billing/line-number';
+import { lineTable } from '../billing/statement-items';
 
 /**
  * One carrier's monthly statement for one billing account (SPEC §6): the unit of an idempotent upsert,
@@ -292,34 +295,67 @@ export type StatementHead = Pick<
 >;
 
 /**
- * SHA-256 of the statement's canonical form: normalised values, items in the order sent (the order is
- * the printed order, so a reordering is a change). The key (customer, month, carrier) is included so a
- * hash can never be mistaken for another statement's. Free text is length-prefixed and numbers end in
- * a delimiter, so no two statements share a form. Takes the items as columns, as the import holds them.
- * (v2: a statement stored under v1 is written once more, unchanged, the first time it is sent again.)
+ * A statement's items as stored (see statement-items.ts): PostgreSQL array literals, sent as they are
+ * by both writers, with what the invoice totals need.
  */
-export function hashStatement(
+export interface StoredItems {
+  lineIds: string;
+  lineRefs: string;
+  itemNames: string;
+  amounts: string;
+  taxRates: string;
+  count: number;
+  /** Sum of the items, and their totals per tax rate (computeTotals taxes each rate's total). */
+  amount: number;
+  rates: ChargeLine[];
+}
+
+/**
+ * Encodes a validated statement for storage and hashes it. The hash is SHA-256 of a canonical form:
+ * normalised values, items in the order sent (the printed order, so a reordering is a change), the key
+ * (customer, month, carrier) included so a hash can never be mistaken for another statement's; the
+ * item columns are the same array literals that are stored (lines by number, not id), each
+ * length-prefixed, so no two statements share a form. A statement sent by API and the same one
+ * imported hash alike. (v3: a statement stored under an older form is written once more, unchanged,
+ * the first time it is sent again.)
+ */
+export function encodeStatement(
   head: StatementHead,
   lineNumbers: readonly string[],
+  lineIdOf: (lineNumber: string) => string,
   itemNames: readonly string[],
   amounts: readonly number[],
   taxRates: readonly number[],
-): Buffer {
-  let form = `v2|${head.customerNumber.length}:${head.customerNumber}|${head.billingMonth}|${head.carrierCode.length}:${head.carrierCode}|${head.issueDate ?? '-'}|${head.dueDate ?? '-'}|`;
-  for (let i = 0; i < lineNumbers.length; i++) {
-    form += `${lineNumbers[i].length}:${lineNumbers[i]}${itemNames[i].length}:${itemNames[i]}${amounts[i]},${taxRates[i]};`;
+): { items: StoredItems; hash: Buffer } {
+  const { lines, lineRefs } = lineTable(lineNumbers);
+  let amount = 0;
+  const byRate = [0, 0, 0];
+  const seen = [false, false, false];
+  for (let i = 0; i < amounts.length; i++) {
+    amount += amounts[i];
+    const r = taxRates[i] === 10 ? 0 : taxRates[i] === 8 ? 1 : 2;
+    byRate[r] += amounts[i];
+    seen[r] = true;
   }
-  return createHash('sha256').update(form).digest();
-}
-
-export function statementHash(s: Statement): Buffer {
-  return hashStatement(
-    s,
-    s.items.map((i) => i.lineNumber),
-    s.items.map((i) => i.itemName),
-    s.items.map((i) => i.amount),
-    s.items.map((i) => i.taxRate),
-  );
+  const rates: ChargeLine[] = [];
+  for (const [r, taxRate] of [10, 8, 0].entries())
+    if (seen[r]) rates.push({ taxRate: taxRate as 0 | 8 | 10, amount: byRate[r] });
+  const items: StoredItems = {
+    lineIds: plainArrayLiteral(lines.map(lineIdOf)),
+    lineRefs: plainArrayLiteral(lineRefs),
+    itemNames: textArrayLiteral(itemNames),
+    amounts: plainArrayLiteral(amounts),
+    taxRates: plainArrayLiteral(taxRates),
+    count: amounts.length,
+    amount,
+    rates,
+  };
+  const field = (text: string) => `${text.length}:${text}|`;
+  const form =
+    `v3|${field(head.customerNumber)}${head.billingMonth}|${field(head.carrierCode)}` +
+    `${head.issueDate ?? '-'}|${head.dueDate ?? '-'}|${field(textArrayLiteral(lines))}` +
+    `${field(items.lineRefs)}${field(items.itemNames)}${field(items.amounts)}${field(items.taxRates)}`;
+  return { items, hash: createHash('sha256').update(form).digest() };
 }
 
 /** Dates a new provisional invoice gets when the carrier sends none (as the bills print them). */

@@ -1,44 +1,31 @@
 import type { Pool, PoolClient } from 'pg';
-import { literalArray, plainArrayLiteral, textArrayLiteral } from '../../db/array-literal';
+import { literalArray } from '../../db/array-literal';
 import { AUDIT_COLUMNS, type AuditEntry, auditPlaceholders, auditValues } from '../audit/audit.service';
 import { type BillingMonth, monthStart } from '../billing/billing-month';
 import { type ChargeLine, computeTotals } from '../billing/invoice-totals';
-import { lineTable } from '../billing/statement-items';
-import { defaultInvoiceDates } from './carrier-statement';
+import { defaultInvoiceDates, type StoredItems } from './carrier-statement';
 
-/** A validated statement with its names resolved to ids, ready to write. */
+/** A validated statement with its names resolved to ids, encoded for storage (encodeStatement). */
 export interface ResolvedStatement {
   accountId: string;
   billingMonth: BillingMonth;
   carrierId: number;
-  items: StatementColumns;
+  items: StoredItems;
   hash: Buffer;
   issueDate: string | null;
   dueDate: string | null;
 }
 
-/** A statement's items: parallel arrays in printed order (stored one row per statement, see lineTable). */
-export interface StatementColumns {
-  lineIds: string[];
-  itemNames: string[];
-  amounts: number[];
-  taxRates: (0 | 8 | 10)[];
-}
-
-/** The statement's total per tax rate: computeTotals taxes each rate's total, so this is all it needs. */
-function rateTotals(c: StatementColumns): ChargeLine[] {
-  const byRate = new Map<0 | 8 | 10, number>();
-  for (let i = 0; i < c.amounts.length; i++)
-    byRate.set(c.taxRates[i], (byRate.get(c.taxRates[i]) ?? 0) + c.amounts[i]);
-  return [...byRate].map(([taxRate, amount]) => ({ taxRate, amount }));
-}
-
-const total = (c: StatementColumns) => c.amounts.reduce((sum, a) => sum + a, 0);
-
 export type WriteOutcome =
   | { kind: 'changed'; invoiceId: string; created: boolean }
   | { kind: 'unchanged'; invoiceId: string }
   | { kind: 'confirmed'; invoiceId: string };
+
+/** A billing account and the ids of its lines by line number. */
+export interface AccountLines {
+  id: string;
+  lineId(lineNumber: string): string | undefined;
+}
 
 /** Lookups shared by the API and the import: a fixed number of statements per call, whatever the size. */
 export class StatementResolver {
@@ -70,32 +57,27 @@ export class StatementResolver {
 
   /**
    * Accounts by customer number, each with its lines (number to id), in one round trip: a statement
-   * may bill only lines of its own account, and carriers bill most of an account's lines.
+   * may bill only lines of its own account, and carriers bill most of an account's lines. Lines come
+   * as one JSON object per account (parsed natively, not as a row each).
    */
-  async accountsWithLines(
-    customerNumbers: readonly string[],
-  ): Promise<Map<string, { id: string; lines: Map<string, string> }>> {
+  async accountsWithLines(customerNumbers: readonly string[]): Promise<Map<string, AccountLines>> {
     if (customerNumbers.length === 0) return new Map();
-    const { rows } = await this.pool.query<{
-      customer_number: string;
-      id: string;
-      line_number: string | null;
-      line_id: string | null;
-    }>({
+    const { rows } = await this.pool.query<{ customer_number: string; id: string; lines: string }>({
       name: 'charges-accounts-with-lines',
-      text: `SELECT b.customer_number, b.id, l.line_number, l.id AS line_id
+      text: `SELECT b.customer_number, b.id,
+                    COALESCE(json_object_agg(l.line_number, l.id) FILTER (WHERE l.id IS NOT NULL), '{}')::text AS lines
                FROM billing_account b LEFT JOIN line l ON l.billing_account_id = b.id
-              WHERE b.customer_number = ANY($1::text[])`,
+              WHERE b.customer_number = ANY($1::text[])
+              GROUP BY b.id`,
       values: [[...new Set(customerNumbers)]],
     });
-    const accounts = new Map<string, { id: string; lines: Map<string, string> }>();
+    const accounts = new Map<string, AccountLines>();
     for (const r of rows) {
-      let account = accounts.get(r.customer_number);
-      if (!account) {
-        account = { id: r.id, lines: new Map() };
-        accounts.set(r.customer_number, account);
-      }
-      if (r.line_number !== null && r.line_id !== null) account.lines.set(r.line_number, r.line_id);
+      const lines = JSON.parse(r.lines) as Record<string, string>;
+      accounts.set(r.customer_number, {
+        id: r.id,
+        lineId: (lineNumber) => (Object.hasOwn(lines, lineNumber) ? lines[lineNumber] : undefined),
+      });
     }
     return accounts;
   }
@@ -220,16 +202,15 @@ export async function writeStatement(
       amount: Number(amount),
       taxRate: rate as 0 | 8 | 10,
     }));
-    const t = computeTotals([...others, ...rateTotals(s.items)], current.adjustment_amount);
-    const amount = total(s.items);
-    const lines = lineTable(s.items.lineIds);
+    const t = computeTotals([...others, ...s.items.rates], current.adjustment_amount);
+    const amount = s.items.amount;
     await client.query({
       name: 'charges-replace-items',
       text: REPLACE_ITEMS,
       values: [
         invoice.id,
         s.carrierId,
-        lines.lineIds,
+        s.items.lineIds,
         s.items.itemNames,
         s.items.amounts,
         s.items.taxRates,
@@ -244,7 +225,7 @@ export async function writeStatement(
         s.dueDate,
         now,
         s.hash,
-        s.items.amounts.length,
+        s.items.count,
         amount,
         audit.apiKeyId ?? null,
         ...auditValues(
@@ -255,14 +236,14 @@ export async function writeStatement(
               invoiceId: invoice.id,
               billingMonth: s.billingMonth,
               carrierId: s.carrierId,
-              itemCount: s.items.amounts.length,
+              itemCount: s.items.count,
               amount,
               ...audit.detail,
             },
           },
           now,
         ),
-        lines.lineRefs,
+        s.items.lineRefs,
       ],
     });
     await client.query('COMMIT');
@@ -347,8 +328,8 @@ export async function writeStatements(
   for (const s of statements) {
     const key = `${s.accountId}|${s.billingMonth}`;
     const entry = invoiceKeys.get(key);
-    if (entry) entry.rates.push(...rateTotals(s.items));
-    else invoiceKeys.set(key, { accountId: s.accountId, month: s.billingMonth, rates: rateTotals(s.items) });
+    if (entry) entry.rates.push(...s.items.rates);
+    else invoiceKeys.set(key, { accountId: s.accountId, month: s.billingMonth, rates: [...s.items.rates] });
   }
   const keys = [...invoiceKeys.values()];
   const proposed = keys.map((k) => computeTotals(k.rates));
@@ -420,12 +401,11 @@ export async function writeStatements(
       if (r.tax_rate === null || replaced.has(`${r.invoice_id}|${r.carrier_id}`)) continue;
       rates.get(r.invoice_id)?.push({ taxRate: r.tax_rate, amount: Number(r.amount) });
     }
-    for (const { s, invoiceId } of changed) rates.get(invoiceId)?.push(...rateTotals(s.items));
+    for (const { s, invoiceId } of changed) rates.get(invoiceId)?.push(...s.items.rates);
     const adjustment = new Map(locked.map((r) => [r.id, r.adjustment_amount]));
     const touched = [...new Set(changed.map((c) => c.invoiceId))].filter((id) => rates.has(id));
     const totals = touched.map((id) => computeTotals(rates.get(id) ?? [], adjustment.get(id) ?? 0));
 
-    const lines = changed.map((c) => lineTable(c.s.items.lineIds));
     await client.query({
       name: 'charges-replace-many',
       text: REPLACE_MANY,
@@ -433,12 +413,12 @@ export async function writeStatements(
         changed.map((c) => c.invoiceId),
         changed.map((c) => c.s.carrierId),
         changed.map((c) => c.s.hash),
-        changed.map((c) => c.s.items.amounts.length),
-        changed.map((c) => total(c.s.items)),
-        literalArray(lines.map((l) => plainArrayLiteral(l.lineIds))),
-        literalArray(changed.map((c) => textArrayLiteral(c.s.items.itemNames))),
-        literalArray(changed.map((c) => plainArrayLiteral(c.s.items.amounts))),
-        literalArray(changed.map((c) => plainArrayLiteral(c.s.items.taxRates))),
+        changed.map((c) => c.s.items.count),
+        changed.map((c) => c.s.items.amount),
+        literalArray(changed.map((c) => c.s.items.lineIds)),
+        literalArray(changed.map((c) => c.s.items.itemNames)),
+        literalArray(changed.map((c) => c.s.items.amounts)),
+        literalArray(changed.map((c) => c.s.items.taxRates)),
         now,
         apiKeyId,
         touched,
@@ -449,7 +429,7 @@ export async function writeStatements(
         totals.map((t) => t.taxable8),
         totals.map((t) => t.tax8),
         totals.map((t) => t.nonTaxable),
-        literalArray(lines.map((l) => plainArrayLiteral(l.lineRefs))),
+        literalArray(changed.map((c) => c.s.items.lineRefs)),
       ],
     });
     await client.query('COMMIT');

@@ -10,7 +10,7 @@ import {
   ChargeErrorCode,
   chargeMessage,
   checkItem,
-  hashStatement,
+  encodeStatement,
   MAX_STATEMENT_ITEMS,
   normalizeCustomerNumber,
   validateHeader,
@@ -566,29 +566,30 @@ export class ChargeImportService {
       if (!account) refuseAll(g, ChargeErrorCode.ACCOUNT_NOT_FOUND, 'customer_number');
       if (!carriers.has(g.carrierCode)) refuseAll(g, ChargeErrorCode.CARRIER_NOT_FOUND, 'carrier_code');
       if (!account) continue;
-      const lineIds: string[] = new Array(g.lineNumbers.length);
+      let known = '';
       for (let i = 0; i < g.lineNumbers.length; i++) {
-        // An empty number is already reported as required.
-        if (!g.lineNumbers[i]) continue;
-        const lineId = account.lines.get(g.lineNumbers[i]);
-        if (lineId) lineIds[i] = lineId;
+        const lineNumber = g.lineNumbers[i];
+        // An empty number is already reported as required; a line's items are usually consecutive.
+        if (!lineNumber || lineNumber === known) continue;
+        if (account.lineId(lineNumber)) known = lineNumber;
         else g.issues.push({ index: i, code: ChargeErrorCode.LINE_NOT_ON_ACCOUNT, field: 'line_number' });
       }
       if (g.issues.length > 0) continue;
-      const head = { ...g, issueDate: null, dueDate: null };
+      const encoded = encodeStatement(
+        { ...g, issueDate: null, dueDate: null },
+        g.lineNumbers,
+        (lineNumber) => account.lineId(lineNumber) as string,
+        g.itemNames,
+        g.amounts,
+        g.taxRates,
+      );
       statements.push([
         g,
         {
           accountId: account.id,
           billingMonth: g.billingMonth,
           carrierId: carriers.get(g.carrierCode) as number,
-          items: {
-            lineIds,
-            itemNames: g.itemNames,
-            amounts: g.amounts,
-            taxRates: g.taxRates as (0 | 8 | 10)[],
-          },
-          hash: hashStatement(head, g.lineNumbers, g.itemNames, g.amounts, g.taxRates),
+          ...encoded,
           issueDate: null,
           dueDate: null,
         },
