@@ -257,8 +257,9 @@ describe('cached breakdowns', () => {
     const first = (await household.gql(BREAKDOWN, { month: current })).data?.billing.breakdown;
     await t.db.query(
       `UPDATE carrier_statement
-          SET amounts = (SELECT array_agg(CASE WHEN k.name = '基本料' THEN k.amount + 1000 ELSE k.amount END ORDER BY k.n)
-                           FROM unnest(item_names, amounts) WITH ORDINALITY AS k (name, amount, n))
+          SET amounts = (SELECT array_agg(CASE WHEN item_names[k.ref] = '基本料' THEN k.amount + 1000 ELSE k.amount END
+                                          ORDER BY k.n)
+                           FROM unnest(name_refs, amounts) WITH ORDINALITY AS k (ref, amount, n))
         WHERE invoice_id = (SELECT i.id FROM invoice i JOIN subscriber s ON s.billing_account_id = i.billing_account_id
                              WHERE s.login_id = 'yamada2024' AND i.billing_month = $1::date)`,
       [`${current}-01`],

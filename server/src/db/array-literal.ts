@@ -29,14 +29,15 @@ const NEEDS_ESCAPE = /["\\]/;
 
 /**
  * An array of literals (`{"{a,b}","{c}"}`), as a `text[]` parameter's text: built here in one pass
- * rather than by node-postgres, which escapes every element again.
+ * rather than by node-postgres, which escapes every element again. Literals of plainArrayLiteral hold
+ * no quote or backslash (`plain`), so only text literals are searched for them.
  */
-export function literalArray(literals: readonly string[]): string {
+export function literalArray(literals: readonly string[], plain = false): string {
   let out = '{';
   for (let i = 0; i < literals.length; i++) {
     const v = literals[i];
     if (i > 0) out += ',';
-    out += NEEDS_ESCAPE.test(v) ? `"${v.replace(/(["\\])/g, '\\$1')}"` : `"${v}"`;
+    out += plain || !NEEDS_ESCAPE.test(v) ? `"${v}"` : `"${v.replace(/(["\\])/g, '\\$1')}"`;
   }
   return `${out}}`;
 }

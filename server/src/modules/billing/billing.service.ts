@@ -6,7 +6,7 @@ import type { Clock } from '../../clock';
 import { type BillingMonth, isBillingMonth, monthStart, retention } from './billing-month';
 import { computeTotals } from './invoice-totals';
 import { normalizeLineNumber } from './line-number';
-import { lineTable } from './statement-items';
+import { listOnce } from './statement-items';
 
 export interface InvoiceRow {
   id: string;
@@ -296,19 +296,21 @@ export async function writeMonth(
       else byCarrier.set(item.carrierId, [item]);
     }
     for (const [carrierId, items] of byCarrier) {
-      const lines = lineTable(items.map((i) => i.lineId));
+      const lines = listOnce(items.map((i) => i.lineId));
+      const names = listOnce(items.map((i) => i.name));
       await tx.query(
         `INSERT INTO carrier_statement (invoice_id, carrier_id, item_count, amount, line_ids, line_refs, item_names,
-                                        amounts, tax_rates)
-         VALUES ($1, $2, $3, $4, $5::uuid[], $6::smallint[], $7::text[], $8::int[], $9::smallint[])`,
+                                        name_refs, amounts, tax_rates)
+         VALUES ($1, $2, $3, $4, $5::uuid[], $6::smallint[], $7::text[], $8::smallint[], $9::int[], $10::smallint[])`,
         [
           invoice.id,
           carrierId,
           items.length,
           items.reduce((sum, i) => sum + i.amount, 0),
-          lines.lines,
-          lines.lineRefs,
-          items.map((i) => i.name),
+          lines.list,
+          lines.refs,
+          names.list,
+          names.refs,
           items.map((i) => i.amount),
           items.map((i) => i.taxRate),
         ],

@@ -13,7 +13,7 @@ import {
   TOTALS_MONTHS,
 } from './billing-month';
 import { computeTotals } from './invoice-totals';
-import { lineTable } from './statement-items';
+import { listOnce } from './statement-items';
 
 /** Deterministic pseudo-random numbers (mulberry32), so a load is reproducible with the same seed. */
 function rng(seed: number) {
@@ -165,16 +165,18 @@ export async function loadBillingData(
         // so the array literals need no further escaping for COPY's text format.
         if (withDetails) {
           const amounts = items.map((i) => i.amount);
-          const statementLines = lineTable(lineIds);
+          const statementLines = listOnce(lineIds);
+          const statementNames = listOnce(names);
           statementRows.push(
             `${[
               invoiceId,
               account.lines[0].carrier,
               items.length,
               amounts.reduce((sum, a) => sum + a, 0),
-              plainArrayLiteral(statementLines.lines),
-              plainArrayLiteral(statementLines.lineRefs),
-              textArrayLiteral(names),
+              plainArrayLiteral(statementLines.list),
+              plainArrayLiteral(statementLines.refs),
+              textArrayLiteral(statementNames.list),
+              plainArrayLiteral(statementNames.refs),
               plainArrayLiteral(amounts),
               plainArrayLiteral(items.map((i) => i.taxRate)),
             ].join('\t')}\n`,
@@ -251,4 +253,4 @@ const INVOICE_COLUMNS =
   'id, billing_account_id, billing_month, status, usage_amount, adjustment_amount, billing_amount, taxable_10, tax_10, ' +
   'taxable_8, tax_8, non_taxable, issue_date, due_date, payment_status, details_purged_at';
 const STATEMENT_COLUMNS =
-  'invoice_id, carrier_id, item_count, amount, line_ids, line_refs, item_names, amounts, tax_rates';
+  'invoice_id, carrier_id, item_count, amount, line_ids, line_refs, item_names, name_refs, amounts, tax_rates';

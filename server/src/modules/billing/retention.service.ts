@@ -29,7 +29,7 @@ export class RetentionService {
            SELECT id FROM invoice WHERE billing_month < $1::date AND details_purged_at IS NULL LIMIT ${BATCH}
          ), gone AS (
            -- The statement row stays (what was received: hash, item count, amount); its items go.
-           UPDATE carrier_statement SET line_ids = '{}', line_refs = '{}', item_names = '{}', amounts = '{}',
+           UPDATE carrier_statement SET line_ids = '{}', line_refs = '{}', item_names = '{}', name_refs = '{}', amounts = '{}',
                                         tax_rates = '{}'
             WHERE invoice_id IN (SELECT id FROM batch)
          )

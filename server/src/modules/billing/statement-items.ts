@@ -1,30 +1,31 @@
 /**
  * How a carrier statement's items are stored (migration 1764400000000): the statement lists its lines
- * once (`line_ids`, in order of first appearance) and each item points at its line by 1-based position
- * (`line_refs`). Every writer of statements encodes through here.
+ * and its item names once each (`line_ids`, `item_names`, in order of first appearance) and each item
+ * points at its line and its name by 1-based position (`line_refs`, `name_refs`). Every writer of
+ * statements encodes both columns through here.
  */
-export function lineTable<T>(itemLines: readonly T[]): { lines: T[]; lineRefs: number[] } {
+export function listOnce<T>(values: readonly T[]): { list: T[]; refs: number[] } {
   const position = new Map<T, number>();
-  const lines: T[] = [];
-  const lineRefs: number[] = new Array(itemLines.length);
+  const list: T[] = [];
+  const refs: number[] = new Array(values.length);
   let previous: T | undefined;
   let previousRef = 0;
-  for (let i = 0; i < itemLines.length; i++) {
-    const line = itemLines[i];
-    // A line's items are usually consecutive.
-    if (i > 0 && line === previous) {
-      lineRefs[i] = previousRef;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    // Equal neighbours are common (a line's items are consecutive).
+    if (i > 0 && value === previous) {
+      refs[i] = previousRef;
       continue;
     }
-    let ref = position.get(line);
+    let ref = position.get(value);
     if (ref === undefined) {
-      lines.push(line);
-      ref = lines.length;
-      position.set(line, ref);
+      list.push(value);
+      ref = list.length;
+      position.set(value, ref);
     }
-    lineRefs[i] = ref;
-    previous = line;
+    refs[i] = ref;
+    previous = value;
     previousRef = ref;
   }
-  return { lines, lineRefs };
+  return { list, refs };
 }

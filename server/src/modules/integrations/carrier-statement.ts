@@ -5,7 +5,7 @@ import type { Lang } from '../../i18n/messages';
 import { type BillingMonth, isBillingMonth, lastDayOfMonth, retention } from '../billing/billing-month';
 import type { ChargeLine } from '../billing/invoice-totals';
 import { normalizeLineNumber } from '../billing/line-number';
-import { lineTable } from '../billing/statement-items';
+import { listOnce } from '../billing/statement-items';
 
 /**
  * One carrier's monthly statement for one billing account (SPEC §6): the unit of an idempotent upsert,
@@ -302,6 +302,7 @@ export interface StoredItems {
   lineIds: string;
   lineRefs: string;
   itemNames: string;
+  nameRefs: string;
   amounts: string;
   taxRates: string;
   count: number;
@@ -327,7 +328,8 @@ export function encodeStatement(
   amounts: readonly number[],
   taxRates: readonly number[],
 ): { items: StoredItems; hash: Buffer } {
-  const { lines, lineRefs } = lineTable(lineNumbers);
+  const lines = listOnce(lineNumbers);
+  const names = listOnce(itemNames);
   let amount = 0;
   const byRate = [0, 0, 0];
   const seen = [false, false, false];
@@ -341,9 +343,10 @@ export function encodeStatement(
   for (const [r, taxRate] of [10, 8, 0].entries())
     if (seen[r]) rates.push({ taxRate: taxRate as 0 | 8 | 10, amount: byRate[r] });
   const items: StoredItems = {
-    lineIds: plainArrayLiteral(lines.map(lineIdOf)),
-    lineRefs: plainArrayLiteral(lineRefs),
-    itemNames: textArrayLiteral(itemNames),
+    lineIds: plainArrayLiteral(lines.list.map(lineIdOf)),
+    lineRefs: plainArrayLiteral(lines.refs),
+    itemNames: textArrayLiteral(names.list),
+    nameRefs: plainArrayLiteral(names.refs),
     amounts: plainArrayLiteral(amounts),
     taxRates: plainArrayLiteral(taxRates),
     count: amounts.length,
@@ -353,8 +356,9 @@ export function encodeStatement(
   const field = (text: string) => `${text.length}:${text}|`;
   const form =
     `v3|${field(head.customerNumber)}${head.billingMonth}|${field(head.carrierCode)}` +
-    `${head.issueDate ?? '-'}|${head.dueDate ?? '-'}|${field(textArrayLiteral(lines))}` +
-    `${field(items.lineRefs)}${field(items.itemNames)}${field(items.amounts)}${field(items.taxRates)}`;
+    `${head.issueDate ?? '-'}|${head.dueDate ?? '-'}|${field(textArrayLiteral(lines.list))}` +
+    `${field(items.lineRefs)}${field(items.itemNames)}${field(items.nameRefs)}${field(items.amounts)}` +
+    `${field(items.taxRates)}`;
   return { items, hash: createHash('sha256').update(form).digest() };
 }
 

@@ -143,13 +143,14 @@ const REPLACE_ITEMS = `
   ),
   statement AS (
     INSERT INTO carrier_statement (invoice_id, carrier_id, payload_hash, item_count, amount, received_at, api_key_id,
-                                   line_ids, line_refs, item_names, amounts, tax_rates)
-    VALUES ($1, $2, $17, $18, $19, $16, $20, $3::uuid[], $30::smallint[], $4::text[], $5::int[], $6::smallint[])
+                                   line_ids, line_refs, item_names, name_refs, amounts, tax_rates)
+    VALUES ($1, $2, $17, $18, $19, $16, $20, $3::uuid[], $30::smallint[], $4::text[], $31::smallint[], $5::int[],
+            $6::smallint[])
     ON CONFLICT (invoice_id, carrier_id) DO UPDATE
       SET payload_hash = EXCLUDED.payload_hash, item_count = EXCLUDED.item_count, amount = EXCLUDED.amount,
           received_at = EXCLUDED.received_at, api_key_id = EXCLUDED.api_key_id, line_ids = EXCLUDED.line_ids,
-          line_refs = EXCLUDED.line_refs, item_names = EXCLUDED.item_names, amounts = EXCLUDED.amounts,
-          tax_rates = EXCLUDED.tax_rates
+          line_refs = EXCLUDED.line_refs, item_names = EXCLUDED.item_names, name_refs = EXCLUDED.name_refs,
+          amounts = EXCLUDED.amounts, tax_rates = EXCLUDED.tax_rates
   )
   INSERT INTO audit_event (${AUDIT_COLUMNS}) VALUES (${auditPlaceholders(21)})`;
 
@@ -244,6 +245,7 @@ export async function writeStatement(
           now,
         ),
         s.items.lineRefs,
+        s.items.nameRefs,
       ],
     });
     await client.query('COMMIT');
@@ -284,18 +286,19 @@ const STORED_UNDER_LOCK = `
 const REPLACE_MANY = `
   WITH statements AS (
     INSERT INTO carrier_statement (invoice_id, carrier_id, payload_hash, item_count, amount, received_at, api_key_id,
-                                   line_ids, line_refs, item_names, amounts, tax_rates)
+                                   line_ids, line_refs, item_names, name_refs, amounts, tax_rates)
     SELECT k.invoice_id, k.carrier_id, k.payload_hash, k.item_count, k.amount, $10::timestamptz, $11::uuid,
-           k.line_ids::uuid[], k.line_refs::smallint[], k.item_names::text[], k.amounts::int[], k.tax_rates::smallint[]
+           k.line_ids::uuid[], k.line_refs::smallint[], k.item_names::text[], k.name_refs::smallint[], k.amounts::int[],
+           k.tax_rates::smallint[]
       FROM unnest($1::uuid[], $2::smallint[], $3::bytea[], $4::int[], $5::int[], $6::text[], $20::text[], $7::text[],
-                  $8::text[], $9::text[])
-           AS k (invoice_id, carrier_id, payload_hash, item_count, amount, line_ids, line_refs, item_names, amounts,
-                 tax_rates)
+                  $21::text[], $8::text[], $9::text[])
+           AS k (invoice_id, carrier_id, payload_hash, item_count, amount, line_ids, line_refs, item_names, name_refs,
+                 amounts, tax_rates)
     ON CONFLICT (invoice_id, carrier_id) DO UPDATE
       SET payload_hash = EXCLUDED.payload_hash, item_count = EXCLUDED.item_count, amount = EXCLUDED.amount,
           received_at = EXCLUDED.received_at, api_key_id = EXCLUDED.api_key_id, line_ids = EXCLUDED.line_ids,
-          line_refs = EXCLUDED.line_refs, item_names = EXCLUDED.item_names, amounts = EXCLUDED.amounts,
-          tax_rates = EXCLUDED.tax_rates
+          line_refs = EXCLUDED.line_refs, item_names = EXCLUDED.item_names, name_refs = EXCLUDED.name_refs,
+          amounts = EXCLUDED.amounts, tax_rates = EXCLUDED.tax_rates
   )
   UPDATE invoice i SET usage_amount = k.usage_amount, billing_amount = k.billing_amount, taxable_10 = k.taxable_10,
                        tax_10 = k.tax_10, taxable_8 = k.taxable_8, tax_8 = k.tax_8, non_taxable = k.non_taxable,
@@ -415,10 +418,19 @@ export async function writeStatements(
         changed.map((c) => c.s.hash),
         changed.map((c) => c.s.items.count),
         changed.map((c) => c.s.items.amount),
-        literalArray(changed.map((c) => c.s.items.lineIds)),
+        literalArray(
+          changed.map((c) => c.s.items.lineIds),
+          true,
+        ),
         literalArray(changed.map((c) => c.s.items.itemNames)),
-        literalArray(changed.map((c) => c.s.items.amounts)),
-        literalArray(changed.map((c) => c.s.items.taxRates)),
+        literalArray(
+          changed.map((c) => c.s.items.amounts),
+          true,
+        ),
+        literalArray(
+          changed.map((c) => c.s.items.taxRates),
+          true,
+        ),
         now,
         apiKeyId,
         touched,
@@ -429,7 +441,14 @@ export async function writeStatements(
         totals.map((t) => t.taxable8),
         totals.map((t) => t.tax8),
         totals.map((t) => t.nonTaxable),
-        literalArray(changed.map((c) => c.s.items.lineRefs)),
+        literalArray(
+          changed.map((c) => c.s.items.lineRefs),
+          true,
+        ),
+        literalArray(
+          changed.map((c) => c.s.items.nameRefs),
+          true,
+        ),
       ],
     });
     await client.query('COMMIT');

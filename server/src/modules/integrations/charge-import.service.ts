@@ -455,7 +455,8 @@ export class ChargeImportService {
 
   async importFile(file: string, options: ImportOptions = {}): Promise<ImportReport> {
     const format = options.format ?? (/\.(nd)?jsonl?$/i.test(file) ? 'ndjson' : 'csv');
-    const stream = createReadStream(file);
+    // Large reads: a chunk costs a little bookkeeping whatever its size.
+    const stream = createReadStream(file, { highWaterMark: 1 << 20 });
     const opened = new Promise<void>((resolve, reject) => {
       stream.once('open', () => resolve());
       stream.once('error', (error) => reject(new ImportError(`Cannot read ${file}: ${error.message}`)));
