@@ -3,8 +3,8 @@
 // `import charges` (each account-month-carrier validated whole, written set-based in batches, totals
 // recomputed, audited), next to
 // a plain PostgreSQL COPY of the same file into a scratch table in the same run (the ceiling).
-// Target: the import at ≥ 30 % of COPY's rows/s.
-//   npm run bench:import    Options (env): BENCH_ITEMS (1000000), BENCH_CONCURRENCY (the import's default), BENCH_KEEP (keep the CSV), DATABASE_URL
+// Target: the import at ≥ 30 % of COPY's rows/s (medians of BENCH_ROUNDS alternating runs).
+//   npm run bench:import    Options (env): BENCH_ITEMS (1000000), BENCH_CONCURRENCY (the import's default), BENCH_ROUNDS (3), BENCH_KEEP (keep the CSV), DATABASE_URL
 const { createReadStream, mkdtempSync, rmSync, statSync, openSync, writeSync, closeSync } =
   require('node:fs');
 const os = require('node:os');
@@ -20,6 +20,7 @@ const { currentBillingMonth } = require(`${dist}/modules/billing/billing-month.j
 const { systemClock } = require(`${dist}/clock.js`);
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 1_000_000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONCURRENCY = process.env.BENCH_CONCURRENCY ? Number(process.env.BENCH_CONCURRENCY) : undefined;
 const ITEMS_PER_LINE = 10; // 8 from the line's carrier, 2 from the ISP (OCN): two statements an account
 const NAMES = [
@@ -119,46 +120,62 @@ async function main() {
         `${mb.toFixed(0)} MB CSV; set-up ${((performance.now() - t0) / 1000).toFixed(1)} s`,
     );
 
-    // The ceiling: the same file, COPY'd as it is into a scratch table (no validation, no invoices).
-    await pool.query(`CREATE TABLE bench_copy_scratch (customer_number text, billing_month text, carrier_code text,
-      line_number text, item_name text, amount integer, tax_rate smallint)`);
-    const client = await pool.connect();
-    let copySeconds;
-    try {
-      const c0 = performance.now();
-      await pipeline(
-        createReadStream(file),
-        client.query(copyFrom('COPY bench_copy_scratch FROM STDIN WITH (FORMAT csv, HEADER true)')),
-      );
-      copySeconds = (performance.now() - c0) / 1000;
-    } finally {
-      client.release();
-    }
-    await pool.query('DROP TABLE bench_copy_scratch');
-    const copyRate = rows / copySeconds;
-    console.log(
-      `COPY into a scratch table:  ${copySeconds.toFixed(1)} s, ${Math.round(copyRate).toLocaleString('en')} rows/s`,
-    );
-
+    // This VM's speed drifts ±15 % from minute to minute: each side runs ROUNDS times, alternating, and
+    // the medians are compared.
+    const copyRates = [];
+    const importRates = [];
     const importer = new ChargeImportService(pool, systemClock);
-    let rejected = 0;
-    const report = await importer.importFile(file, {
-      concurrency: CONCURRENCY,
-      onRejected: () => rejected++,
-    });
-    if (rejected > 0 || report.rows.written !== rows)
-      throw new Error(`import rejected rows: ${JSON.stringify(report)}`);
-    const importRate = report.rows.read / report.seconds;
+    let items = 0;
+    let invoices = 0;
+    for (let round = 1; round <= ROUNDS; round++) {
+      // The ceiling: the same file, COPY'd as it is into a scratch table (no validation, no invoices).
+      await pool.query(`CREATE TABLE bench_copy_scratch (customer_number text, billing_month text, carrier_code text,
+        line_number text, item_name text, amount integer, tax_rate smallint)`);
+      const client = await pool.connect();
+      let copySeconds;
+      try {
+        const c0 = performance.now();
+        await pipeline(
+          createReadStream(file),
+          client.query(copyFrom('COPY bench_copy_scratch FROM STDIN WITH (FORMAT csv, HEADER true)')),
+        );
+        copySeconds = (performance.now() - c0) / 1000;
+      } finally {
+        client.release();
+      }
+      await pool.query('DROP TABLE bench_copy_scratch');
+      copyRates.push(rows / copySeconds);
+
+      // Each round imports into empty invoices (the previous round's are removed first).
+      await pool.query('TRUNCATE invoice CASCADE');
+      let rejected = 0;
+      const report = await importer.importFile(file, {
+        concurrency: CONCURRENCY,
+        onRejected: () => rejected++,
+      });
+      if (rejected > 0 || report.rows.written !== rows)
+        throw new Error(`import rejected rows: ${JSON.stringify(report)}`);
+      importRates.push(report.rows.read / report.seconds);
+      console.log(
+        `round ${round}: COPY into a scratch table ${copySeconds.toFixed(2)} s, ` +
+          `${Math.round(rows / copySeconds).toLocaleString('en')} rows/s; import charges ${report.seconds.toFixed(2)} s, ` +
+          `${Math.round(report.rows.read / report.seconds).toLocaleString('en')} rows/s ` +
+          `(${report.groups.written} statements, ${CONCURRENCY ?? DEFAULT_CONCURRENCY} batches at once)`,
+      );
+      [{ items, invoices }] = (
+        await pool.query(
+          'SELECT (SELECT count(*) FROM charge_item)::int AS items, (SELECT count(*) FROM invoice)::int AS invoices',
+        )
+      ).rows;
+      if (items !== rows) throw new Error(`expected ${rows} charge items, found ${items}`);
+    }
+    const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+    const copyRate = median(copyRates);
+    const importRate = median(importRates);
     console.log(
-      `import charges:             ${report.seconds.toFixed(1)} s, ${Math.round(importRate).toLocaleString('en')} rows/s ` +
-        `(${report.groups.written} statements, ${CONCURRENCY ?? DEFAULT_CONCURRENCY} batches at once)`,
+      `\nmedian of ${ROUNDS}: COPY ${Math.round(copyRate).toLocaleString('en')} rows/s, ` +
+        `import ${Math.round(importRate).toLocaleString('en')} rows/s`,
     );
-    const [{ items, invoices }] = (
-      await pool.query(
-        'SELECT (SELECT count(*) FROM charge_item)::int AS items, (SELECT count(*) FROM invoice)::int AS invoices',
-      )
-    ).rows;
-    if (items !== rows) throw new Error(`expected ${rows} charge items, found ${items}`);
 
     const again = await importer.importFile(file, { concurrency: CONCURRENCY });
     console.log(

@@ -183,45 +183,44 @@ function normalizeItemName(raw: string): string {
 }
 
 /**
- * Checks one item's values, appending its issues (`field` relative to the item) to `issues`, and
- * returns its normalised line number and item name. The bulk import calls this per row with one
- * reusable array, so a good row allocates nothing here.
+ * Checks of one item's values, each appending its issues (`field` relative to the item) to `issues`
+ * and returning the normalised value. The bulk import calls them per row with one reusable array (and
+ * skips the line number when it repeats the previous row's), so a good row allocates nothing here.
  */
-export function checkItem(
-  lineNumberInput: string,
-  itemNameInput: string,
-  amount: number,
-  taxRate: number,
-  issues: { field: string; code: ChargeErrorCode }[],
-): { lineNumber: string; itemName: string } {
-  const lineNumber = normalizeLineNumber(lineNumberInput);
+export function checkLineNumber(input: string, issues: Issue[]): string {
+  const lineNumber = normalizeLineNumber(input);
   if (!lineNumber) issues.push({ field: 'lineNumber', code: ChargeErrorCode.LINE_NUMBER_REQUIRED });
-  const itemName = normalizeItemName(itemNameInput);
+  return lineNumber;
+}
+
+export function checkItemName(input: string, issues: Issue[]): string {
+  const itemName = normalizeItemName(input);
   if (!itemName) issues.push({ field: 'itemName', code: ChargeErrorCode.ITEM_NAME_REQUIRED });
   // UTF-16 length bounds the code-point count, so most names are never spread.
   else if (itemName.length > MAX_ITEM_NAME && [...itemName].length > MAX_ITEM_NAME)
     issues.push({ field: 'itemName', code: ChargeErrorCode.ITEM_NAME_TOO_LONG });
+  return itemName;
+}
+
+export function checkAmountAndRate(amount: number, taxRate: number, issues: Issue[]): void {
   if (typeof amount !== 'number' || !Number.isInteger(amount))
     issues.push({ field: 'amount', code: ChargeErrorCode.AMOUNT_NOT_WHOLE_YEN });
   else if (Math.abs(amount) > MAX_AMOUNT)
     issues.push({ field: 'amount', code: ChargeErrorCode.AMOUNT_OUT_OF_RANGE });
   if (taxRate !== 10 && taxRate !== 8 && taxRate !== 0)
     issues.push({ field: 'taxRate', code: ChargeErrorCode.TAX_RATE_INVALID });
-  return { lineNumber, itemName };
 }
+
+type Issue = { field: string; code: ChargeErrorCode };
 
 /** One item, normalised, or its issues (`field` relative to the item). */
 export function validateItem(
   item: StatementItemInput,
 ): { ok: true; item: StatementItem } | { ok: false; issues: { field: string; code: ChargeErrorCode }[] } {
-  const issues: { field: string; code: ChargeErrorCode }[] = [];
-  const { lineNumber, itemName } = checkItem(
-    item.lineNumber ?? '',
-    item.itemName ?? '',
-    item.amount,
-    item.taxRate,
-    issues,
-  );
+  const issues: Issue[] = [];
+  const lineNumber = checkLineNumber(item.lineNumber ?? '', issues);
+  const itemName = checkItemName(item.itemName ?? '', issues);
+  checkAmountAndRate(item.amount, item.taxRate, issues);
   if (issues.length > 0) return { ok: false, issues };
   return {
     ok: true,
@@ -233,6 +232,8 @@ export function validateItem(
 export function validateHeader(
   input: Omit<StatementInput, 'items'>,
   clock: Clock,
+  // The bulk import validates thousands of headers at one instant: it passes the window once.
+  window: { oldestTotals: BillingMonth; current: BillingMonth } = retention(clock),
 ): { field: string; code: ChargeErrorCode }[] {
   const issues: { field: string; code: ChargeErrorCode }[] = [];
   if (!normalizeCustomerNumber(input.customerNumber ?? ''))
@@ -240,7 +241,7 @@ export function validateHeader(
   const month = (input.billingMonth ?? '').trim();
   if (!isBillingMonth(month))
     issues.push({ field: 'billingMonth', code: ChargeErrorCode.BILLING_MONTH_INVALID });
-  else if (!monthInWindow(month, clock))
+  else if (month < window.oldestTotals || month > window.current)
     issues.push({ field: 'billingMonth', code: ChargeErrorCode.MONTH_OUT_OF_RANGE });
   if (!(input.carrierCode ?? '').trim())
     issues.push({ field: 'carrierCode', code: ChargeErrorCode.CARRIER_CODE_REQUIRED });

@@ -6,10 +6,13 @@ import { parse as parseCsvSync } from 'csv-parse/sync';
 import type { Pool } from 'pg';
 import type { Clock } from '../../clock';
 import { AUDIT_COLUMNS, AuditEventType, auditPlaceholders, auditValues } from '../audit/audit.service';
+import { retention } from '../billing/billing-month';
 import {
   ChargeErrorCode,
   chargeMessage,
-  checkItem,
+  checkAmountAndRate,
+  checkItemName,
+  checkLineNumber,
   encodeStatement,
   MAX_STATEMENT_ITEMS,
   normalizeCustomerNumber,
@@ -243,13 +246,14 @@ class GroupReader {
     const index = g.fileLines.length;
     const issues = this.scratch;
     issues.length = 0;
-    const item = checkItem(lineNumberRaw, itemNameRaw, amount, taxRate, issues);
-    // A line's items are usually consecutive: keep one string per line, not one per row, alive.
-    if (lineNumberRaw !== this.lastLine.raw)
-      this.lastLine = { raw: lineNumberRaw, normalized: item.lineNumber };
+    // A line's items are usually consecutive: a good line number is checked, and kept alive, once.
+    if (lineNumberRaw !== this.lastLine.raw || !this.lastLine.normalized)
+      this.lastLine = { raw: lineNumberRaw, normalized: checkLineNumber(lineNumberRaw, issues) };
+    const itemName = checkItemName(itemNameRaw, issues);
+    checkAmountAndRate(amount, taxRate, issues);
     g.fileLines.push(line);
     g.lineNumbers.push(this.lastLine.normalized);
-    g.itemNames.push(item.itemName);
+    g.itemNames.push(itemName);
     g.amounts.push(amount);
     g.taxRates.push(taxRate);
     for (const i of issues) g.issues.push({ index, code: i.code, field: column(i.field) });
@@ -318,6 +322,8 @@ async function readCsv(input: Readable, reader: GroupReader, chunkDone: () => Pr
   let needed = 0;
   const fieldStart = (n: number, count: number) => (n === 0 ? 0 : n <= count ? commas[n - 1] + 1 : -1);
   const fieldEnd = (n: number, count: number, length: number) => (n < count ? commas[n] : length);
+  const field = (text: string, n: number, count: number) =>
+    text.slice(fieldStart(n, count), fieldEnd(n, count, text.length));
 
   const finish = (text: string, line: number) => {
     if (!columns || text.includes('"')) {
@@ -370,18 +376,24 @@ async function readCsv(input: Readable, reader: GroupReader, chunkDone: () => Pr
       reader.row(line, null);
       return;
     }
-    const slice = (n: number) => text.slice(fieldStart(n, count), fieldEnd(n, count, text.length));
-    const wholeYen = (n: number) =>
-      parseWholeYen(text, fieldStart(n, count), fieldEnd(n, count, text.length));
     let key: string[] | null;
     if (keyFirst) {
       const keyText = text.slice(0, commas[2]);
       key = keyText === lastKey ? null : keyText.split(',');
       lastKey = keyText;
     } else {
-      key = [slice(columns[0]), slice(columns[1]), slice(columns[2])];
+      key = [field(text, columns[0], count), field(text, columns[1], count), field(text, columns[2], count)];
     }
-    reader.item(line, key, slice(columns[3]), slice(columns[4]), wholeYen(columns[5]), wholeYen(columns[6]));
+    const amountAt = columns[5];
+    const rateAt = columns[6];
+    reader.item(
+      line,
+      key,
+      field(text, columns[3], count),
+      field(text, columns[4], count),
+      parseWholeYen(text, fieldStart(amountAt, count), fieldEnd(amountAt, count, text.length)),
+      parseWholeYen(text, fieldStart(rateAt, count), fieldEnd(rateAt, count, text.length)),
+    );
   };
 
   const handle = (raw: string) => {
@@ -542,6 +554,7 @@ export class ChargeImportService {
     // step 2 even when some item is bad, so that the report names every bad row at once (an unknown line
     // too).
     const candidates: Group[] = [];
+    const window = retention(this.clock);
     for (const g of groups) {
       if (g.unreadableOnly) continue;
       if (g.notContiguous) {
@@ -549,7 +562,7 @@ export class ChargeImportService {
         refuseAll(g, ChargeErrorCode.GROUP_NOT_CONTIGUOUS);
         continue;
       }
-      const headerIssues = validateHeader(g, this.clock);
+      const headerIssues = validateHeader(g, this.clock, window);
       if (g.fileLines.length > MAX_STATEMENT_ITEMS)
         headerIssues.push({ field: 'items', code: ChargeErrorCode.TOO_MANY_ITEMS });
       for (const issue of headerIssues) refuseAll(g, issue.code, column(issue.field));
