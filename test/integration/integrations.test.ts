@@ -550,6 +550,36 @@ describe('import charges', () => {
     expect(again.report.groups).toEqual({ written: 0, unchanged: 1, rejected: 4 });
   });
 
+  it('refuses a statement with an unreadable row among its rows (it may have been one of its items)', async () => {
+    const a = await account();
+    const b = await account();
+    const file = path.join(dir, 'torn.csv');
+    writeFileSync(
+      file,
+      [
+        header,
+        `${a.customerNumber},${month},NTT_EAST,0312345678,基本料,1700,10`, // 2
+        `${a.customerNumber},${month},NTT_EAST,0312345679`, // 3: too few columns
+        `${a.customerNumber},${month},NTT_EAST,0312345679,基本料,1700,10`, // 4
+        `${b.customerNumber},${month},NTT_EAST,0312345678,基本料,900,10`, // 5
+        '',
+      ].join('\r\n'),
+    );
+    const { report, rejected } = await run(file);
+    expect(rejected.map((r) => `${r.line}:${r.code}`)).toEqual([
+      '2:GROUP_REJECTED',
+      '3:ROW_UNREADABLE',
+      '4:GROUP_REJECTED',
+    ]);
+    expect(report.groups).toEqual({ written: 1, unchanged: 0, rejected: 1 });
+    expect(report.rows).toMatchObject({ read: 4, written: 1, rejected: 3 });
+    const invoices: { billing_account_id: string }[] = await t.db.query(
+      'SELECT billing_account_id FROM invoice WHERE billing_account_id = ANY($1)',
+      [[a.accountId, b.accountId]],
+    );
+    expect(invoices.map((i) => i.billing_account_id)).toEqual([b.accountId]);
+  });
+
   it('refuses statements of a confirmed invoice and keeps its items', async () => {
     const a = await account();
     const input = {
