@@ -11,8 +11,15 @@ const tokyoMonth = new Intl.DateTimeFormat('en-CA', {
   month: '2-digit',
 });
 
+// Every bill request asks; Japan's offset is whole hours, so a month always turns on a minute boundary
+// and the answer can be kept for the minute.
+let lastMinute = { minute: Number.NaN, month: '' };
+
 export function currentBillingMonth(clock: Clock): BillingMonth {
-  return tokyoMonth.format(clock.now()).slice(0, 7);
+  const now = clock.now().getTime();
+  const minute = Math.floor(now / 60_000);
+  if (minute !== lastMinute.minute) lastMinute = { minute, month: tokyoMonth.format(now).slice(0, 7) };
+  return lastMinute.month;
 }
 
 export function isBillingMonth(value: string): boolean {
