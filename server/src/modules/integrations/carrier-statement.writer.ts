@@ -2,7 +2,7 @@ import type { Pool, PoolClient } from 'pg';
 import { literalArray } from '../../db/array-literal';
 import { AUDIT_COLUMNS, type AuditEntry, auditPlaceholders, auditValues } from '../audit/audit.service';
 import { type BillingMonth, monthStart } from '../billing/billing-month';
-import { type ChargeLine, computeTotals } from '../billing/invoice-totals';
+import { type ChargeLine, computeTotals, type InvoiceTotals } from '../billing/invoice-totals';
 import { defaultInvoiceDates, type StoredItems } from './carrier-statement';
 
 /** A validated statement with its names resolved to ids, encoded for storage (encodeStatement). */
@@ -312,6 +312,19 @@ const REPLACE_MANY = `
          AS k (id, usage_amount, billing_amount, taxable_10, tax_10, taxable_8, tax_8, non_taxable)
    WHERE i.id = k.id`;
 
+/** Invoice totals as the parameter columns both set-based statements take, in their column order. */
+function totalsColumns(totals: readonly InvoiceTotals[]): number[][] {
+  return [
+    totals.map((t) => t.usageAmount),
+    totals.map((t) => t.billingAmount),
+    totals.map((t) => t.taxable10),
+    totals.map((t) => t.tax10),
+    totals.map((t) => t.taxable8),
+    totals.map((t) => t.tax8),
+    totals.map((t) => t.nonTaxable),
+  ];
+}
+
 /**
  * Many statements, set-based, in one transaction: the bulk import's path, where a transaction per
  * statement would cost more round trips and commits than the rows themselves. Each statement is still
@@ -357,13 +370,7 @@ export async function writeStatements(
         keys.map((k) => monthStart(k.month)),
         keys.map((k) => defaultInvoiceDates(k.month).issueDate),
         keys.map((k) => defaultInvoiceDates(k.month).dueDate),
-        proposed.map((t) => t.usageAmount),
-        proposed.map((t) => t.billingAmount),
-        proposed.map((t) => t.taxable10),
-        proposed.map((t) => t.tax10),
-        proposed.map((t) => t.taxable8),
-        proposed.map((t) => t.tax8),
-        proposed.map((t) => t.nonTaxable),
+        ...totalsColumns(proposed),
         now,
       ],
     });
@@ -413,6 +420,12 @@ export async function writeStatements(
     const touched = [...new Set(changed.map((c) => c.invoiceId))].filter((id) => rates.has(id));
     const totals = touched.map((id) => computeTotals(rates.get(id) ?? [], adjustment.get(id) ?? 0));
 
+    // One item column of every changed statement, as a text[] of literals (only names can need escaping).
+    const items = (column: (i: StoredItems) => string, plain = true) =>
+      literalArray(
+        changed.map((c) => column(c.s.items)),
+        plain,
+      );
     await client.query({
       text: REPLACE_MANY,
       values: [
@@ -421,37 +434,16 @@ export async function writeStatements(
         changed.map((c) => c.s.hash),
         changed.map((c) => c.s.items.count),
         changed.map((c) => c.s.items.amount),
-        literalArray(
-          changed.map((c) => c.s.items.lineIds),
-          true,
-        ),
-        literalArray(changed.map((c) => c.s.items.itemNames)),
-        literalArray(
-          changed.map((c) => c.s.items.amounts),
-          true,
-        ),
-        literalArray(
-          changed.map((c) => c.s.items.taxRates),
-          true,
-        ),
+        items((i) => i.lineIds),
+        items((i) => i.itemNames, false),
+        items((i) => i.amounts),
+        items((i) => i.taxRates),
         now,
         apiKeyId,
         touched,
-        totals.map((t) => t.usageAmount),
-        totals.map((t) => t.billingAmount),
-        totals.map((t) => t.taxable10),
-        totals.map((t) => t.tax10),
-        totals.map((t) => t.taxable8),
-        totals.map((t) => t.tax8),
-        totals.map((t) => t.nonTaxable),
-        literalArray(
-          changed.map((c) => c.s.items.lineRefs),
-          true,
-        ),
-        literalArray(
-          changed.map((c) => c.s.items.nameRefs),
-          true,
-        ),
+        ...totalsColumns(totals),
+        items((i) => i.lineRefs),
+        items((i) => i.nameRefs),
       ],
     });
     await client.query('COMMIT');
