@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Clock } from '../../clock';
 import { plainArrayLiteral, textArrayLiteral } from '../../db/array-literal';
 import type { Lang } from '../../i18n/messages';
@@ -360,7 +360,7 @@ export function encodeStatement(
     `${head.issueDate ?? '-'}|${head.dueDate ?? '-'}|${field(textArrayLiteral(lines.list))}` +
     `${field(items.lineRefs)}${field(items.itemNames)}${field(items.nameRefs)}${field(items.amounts)}` +
     `${field(items.taxRates)}`;
-  return { items, hash: createHash('sha256').update(form).digest() };
+  return { items, hash: hash('sha256', form, 'buffer') };
 }
 
 /** Dates a new provisional invoice gets when the carrier sends none (as the bills print them). */

@@ -115,7 +115,11 @@ interface Group {
   customerNumber: string;
   billingMonth: string;
   carrierCode: string;
-  fileLines: number[];
+  /** Rows in the group, and their lines in the file: `firstLine + index` unless `fileLines` says otherwise. */
+  count: number;
+  firstLine: number;
+  /** Only once the rows stop being consecutive lines (blank lines, quoted line breaks, unreadable rows). */
+  fileLines: number[] | null;
   lineNumbers: string[];
   itemNames: string[];
   amounts: number[];
@@ -133,7 +137,9 @@ function newGroup(key: string, customerNumber: string, billingMonth: string, car
     customerNumber,
     billingMonth,
     carrierCode,
-    fileLines: [],
+    count: 0,
+    firstLine: 0,
+    fileLines: null,
     lineNumbers: [],
     itemNames: [],
     amounts: [],
@@ -143,6 +149,18 @@ function newGroup(key: string, customerNumber: string, billingMonth: string, car
     unreadableOnly: false,
   };
 }
+
+function addLine(g: Group, line: number): void {
+  if (g.count === 0) g.firstLine = line;
+  else if (g.fileLines) g.fileLines.push(line);
+  else if (line !== g.firstLine + g.count) {
+    g.fileLines = Array.from({ length: g.count }, (_, i) => g.firstLine + i);
+    g.fileLines.push(line);
+  }
+  g.count++;
+}
+
+const lineAt = (g: Group, index: number) => (g.fileLines ? g.fileLines[index] : g.firstLine + index);
 
 const SPACE = 0x20;
 const TAB = 0x09;
@@ -243,7 +261,7 @@ class GroupReader {
       }
     }
     this.closeUnreadable(true);
-    const index = g.fileLines.length;
+    const index = g.count;
     const issues = this.scratch;
     issues.length = 0;
     // A line's items are usually consecutive: a good line number is checked, and kept alive, once.
@@ -251,7 +269,7 @@ class GroupReader {
       this.lastLine = { raw: lineNumberRaw, normalized: checkLineNumber(lineNumberRaw, issues) };
     const itemName = checkItemName(itemNameRaw, issues);
     checkAmountAndRate(amount, taxRate, issues);
-    g.fileLines.push(line);
+    addLine(g, line);
     g.lineNumbers.push(this.lastLine.normalized);
     g.itemNames.push(itemName);
     g.amounts.push(amount);
@@ -269,8 +287,8 @@ class GroupReader {
       this.done.push(target);
     }
     for (const line of this.unreadable) {
-      target.issues.push({ index: target.fileLines.length, code: ChargeErrorCode.ROW_UNREADABLE });
-      target.fileLines.push(line);
+      target.issues.push({ index: target.count, code: ChargeErrorCode.ROW_UNREADABLE });
+      addLine(target, line);
       target.lineNumbers.push('');
       target.itemNames.push('');
       target.amounts.push(0);
@@ -508,7 +526,7 @@ export class ChargeImportService {
     const collect = async (groups: Group[]) => {
       for (const g of groups) {
         batch.push(g);
-        batchSize += g.fileLines.length;
+        batchSize += g.count;
       }
       if (batchSize >= batchRows) await flush();
     };
@@ -547,7 +565,7 @@ export class ChargeImportService {
   ): Promise<void> {
     // Issues found here join those found while reading; a group with any is refused whole.
     const refuseAll = (g: Group, code: ChargeErrorCode, field?: string) => {
-      for (let index = 0; index < g.fileLines.length; index++) g.issues.push({ index, code, field });
+      for (let index = 0; index < g.count; index++) g.issues.push({ index, code, field });
     };
 
     // 1. The statement's own columns, once per group. Groups whose key columns are fine are looked up in
@@ -563,7 +581,7 @@ export class ChargeImportService {
         continue;
       }
       const headerIssues = validateHeader(g, this.clock, window);
-      if (g.fileLines.length > MAX_STATEMENT_ITEMS)
+      if (g.count > MAX_STATEMENT_ITEMS)
         headerIssues.push({ field: 'items', code: ChargeErrorCode.TOO_MANY_ITEMS });
       for (const issue of headerIssues) refuseAll(g, issue.code, column(issue.field));
       if (headerIssues.length === 0) candidates.push(g);
@@ -616,7 +634,7 @@ export class ChargeImportService {
     for (const [g, s] of statements) {
       if (stored.get(`${s.accountId}|${s.billingMonth}|${s.carrierId}`)?.equals(s.hash)) {
         report.groups.unchanged++;
-        report.rows.unchanged += g.fileLines.length;
+        report.rows.unchanged += g.count;
       } else {
         toWrite.push([g, s]);
       }
@@ -629,10 +647,10 @@ export class ChargeImportService {
     const record = (g: Group, outcome: WriteOutcome) => {
       if (outcome.kind === 'changed') {
         report.groups.written++;
-        report.rows.written += g.fileLines.length;
+        report.rows.written += g.count;
       } else if (outcome.kind === 'unchanged') {
         report.groups.unchanged++;
-        report.rows.unchanged += g.fileLines.length;
+        report.rows.unchanged += g.count;
       } else {
         refuseAll(g, ChargeErrorCode.INVOICE_CONFIRMED);
       }
@@ -675,19 +693,19 @@ export class ChargeImportService {
     for (const g of groups) {
       if (g.issues.length === 0) continue;
       report.groups.rejected++;
-      report.rows.rejected += g.fileLines.length;
+      report.rows.rejected += g.count;
       const bad = new Set(g.issues.map((r) => r.index));
-      const firstBad = [...bad].reduce((min, i) => Math.min(min, g.fileLines[i]), Number.POSITIVE_INFINITY);
+      const firstBad = [...bad].reduce((min, i) => Math.min(min, lineAt(g, i)), Number.POSITIVE_INFINITY);
       const all: RowIssue[] = [...g.issues];
-      for (let index = 0; index < g.fileLines.length; index++)
+      for (let index = 0; index < g.count; index++)
         if (!bad.has(index)) all.push({ index, code: ChargeErrorCode.GROUP_REJECTED });
-      all.sort((a, b) => g.fileLines[a.index] - g.fileLines[b.index]);
+      all.sort((a, b) => lineAt(g, a.index) - lineAt(g, b.index));
       for (const r of all) {
         let message = chargeMessage(r.code);
         if (r.code === ChargeErrorCode.GROUP_REJECTED) message += ` (first bad row: line ${firstBad})`;
         if (r.code === ChargeErrorCode.LINE_NOT_ON_ACCOUNT) message += ` (${g.lineNumbers[r.index]})`;
         options.onRejected?.({
-          line: g.fileLines[r.index],
+          line: lineAt(g, r.index),
           code: r.code,
           ...(r.field ? { field: r.field } : {}),
           message,
