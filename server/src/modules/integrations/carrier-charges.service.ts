@@ -68,7 +68,7 @@ export class CarrierChargesService {
     }
     const s = checked.statement;
     const [accounts, carriers] = await Promise.all([
-      this.resolver.accountsWithLines([s.customerNumber]),
+      this.resolver.accounts([s.customerNumber]),
       this.resolver.carrierIds(),
     ]);
     const account = accounts.get(s.customerNumber);

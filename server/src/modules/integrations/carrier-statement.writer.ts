@@ -25,6 +25,8 @@ export type WriteOutcome =
 export interface AccountLines {
   id: string;
   lineId(lineNumber: string): string | undefined;
+  /** Hex SHA-256 of the stored statement of a month (one asked for) and carrier, if any. */
+  storedHash(month: BillingMonth, carrierId: number): string | undefined;
 }
 
 /**
@@ -63,59 +65,49 @@ export class StatementResolver {
   }
 
   /**
-   * Accounts by customer number, each with its lines (number to id), in one round trip: a statement
-   * may bill only lines of its own account, and carriers bill most of an account's lines. Lines come
-   * as one JSON object per account (parsed natively, not as a row each).
+   * Accounts by customer number, each with its lines (number to id) and, for the given months, the
+   * hashes of the statements stored for them, in one round trip: a statement may bill only lines of
+   * its own account (carriers bill most of an account's lines), and a statement equal to the stored
+   * one is skipped without a transaction (a hint only: the write re-checks under the invoice lock).
+   * Both come as one JSON object per account, parsed natively rather than as a row each.
    */
-  async accountsWithLines(customerNumbers: readonly string[]): Promise<Map<string, AccountLines>> {
+  async accounts(
+    customerNumbers: readonly string[],
+    months: readonly BillingMonth[] = [],
+  ): Promise<Map<string, AccountLines>> {
     if (customerNumbers.length === 0) return new Map();
-    const { rows } = await this.pool.query<{ customer_number: string; id: string; lines: string }>({
+    const { rows } = await this.pool.query<{
+      customer_number: string;
+      id: string;
+      lines: string;
+      hashes: string;
+    }>({
       text: `SELECT b.customer_number, b.id,
-                    COALESCE(json_object_agg(l.line_number, l.id) FILTER (WHERE l.id IS NOT NULL), '{}')::text AS lines
-               FROM billing_account b LEFT JOIN line l ON l.billing_account_id = b.id
-              WHERE b.customer_number = ANY($1::text[])
-              GROUP BY b.id`,
-      values: [[...new Set(customerNumbers)]],
+                      COALESCE((SELECT json_object_agg(l.line_number, l.id) FROM line l
+                                 WHERE l.billing_account_id = b.id), '{}')::text AS lines,
+                      COALESCE((SELECT json_object_agg(to_char(i.billing_month, 'YYYY-MM') || '|' || cs.carrier_id,
+                                                       encode(cs.payload_hash, 'hex'))
+                                  FROM invoice i JOIN carrier_statement cs ON cs.invoice_id = i.id
+                                 WHERE i.billing_account_id = b.id AND i.billing_month = ANY($2::date[])
+                                   AND cs.payload_hash IS NOT NULL), '{}')::text AS hashes
+                 FROM billing_account b
+                WHERE b.customer_number = ANY($1::text[])`,
+      values: [[...new Set(customerNumbers)], [...new Set(months)].map(monthStart)],
     });
     const accounts = new Map<string, AccountLines>();
     for (const r of rows) {
       const lines = JSON.parse(r.lines) as Record<string, string>;
+      const hashes = JSON.parse(r.hashes) as Record<string, string>;
       accounts.set(r.customer_number, {
         id: r.id,
         lineId: (lineNumber) => (Object.hasOwn(lines, lineNumber) ? lines[lineNumber] : undefined),
+        storedHash: (month, carrierId) => {
+          const key = `${month}|${carrierId}`;
+          return Object.hasOwn(hashes, key) ? hashes[key] : undefined;
+        },
       });
     }
     return accounts;
-  }
-
-  /**
-   * Stored hashes by `accountId|month|carrierId`: lets a re-run skip unchanged statements without
-   * opening a transaction. Only a hint; the write re-checks under the invoice lock.
-   */
-  async storedHashes(
-    keys: readonly { accountId: string; billingMonth: BillingMonth; carrierId: number }[],
-  ): Promise<Map<string, Buffer>> {
-    if (keys.length === 0) return new Map();
-    const { rows } = await this.pool.query<{
-      billing_account_id: string;
-      billing_month: string;
-      carrier_id: number;
-      payload_hash: Buffer;
-    }>({
-      text: `SELECT i.billing_account_id, to_char(i.billing_month, 'YYYY-MM') AS billing_month, cs.carrier_id,
-                    cs.payload_hash
-               FROM unnest($1::uuid[], $2::date[], $3::smallint[]) AS k (account_id, month, carrier_id)
-               JOIN invoice i ON i.billing_account_id = k.account_id AND i.billing_month = k.month
-               JOIN carrier_statement cs ON cs.invoice_id = i.id AND cs.carrier_id = k.carrier_id`,
-      values: [
-        keys.map((k) => k.accountId),
-        keys.map((k) => monthStart(k.billingMonth)),
-        keys.map((k) => k.carrierId),
-      ],
-    });
-    return new Map(
-      rows.map((r) => [`${r.billing_account_id}|${r.billing_month}|${r.carrier_id}`, r.payload_hash]),
-    );
   }
 }
 

@@ -589,15 +589,21 @@ export class ChargeImportService {
 
     // 2. Names to ids, a fixed number of statements for the whole batch.
     const [accounts, carriers] = await Promise.all([
-      this.resolver.accountsWithLines(candidates.map((g) => g.customerNumber)),
+      this.resolver.accounts(
+        candidates.map((g) => g.customerNumber),
+        candidates.map((g) => g.billingMonth),
+      ),
       this.resolver.carrierIds(),
     ]);
-    const statements: [Group, ResolvedStatement][] = [];
+    // 3. Statements equal to the stored ones are skipped without a transaction (the write re-checks
+    // under its lock); the others are written.
+    const toWrite: [Group, ResolvedStatement][] = [];
     for (const g of candidates) {
       const account = accounts.get(g.customerNumber);
       if (!account) refuseAll(g, ChargeErrorCode.ACCOUNT_NOT_FOUND, 'customer_number');
-      if (!carriers.has(g.carrierCode)) refuseAll(g, ChargeErrorCode.CARRIER_NOT_FOUND, 'carrier_code');
-      if (!account) continue;
+      const carrierId = carriers.get(g.carrierCode);
+      if (carrierId === undefined) refuseAll(g, ChargeErrorCode.CARRIER_NOT_FOUND, 'carrier_code');
+      if (!account || carrierId === undefined) continue;
       let known = '';
       for (let i = 0; i < g.lineNumbers.length; i++) {
         const lineNumber = g.lineNumbers[i];
@@ -615,29 +621,22 @@ export class ChargeImportService {
         g.amounts,
         g.taxRates,
       );
-      statements.push([
+      if (account.storedHash(g.billingMonth, carrierId) === encoded.hash.toString('hex')) {
+        report.groups.unchanged++;
+        report.rows.unchanged += g.count;
+        continue;
+      }
+      toWrite.push([
         g,
         {
           accountId: account.id,
           billingMonth: g.billingMonth,
-          carrierId: carriers.get(g.carrierCode) as number,
+          carrierId,
           ...encoded,
           issueDate: null,
           dueDate: null,
         },
       ]);
-    }
-
-    // 3. Unchanged statements are skipped without a transaction (the write re-checks under its lock).
-    const stored = await this.resolver.storedHashes(statements.map(([, s]) => s));
-    const toWrite: [Group, ResolvedStatement][] = [];
-    for (const [g, s] of statements) {
-      if (stored.get(`${s.accountId}|${s.billingMonth}|${s.carrierId}`)?.equals(s.hash)) {
-        report.groups.unchanged++;
-        report.rows.unchanged += g.count;
-      } else {
-        toWrite.push([g, s]);
-      }
     }
 
     // 4. The changed statements, set-based, in one transaction.
