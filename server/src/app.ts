@@ -79,8 +79,10 @@ export async function buildApp(
   });
   await app.register(fastifyCompress, { global: true, threshold: 1024 });
 
+  const jit = jitGateway(await createSchema(services));
   const apollo = new ApolloServer<GraphQLContext>({
-    gateway: jitGateway(await createSchema(services)),
+    gateway: jit.gateway,
+    stringifyResult: jit.stringifyResult,
     introspection: true,
     includeStacktraceInErrorResponses: false,
     // No drain plugin: it calls fastify.close() itself, which deadlocks with our onClose hook below.

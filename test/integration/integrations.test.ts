@@ -294,6 +294,20 @@ describe('upsertCarrierCharges', () => {
     expect(after.data?.billing.breakdown.carriers[0].lines[0].items).toEqual([
       { name: '基本料', amount: 2000, taxRate: 10 },
     ]);
+    // Names that JSON must escape come back exactly (responses are serialized per query shape).
+    const awkward = '割引 "家族" \\ {A,B}\t</script>';
+    await writer.gql(UPSERT, {
+      input: {
+        customerNumber,
+        billingMonth: month,
+        carrierCode: 'NTT_EAST',
+        items: [item('0455556666', '基本料', 2000), item('0455556666', awkward, -100)],
+      },
+    });
+    const escaped = await browser.gql(BREAKDOWN, { m: month });
+    expect(
+      escaped.data?.billing.breakdown.carriers[0].lines[0].items.map((i: { name: string }) => i.name),
+    ).toEqual(['基本料', awkward]);
     expect(after.data?.billing.breakdown.invoice.billingAmount).toBe(2200);
   });
 

@@ -1,5 +1,12 @@
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
-import { type GraphQLSchema, getVariableValues, printSchema } from 'graphql';
+import {
+  type DocumentNode,
+  type ExecutionResult,
+  type FormattedExecutionResult,
+  type GraphQLSchema,
+  getVariableValues,
+  printSchema,
+} from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import { LRUCache } from 'lru-cache';
 
@@ -10,17 +17,28 @@ import { LRUCache } from 'lru-cache';
  * option; a gateway whose `load()` returns the executor is its supported way to supply one. Apollo
  * still parses, validates and caches documents before we get them.
  */
-export function jitGateway(schema: GraphQLSchema): GatewayInterface {
+export function jitGateway(schema: GraphQLSchema): {
+  gateway: GatewayInterface;
+  stringifyResult: (result: FormattedExecutionResult) => string;
+} {
   // Keyed by the document's hash (and operation name): a bounded set of documents, the app's own.
   const compiled = new LRUCache<string, CompiledQuery>({ max: 1000 });
-  return {
+  // A compiled query also brings a serializer made for its response's shape (fast-json-stringify):
+  // about twice as fast as JSON.stringify on a 120-line breakdown. Results are matched to it by their
+  // `data` object; anything else (errors, extensions) goes through JSON.stringify.
+  const serializers = new WeakMap<object, (result: unknown) => string>();
+  const gateway: GatewayInterface = {
     async load() {
       return {
         executor: async (request) => {
           const key = `${request.queryHash}:${request.operationName ?? ''}`;
           let query = compiled.get(key);
           if (!query) {
-            const result = compileQuery(schema, request.document, request.operationName ?? undefined);
+            const result = compileWithSerializer(
+              schema,
+              request.document,
+              request.operationName ?? undefined,
+            );
             if (!isCompiledQuery(result)) return result;
             query = result;
             compiled.set(key, query);
@@ -33,7 +51,10 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
             request.request.variables ?? {},
           );
           if (variables.errors) return { errors: variables.errors };
-          return query.query(undefined, request.context, variables.coerced);
+          const result = await query.query(undefined, request.context, variables.coerced);
+          if (result.data && !result.errors && query.stringify !== JSON.stringify)
+            serializers.set(result.data, query.stringify);
+          return result;
         },
       };
     },
@@ -43,4 +64,26 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
     },
     async stop() {},
   };
+  // Apollo's own form: the JSON and a newline.
+  const stringifyResult = (result: FormattedExecutionResult) => {
+    const serializer =
+      result.data && !result.errors && !result.extensions ? serializers.get(result.data) : undefined;
+    return `${serializer ? serializer({ data: result.data }) : JSON.stringify(result)}\n`;
+  };
+  return { gateway, stringifyResult };
+}
+
+/** With a response serializer when graphql-jit can make one (built-in scalars only), else without. */
+function compileWithSerializer(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | undefined,
+): CompiledQuery | ExecutionResult {
+  try {
+    const withSerializer = compileQuery(schema, document, operationName, { customJSONSerializer: true });
+    if (isCompiledQuery(withSerializer)) return withSerializer;
+  } catch {
+    // Not every shape has a serializer (custom scalars); the query itself still compiles below.
+  }
+  return compileQuery(schema, document, operationName);
 }
