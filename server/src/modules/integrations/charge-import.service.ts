@@ -513,11 +513,21 @@ export class ChargeImportService {
     // deadlock one another: each locks its invoices in key order.
     const depth = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
     const inFlight: Promise<void>[] = [];
+    // A failed batch fails the import only once the others in flight are done: nothing is still being
+    // written when the caller hears of it.
+    const settleOldest = async () => {
+      try {
+        await inFlight.shift();
+      } catch (error) {
+        await Promise.allSettled(inFlight);
+        throw error;
+      }
+    };
     const flush = async () => {
       const groups = batch;
       batch = [];
       batchSize = 0;
-      while (inFlight.length >= depth) await inFlight.shift();
+      while (inFlight.length >= depth) await settleOldest();
       const next = this.processBatch(groups, report, options, source);
       // Never an unhandled rejection: the failure is awaited (and thrown) at a later flush or the end.
       next.catch(() => {});
@@ -532,11 +542,17 @@ export class ChargeImportService {
     };
 
     const chunkDone = () => collect(reader.take());
-    if (options.format === 'ndjson') await readNdjson(input, reader, chunkDone);
-    else await readCsv(input, reader, chunkDone);
-    await collect(reader.end());
-    await flush();
-    for (const pending of inFlight) await pending;
+    try {
+      if (options.format === 'ndjson') await readNdjson(input, reader, chunkDone);
+      else await readCsv(input, reader, chunkDone);
+      await collect(reader.end());
+      await flush();
+      while (inFlight.length > 0) await settleOldest();
+    } catch (error) {
+      // A file that cannot be read further: the batches already sent finish before the error is told.
+      await Promise.allSettled(inFlight);
+      throw error;
+    }
     report.rows.read = reader.rows;
     // One audit line for the file, committed durably: the batches committed without waiting for their
     // WAL flush, and this commit flushes them all before the report says they are written.
