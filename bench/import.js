@@ -4,7 +4,7 @@
 // recomputed, audited), next to
 // a plain PostgreSQL COPY of the same file into a scratch table in the same run (the ceiling).
 // Target: the import at ≥ 30 % of COPY's rows/s (medians of BENCH_ROUNDS alternating runs).
-//   npm run bench:import    Options (env): BENCH_ITEMS (1000000), BENCH_CONCURRENCY (the import's default), BENCH_ROUNDS (3), BENCH_KEEP (keep the CSV), DATABASE_URL
+//   npm run bench:import    Options (env): BENCH_ITEMS (1000000), BENCH_CONCURRENCY (the import's default), BENCH_ROUNDS (3), BENCH_BATCH_ROWS (the import's default), BENCH_KEEP (keep the CSV), DATABASE_URL
 const { createReadStream, mkdtempSync, rmSync, statSync, openSync, writeSync, closeSync } =
   require('node:fs');
 const os = require('node:os');
@@ -21,6 +21,7 @@ const { systemClock } = require(`${dist}/clock.js`);
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 1_000_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const BATCH_ROWS = process.env.BENCH_BATCH_ROWS ? Number(process.env.BENCH_BATCH_ROWS) : undefined;
 const CONCURRENCY = process.env.BENCH_CONCURRENCY ? Number(process.env.BENCH_CONCURRENCY) : undefined;
 const ITEMS_PER_LINE = 10; // 8 from the line's carrier, 2 from the ISP (OCN): two statements an account
 const NAMES = [
@@ -151,6 +152,7 @@ async function main() {
       let rejected = 0;
       const report = await importer.importFile(file, {
         concurrency: CONCURRENCY,
+        batchRows: BATCH_ROWS,
         onRejected: () => rejected++,
       });
       if (rejected > 0 || report.rows.written !== rows)
