@@ -8,8 +8,9 @@ import { useForm } from '../../forms';
 import { useI18n } from '../../i18n';
 import { AuditTable } from './Account';
 import { AuditEventsQuery } from './documents';
-import type { AuditFilter } from './gql/graphql';
+import type { AuditEventsQuery as AuditEventsQueryResult, AuditFilter } from './gql/graphql';
 import type { OpsPageProps } from './index';
+import { loadNextPage } from './next-page';
 import { OpsLayout } from './OpsLayout';
 import { AUDIT_EVENTS, useOpsStrings } from './strings';
 
@@ -56,27 +57,16 @@ export function AuditPage(props: OpsPageProps) {
     setFilter(toFilter(values));
   };
 
-  const more = async () => {
-    if (!page?.nextCursor) return;
-    setMoreError(null);
-    try {
-      await fetchMore({
-        variables: { after: page.nextCursor },
-        updateQuery: (prev, { fetchMoreResult }) => {
-          if (!fetchMoreResult || !prev.auditEvents) return prev as typeof fetchMoreResult;
-          return {
-            ...fetchMoreResult,
-            auditEvents: {
-              ...fetchMoreResult.auditEvents,
-              events: [...prev.auditEvents.events, ...fetchMoreResult.auditEvents.events],
-            },
-          };
-        },
-      });
-    } catch (err) {
-      setMoreError(err);
-    }
-  };
+  const more = () =>
+    page?.nextCursor
+      ? loadNextPage<AuditEventsQueryResult, 'auditEvents'>(
+          fetchMore,
+          page.nextCursor,
+          'auditEvents',
+          'events',
+          setMoreError,
+        )
+      : undefined;
 
   const eventOptions = Object.entries(AUDIT_EVENTS).map(([code, names]) => ({
     value: code,

@@ -7,7 +7,9 @@ import { Link } from '../../router';
 import { formatStamp } from './Account';
 import { ConfirmDialog, resultErrors } from './ConfirmDialog';
 import { MarkPostcardsMailedMutation, PostcardQueueQuery } from './documents';
+import type { PostcardQueueQuery as PostcardQueueQueryResult } from './gql/graphql';
 import type { OpsPageProps } from './index';
+import { loadNextPage } from './next-page';
 import { OpsLayout } from './OpsLayout';
 import { useOpsStrings } from './strings';
 
@@ -64,27 +66,16 @@ export function PostcardsPage(props: OpsPageProps) {
     return null;
   };
 
-  const more = async () => {
-    if (!page?.nextCursor) return;
-    setMoreError(null);
-    try {
-      await fetchMore({
-        variables: { after: page.nextCursor },
-        updateQuery: (prev, { fetchMoreResult }) => {
-          if (!fetchMoreResult || !prev.postcards) return prev as typeof fetchMoreResult;
-          return {
-            ...fetchMoreResult,
-            postcards: {
-              ...fetchMoreResult.postcards,
-              postcards: [...prev.postcards.postcards, ...fetchMoreResult.postcards.postcards],
-            },
-          };
-        },
-      });
-    } catch (err) {
-      setMoreError(err);
-    }
-  };
+  const more = () =>
+    page?.nextCursor
+      ? loadNextPage<PostcardQueueQueryResult, 'postcards'>(
+          fetchMore,
+          page.nextCursor,
+          'postcards',
+          'postcards',
+          setMoreError,
+        )
+      : undefined;
 
   const idsParam = chosen.map(encodeURIComponent).join(',');
   const sheetHref = `/ops/postcards/sheet?ids=${idsParam}`;
