@@ -13,6 +13,7 @@ import {
   expectNoHorizontalScroll,
   launchChromium,
   onOrigin,
+  PC_VIEWPORT,
   PHONE_VIEWPORT,
   submitLogin,
   textOf,
@@ -26,7 +27,7 @@ import { startTestApp, type TestApp } from '../support/test-app';
 jest.setTimeout(180_000);
 
 const PHONE = PHONE_VIEWPORT;
-const PC = { width: 1280, height: 800 };
+const PC = PC_VIEWPORT;
 const PASSWORD = 'Tsubaki#2024x';
 
 let t: TestApp;

@@ -13,6 +13,7 @@ import {
   byTestId,
   expectNoHorizontalScroll,
   launchChromium,
+  PC_VIEWPORT,
   PHONE_VIEWPORT,
   submitLogin,
   textOf,
@@ -23,7 +24,6 @@ import { startTestApp, type TestApp } from '../support/test-app';
 
 jest.setTimeout(180_000);
 
-const PC_VIEWPORT = { width: 1280, height: 800 };
 const OPERATOR = { loginId: 'op-e2e', displayName: '受付 花子', password: 'Op#Console2026' };
 const HOLDER = '佐藤 一郎';
 const ADMIN = { loginId: 'admin-e2e', displayName: '管理 太郎', password: 'Adm#Console2026' };

@@ -14,6 +14,7 @@ import type { ProvisionedAccount } from '../../server/src/modules/operators/prov
 import {
   expectNoHorizontalScroll,
   launchChromium,
+  PC_VIEWPORT,
   PHONE_VIEWPORT,
   submitLogin,
   textOf,
@@ -26,7 +27,7 @@ import { startTestApp, type TestApp } from '../support/test-app';
 jest.setTimeout(180_000);
 
 const PHONE = PHONE_VIEWPORT;
-const PC = { width: 1280, height: 800 };
+const PC = PC_VIEWPORT;
 const PASSWORD = 'Tsubaki#2024x';
 /** Where the screenshots of the card form and the receipt are left for a human eye. */
 const SHOTS = path.join(__dirname, '../../var/e2e-screenshots');

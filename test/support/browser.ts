@@ -4,6 +4,8 @@ import { type Browser, type BrowserContext, chromium, type Locator, type Page } 
 /** Shared pieces of the end-to-end tests: Debian's Chromium, one fresh context per test, page helpers. */
 
 export const PHONE_VIEWPORT = { width: 360, height: 740 };
+/** The PC layout the issues name (1280×800). */
+export const PC_VIEWPORT = { width: 1280, height: 800 };
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
