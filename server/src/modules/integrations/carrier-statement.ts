@@ -211,12 +211,13 @@ export function checkAmountAndRate(amount: number, taxRate: number, issues: Issu
     issues.push({ field: 'taxRate', code: ChargeErrorCode.TAX_RATE_INVALID });
 }
 
-type Issue = { field: string; code: ChargeErrorCode };
+/** A problem with one value; `field` is relative to the item or statement. */
+export type Issue = { field: string; code: ChargeErrorCode };
 
 /** One item, normalised, or its issues (`field` relative to the item). */
 export function validateItem(
   item: StatementItemInput,
-): { ok: true; item: StatementItem } | { ok: false; issues: { field: string; code: ChargeErrorCode }[] } {
+): { ok: true; item: StatementItem } | { ok: false; issues: Issue[] } {
   const issues: Issue[] = [];
   const lineNumber = checkLineNumber(item.lineNumber ?? '', issues);
   const itemName = checkItemName(item.itemName ?? '', issues);
@@ -234,8 +235,8 @@ export function validateHeader(
   clock: Clock,
   // The bulk import validates thousands of headers at one instant: it passes the window once.
   window: { oldestTotals: BillingMonth; current: BillingMonth } = retention(clock),
-): { field: string; code: ChargeErrorCode }[] {
-  const issues: { field: string; code: ChargeErrorCode }[] = [];
+): Issue[] {
+  const issues: Issue[] = [];
   if (!normalizeCustomerNumber(input.customerNumber ?? ''))
     issues.push({ field: 'customerNumber', code: ChargeErrorCode.CUSTOMER_NUMBER_REQUIRED });
   const month = (input.billingMonth ?? '').trim();

@@ -14,6 +14,7 @@ import {
   checkItemName,
   checkLineNumber,
   encodeStatement,
+  type Issue,
   MAX_STATEMENT_ITEMS,
   normalizeCustomerNumber,
   validateHeader,
@@ -95,8 +96,6 @@ export interface ImportOptions {
   /** Called for every rejected row, in file order within a batch. */
   onRejected?: (row: RejectedRow) => void;
 }
-
-type Issue = { field: string; code: ChargeErrorCode };
 
 /** A problem with one row of a group: `index` into the group's columns. */
 interface RowIssue {
