@@ -3,6 +3,7 @@ import { addMonths, currentBillingMonth } from '../../server/src/modules/billing
 import { seedDemo } from '../../server/src/modules/operators/demo-seed';
 import type { ProvisionedAccount } from '../../server/src/modules/operators/provisioning.service';
 import { Browser, CHANGE_INITIAL, LOGIN } from '../support/graphql-client';
+import { activeSubscriber } from '../support/subscribers';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 let t: TestApp;
@@ -69,6 +70,30 @@ describe('billing reference (SPEC 3, guide 2–3)', () => {
     expect(billing.history[14].billingMonth).toBe(addMonths(current, -14));
     expect(billing.history.filter((i: { detailsAvailable: boolean }) => i.detailsAvailable)).toHaveLength(4);
     for (const invoice of billing.history) expect(Number.isInteger(invoice.billingAmount)).toBe(true);
+  });
+
+  it('answers the top screen (who, the newest bill) in one statement, always current', async () => {
+    const TOP = `{ me { loginId registeredPhoneNumber }
+      billing { latestInvoice { billingMonth billingAmount dueDate status paymentStatus detailsAvailable } } }`;
+    t.statements.length = 0;
+    const first = (await household.gql(TOP)).data;
+    expect(t.statements).toHaveLength(1); // the session lookup brings the newest bill with it
+    expect(first?.me).toEqual({ loginId: 'yamada2024', registeredPhoneNumber: '0312345678' });
+    expect(first?.billing.latestInvoice).toMatchObject({ billingMonth: current, detailsAvailable: true });
+
+    // Nothing is kept between requests: a change to the bill shows on the next visit.
+    await t.services.db.query(
+      `UPDATE invoice SET billing_amount = billing_amount + 1, updated_at = now()
+        WHERE billing_account_id = (SELECT billing_account_id FROM subscriber WHERE login_id = 'yamada2024')
+          AND billing_month = $1::date`,
+      [`${current}-01`],
+    );
+    const again = (await household.gql(TOP)).data?.billing.latestInvoice;
+    expect(again.billingAmount).toBe(first?.billing.latestInvoice.billingAmount + 1);
+
+    // A subscriber with no bill yet sees none.
+    const newcomer = await activeSubscriber(t);
+    expect((await newcomer.browser.gql(TOP)).data?.billing.latestInvoice).toBeNull();
   });
 
   it('adds up: usage = items + tax per rate (rounded down once per rate), billing = usage + adjustments', async () => {

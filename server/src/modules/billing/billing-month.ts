@@ -48,11 +48,23 @@ export function lastDayOfMonth(month: BillingMonth): string {
 export const TOTALS_MONTHS = 15;
 export const DETAIL_MONTHS = 4;
 
-export function retention(clock: Clock) {
+export interface Retention {
+  current: BillingMonth;
+  oldestTotals: BillingMonth;
+  oldestDetails: BillingMonth;
+}
+
+// Every bill request asks; the answer changes only with the month.
+let lastRetention: Retention = { current: '', oldestTotals: '', oldestDetails: '' };
+
+export function retention(clock: Clock): Retention {
   const current = currentBillingMonth(clock);
-  return {
-    current,
-    oldestTotals: addMonths(current, -(TOTALS_MONTHS - 1)),
-    oldestDetails: addMonths(current, -(DETAIL_MONTHS - 1)),
-  };
+  if (current !== lastRetention.current) {
+    lastRetention = Object.freeze({
+      current,
+      oldestTotals: addMonths(current, -(TOTALS_MONTHS - 1)),
+      oldestDetails: addMonths(current, -(DETAIL_MONTHS - 1)),
+    });
+  }
+  return lastRetention;
 }

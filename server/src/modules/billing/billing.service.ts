@@ -3,6 +3,7 @@ import { LRUCache } from 'lru-cache';
 import type { Pool } from 'pg';
 import type { EntityManager } from 'typeorm';
 import type { Clock } from '../../clock';
+import type { SessionRider } from '../auth/session.service';
 import { type BillingMonth, isBillingMonth, monthStart, retention } from './billing-month';
 import { computeTotals } from './invoice-totals';
 import { normalizeLineNumber } from './line-number';
@@ -61,11 +62,40 @@ export type BreakdownLookup =
   | { kind: 'line-not-found' }
   | { kind: 'carrier-not-found' };
 
-const INVOICE_COLUMNS = `i.id, to_char(i.billing_month, 'YYYY-MM') AS billing_month, i.status, i.usage_amount,
-  i.adjustment_amount, i.billing_amount, i.taxable_10, i.tax_10, i.taxable_8, i.tax_8, i.non_taxable,
+/** An invoice row's columns; `detailsFrom` is the parameter holding the oldest month with details. */
+const invoiceColumns = (
+  detailsFrom: string,
+) => `i.id, to_char(i.billing_month, 'YYYY-MM') AS billing_month, i.status,
+  i.usage_amount, i.adjustment_amount, i.billing_amount, i.taxable_10, i.tax_10, i.taxable_8, i.tax_8, i.non_taxable,
   to_char(i.issue_date, 'YYYY-MM-DD') AS issue_date, to_char(i.due_date, 'YYYY-MM-DD') AS due_date,
-  i.payment_status, (i.details_purged_at IS NULL AND i.billing_month >= $2::date) AS details_retained,
+  i.payment_status, (i.details_purged_at IS NULL AND i.billing_month >= ${detailsFrom}::date) AS details_retained,
   (extract(epoch FROM i.updated_at) * 1000)::bigint::text AS version`;
+const INVOICE_COLUMNS = invoiceColumns('$2');
+
+/**
+ * The newest bills of the account in `account` within the 15-month window; parameters from `$p`:
+ * the oldest month with details, the oldest and the newest month kept (`windowValues`).
+ */
+const newestInvoices = (account: string, p: number, limit: string) =>
+  `SELECT ${invoiceColumns(`$${p}`)} FROM invoice i
+    WHERE i.billing_account_id = ${account} AND i.billing_month >= $${p + 1}::date AND i.billing_month <= $${p + 2}::date
+    ORDER BY i.billing_month DESC LIMIT ${limit}`;
+
+function windowValues(clock: Clock): string[] {
+  const r = retention(clock);
+  return [monthStart(r.oldestDetails), monthStart(r.oldestTotals), monthStart(r.current)];
+}
+
+/**
+ * The top screen's newest bill, read in the session lookup's statement (one round trip for the whole
+ * top screen): one json value with an InvoiceRow's fields, or null when the account has no bill yet.
+ */
+export function latestInvoiceRider(clock: Clock): SessionRider {
+  return {
+    expression: (account, p) => `(SELECT row_to_json(li) FROM (${newestInvoices(account, p, '1')}) li)`,
+    values: () => windowValues(clock),
+  };
+}
 
 /**
  * Read side of billing reference (SPEC §3, guide 2–3). Every method is scoped to one billing account
@@ -105,13 +135,7 @@ export class BillingService {
 
   /** Newest first, within the 15-month window. */
   async invoices(accountId: string, months: number): Promise<InvoiceRow[]> {
-    const r = retention(this.clock);
-    return this.read(
-      `SELECT ${INVOICE_COLUMNS} FROM invoice i
-        WHERE i.billing_account_id = $1 AND i.billing_month >= $3::date AND i.billing_month <= $4::date
-        ORDER BY i.billing_month DESC LIMIT $5`,
-      [accountId, monthStart(r.oldestDetails), monthStart(r.oldestTotals), monthStart(r.current), months],
-    );
+    return this.read(newestInvoices('$1', 2, '$5'), [accountId, ...windowValues(this.clock), months]);
   }
 
   async invoice(accountId: string, month: BillingMonth): Promise<MonthLookup<InvoiceRow>> {
