@@ -77,9 +77,10 @@ export async function buildApp(
   app.addHook('onRequest', (request, reply, done) => {
     securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined));
   });
-  await app.register(fastifyCompress, { global: true, threshold: 1024 });
-
   const jit = jitGateway(await createSchema(services));
+  // Before compression: a stored response goes out as its stored bytes (rendered-responses.ts).
+  app.addHook('onSend', (_request, reply, payload, done) => done(null, jit.renderedPayload(reply, payload)));
+  await app.register(fastifyCompress, { global: true, threshold: 1024 });
   const apollo = new ApolloServer<GraphQLContext>({
     gateway: jit.gateway,
     stringifyResult: jit.stringifyResult,

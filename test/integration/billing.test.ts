@@ -298,4 +298,41 @@ describe('cached breakdowns', () => {
     const second = (await household.gql(BREAKDOWN, { month: current })).data?.billing.breakdown;
     expect(second.itemsTotal).toBe(first.itemsTotal + 1000);
   });
+
+  it("re-read, stay the reader's own: their account, their language, their bill's current state", async () => {
+    const month = addMonths(current, -1);
+    const read = async (who: Browser, lang: 'ja' | 'en') => {
+      who.lang = lang;
+      const b = (await who.gql(BREAKDOWN, { month })).data?.billing.breakdown;
+      who.lang = 'ja';
+      return b;
+    };
+    const names = (b: any) => b.carriers.map((c: any) => c.carrier.name);
+    const lineNumbers = (b: any) =>
+      new Set(b.carriers.flatMap((c: any) => c.lines.map((l: any) => l.line.lineNumber))).size;
+    for (let round = 0; round < 2; round++) {
+      const home = await read(household, 'ja');
+      const office = await read(business, 'ja');
+      const homeEn = await read(household, 'en');
+      expect(lineNumbers(home)).toBe(3);
+      expect(lineNumbers(office)).toBe(120);
+      expect(names(home)).toContain('NTT東日本');
+      expect(names(homeEn)).toContain('NTT East');
+      expect(homeEn.itemsTotal).toBe(home.itemsTotal);
+    }
+    // Paid since the last read: the next read says so (a payment moves the invoice's version).
+    const STATUS = `query($month: String!) { billing { breakdown(billingMonth: $month) {
+      ... on Breakdown { invoice { paymentStatus billingAmount } } } } }`;
+    const status = async () => (await household.gql(STATUS, { month })).data?.billing.breakdown.invoice;
+    const before = await status();
+    expect(await status()).toEqual(before);
+    const flipped = before.paymentStatus === 'PAID' ? 'UNPAID' : 'PAID';
+    await t.services.db.query(
+      `UPDATE invoice SET payment_status = $2, updated_at = updated_at + interval '1 millisecond'
+        WHERE billing_month = $1::date
+          AND billing_account_id = (SELECT billing_account_id FROM subscriber WHERE login_id = 'yamada2024')`,
+      [`${month}-01`, flipped],
+    );
+    expect(await status()).toEqual({ paymentStatus: flipped, billingAmount: before.billingAmount });
+  });
 });

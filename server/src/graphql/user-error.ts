@@ -7,10 +7,11 @@ import type { PolicyIssue } from '../modules/credentials/password-policy';
   description: 'An expected, user-facing failure. `message` is localised by Accept-Language.',
 })
 export abstract class UserError {
-  @Field(() => String, { description: 'Stable machine-readable code.' })
+  // Plain data, read straight off the object in every implementation (no per-field wrapper).
+  @Field(() => String, { description: 'Stable machine-readable code.', simple: true })
   code: string;
 
-  @Field(() => String)
+  @Field(() => String, { simple: true })
   message: string;
 }
 

@@ -1,6 +1,7 @@
-import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, Extensions, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context';
 import { requireSession } from '../../graphql/errors';
+import { VERSIONED, versioned } from '../../graphql/rendered-responses';
 import { userError } from '../../graphql/user-error';
 import type { Lang } from '../../i18n/messages';
 import { type BillingService, type InvoiceRow, type ItemRow, type LineRow } from './billing.service';
@@ -130,9 +131,11 @@ function outOfRange<T extends MonthOutOfRange | DetailsNotRetained>(
 @Resolver()
 export class BillingQueryResolver {
   @Authorized()
+  @Extensions(VERSIONED)
   @Query(() => Billing, { description: "The signed-in subscriber's bills (guide 2–3)." })
   billing(@Ctx() ctx: GraphQLContext): Billing {
-    return Object.assign(new Billing(), { accountId: requireSession(ctx).billingAccountId });
+    const accountId = requireSession(ctx).billingAccountId;
+    return versioned(Object.assign(new Billing(), { accountId }), `account:${accountId}`);
   }
 }
 
@@ -183,6 +186,8 @@ export class BillingResolver {
     }
   }
 
+  // A found breakdown is versioned: re-reading an unchanged month sends the bytes already written.
+  @Extensions(VERSIONED)
   @FieldResolver(() => BreakdownResult, {
     description: 'Detailed breakdown of one month, optionally for one line or one carrier.',
   })
@@ -207,13 +212,14 @@ export class BillingResolver {
         return userError(CarrierNotFound, 'CARRIER_NOT_FOUND', ctx.lang);
       case 'found': {
         const carriers = carrierTree(found.items, ctx.lang);
-        return Object.assign(new Breakdown(), {
+        const breakdown = Object.assign(new Breakdown(), {
           invoice: toInvoice(found.invoice),
           itemsTotal: carriers.reduce((sum, c) => sum + c.subtotal, 0),
           lineNumber: found.items[0] && lineNumber ? found.items[0].line_number : (lineNumber ?? null),
           carrierCode: carrierCode ?? null,
           carriers,
         });
+        return versioned(breakdown, `breakdown:${found.version}|${ctx.lang}`);
       }
     }
   }

@@ -55,7 +55,13 @@ export type MonthLookup<T> =
   | { kind: 'not-found' };
 
 export type BreakdownLookup =
-  | { kind: 'found'; invoice: InvoiceRow; items: ItemRow[] }
+  | {
+      kind: 'found';
+      invoice: InvoiceRow;
+      items: ItemRow[];
+      /** Everything the invoice and items were made from: the same version, the same data. */
+      version: string;
+    }
   | { kind: 'out-of-range'; oldest: BillingMonth; newest: BillingMonth }
   | { kind: 'details-not-retained'; oldest: BillingMonth; newest: BillingMonth }
   | { kind: 'not-found' }
@@ -192,8 +198,10 @@ export class BillingService {
     if (!invoice.details_retained)
       return { kind: 'details-not-retained', oldest: r.oldestDetails, newest: r.current };
     const cacheKey = `${invoice.id}|${invoice.version}|${lineNumber ?? ''}|${carrierCode ?? ''}`;
+    // The invoice row's details_retained also depends on the month the request falls in.
+    const version = `${cacheKey}|${r.current}`;
     const cached = this.itemCache.get(cacheKey);
-    if (cached) return { kind: 'found', invoice, items: cached };
+    if (cached) return { kind: 'found', invoice, items: cached, version };
     const items: ItemRow[] = await this.read(
       `SELECT l.line_number, l.service_name, c.code AS carrier_code, c.name_ja AS carrier_name_ja,
               c.name_en AS carrier_name_en, ci.item_name, ci.amount, ci.tax_rate
@@ -207,7 +215,7 @@ export class BillingService {
       [invoice.id, lineNumber, carrierCode],
     );
     this.itemCache.set(cacheKey, items);
-    return { kind: 'found', invoice, items };
+    return { kind: 'found', invoice, items, version };
   }
 
   /** Keyset pages by line number, so the 120th line costs what the first does. */

@@ -2,25 +2,33 @@ import { createUnionType, Field, ObjectType } from 'type-graphql';
 import { UserError } from '../../../graphql/user-error';
 import { Breakdown, Invoice } from './billing.types';
 
-@ObjectType({ implements: UserError, description: 'Outside the months kept (15 for totals).' })
+@ObjectType({
+  implements: UserError,
+  simpleResolvers: true,
+  description: 'Outside the months kept (15 for totals).',
+})
 export class MonthOutOfRange extends UserError {
   @Field(() => String) oldestMonth: string;
   @Field(() => String) newestMonth: string;
 }
 
-@ObjectType({ implements: UserError, description: 'Details are kept for the last 4 months only.' })
+@ObjectType({
+  implements: UserError,
+  simpleResolvers: true,
+  description: 'Details are kept for the last 4 months only.',
+})
 export class DetailsNotRetained extends UserError {
   @Field(() => String) oldestMonth: string;
   @Field(() => String) newestMonth: string;
 }
 
-@ObjectType({ implements: UserError, description: 'No bill for that month.' })
+@ObjectType({ implements: UserError, simpleResolvers: true, description: 'No bill for that month.' })
 export class InvoiceNotFound extends UserError {}
 
-@ObjectType({ implements: UserError, description: 'No such line on this account.' })
+@ObjectType({ implements: UserError, simpleResolvers: true, description: 'No such line on this account.' })
 export class LineNotFound extends UserError {}
 
-@ObjectType({ implements: UserError, description: 'No such carrier.' })
+@ObjectType({ implements: UserError, simpleResolvers: true, description: 'No such carrier.' })
 export class CarrierNotFound extends UserError {}
 
 export const InvoiceResult = createUnionType({

@@ -95,7 +95,7 @@ export class CarrierBreakdown {
   @Field(() => [LineBreakdown]) lines: LineBreakdown[];
 }
 
-@ObjectType({ description: 'Total → per carrier → per line → items (guide 3 B).' })
+@ObjectType({ description: 'Total → per carrier → per line → items (guide 3 B).', simpleResolvers: true })
 export class Breakdown {
   @Field(() => Invoice) invoice: Invoice;
   @Field(() => Int, { description: 'Sum of the items shown (tax-exclusive).' }) itemsTotal: number;
