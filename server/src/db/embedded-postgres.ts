@@ -42,11 +42,26 @@ export async function startEmbeddedPostgres(options: {
     credentials = JSON.parse(readFileSync(credentialsFile, 'utf8')) as StoredCredentials;
   }
 
-  const base = `postgres://postgres:${encodeURIComponent(credentials.password)}@127.0.0.1:${options.port}`;
-  // Already running (the server holds it and this is the CLI, or the reverse): share it, do not own it.
-  if (!firstRun && (await canConnect(`${base}/postgres`))) {
-    await ensureDatabase(`${base}/postgres`, options.database);
-    return { url: `${base}/${options.database}`, adminUrl: `${base}/postgres`, stop: async () => {} };
+  // The app connects through a Unix socket in the cluster's own directory when its path fits (Unix
+  // sockets allow ~107 bytes): on this machine a query over it costs about a third less CPU than over
+  // loopback TCP, on both sides. Loopback TCP stays open for tools and as the fallback.
+  const tcp = `postgres://postgres:${encodeURIComponent(credentials.password)}@127.0.0.1:${options.port}`;
+  const socketDir = path.resolve(clusterDir);
+  const useSocket = Buffer.byteLength(path.join(socketDir, `.s.PGSQL.${options.port}`)) <= 107;
+  const urls = (viaSocket: boolean) => {
+    const query = viaSocket ? `?host=${encodeURIComponent(socketDir)}` : '';
+    return { url: `${tcp}/${options.database}${query}`, adminUrl: `${tcp}/postgres${query}` };
+  };
+  // Already running (the server holds it and this is the CLI, or the reverse): share it, do not own it
+  // (over TCP if it was started without the socket).
+  if (!firstRun) {
+    for (const viaSocket of useSocket ? [true, false] : [false]) {
+      const running = urls(viaSocket);
+      if (await canConnect(running.adminUrl)) {
+        await ensureDatabase(running.adminUrl, options.database);
+        return { ...running, stop: async () => {} };
+      }
+    }
   }
 
   const report = (message: unknown) => {
@@ -66,7 +81,12 @@ export async function startEmbeddedPostgres(options: {
     persistent: true,
     createPostgresUser: true,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      `unix_socket_directories=${useSocket ? socketDir : ''}`,
+    ],
     // PostgreSQL writes its log to either stream; only problems are worth showing.
     onLog: (message: unknown) => report(message),
     onError: (message: unknown) => report(message),
@@ -85,12 +105,12 @@ export async function startEmbeddedPostgres(options: {
     await pg.start();
   }
 
-  await ensureDatabase(`${base}/postgres`, options.database);
+  const started = urls(useSocket);
+  await ensureDatabase(started.adminUrl, options.database);
 
   let stopped = false;
   return {
-    url: `${base}/${options.database}`,
-    adminUrl: `${base}/postgres`,
+    ...started,
     async stop() {
       if (stopped) return;
       stopped = true;
