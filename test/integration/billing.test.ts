@@ -1,4 +1,6 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: the tests walk response trees by shape
+import http from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { addMonths, currentBillingMonth } from '../../server/src/modules/billing/billing-month';
 import { seedDemo } from '../../server/src/modules/operators/demo-seed';
 import type { ProvisionedAccount } from '../../server/src/modules/operators/provisioning.service';
@@ -297,6 +299,51 @@ describe('cached breakdowns', () => {
     );
     const second = (await household.gql(BREAKDOWN, { month: current })).data?.billing.breakdown;
     expect(second.itemsTotal).toBe(first.itemsTotal + 1000);
+  });
+
+  it('go out compressed as the browser asks (brotli, gzip) or plain, the same JSON each time', async () => {
+    const month = addMonths(current, -1);
+    const body = JSON.stringify({ query: BREAKDOWN, variables: { month } });
+    // Raw HTTP, so the encoding on the wire is visible (fetch would undo it).
+    const post = (acceptEncoding: string | null) =>
+      new Promise<{ encoding: string | undefined; vary: string | undefined; json: any }>(
+        (resolve, reject) => {
+          const headers: Record<string, string> = {
+            'content-type': 'application/json',
+            'accept-language': 'ja',
+            cookie: household.cookie ?? '',
+          };
+          if (acceptEncoding) headers['accept-encoding'] = acceptEncoding;
+          const req = http.request(`${t.url}/graphql`, { method: 'POST', headers }, (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c) => chunks.push(c));
+            res.on('end', () => {
+              const raw = Buffer.concat(chunks);
+              const encoding = res.headers['content-encoding'];
+              const text =
+                encoding === 'br' ? brotliDecompressSync(raw) : encoding === 'gzip' ? gunzipSync(raw) : raw;
+              resolve({ encoding, vary: res.headers.vary, json: JSON.parse(String(text)) });
+            });
+          });
+          req.on('error', reject);
+          req.end(body);
+        },
+      );
+    const plain = await post(null);
+    expect(plain.encoding).toBeUndefined();
+    expect(plain.json.data.billing.breakdown.__typename).toBe('Breakdown');
+    for (let round = 0; round < 2; round++) {
+      for (const [asked, sent] of [
+        ['gzip, deflate, br, zstd', 'br'],
+        ['gzip, deflate', 'gzip'],
+      ]) {
+        const answer = await post(asked);
+        expect(answer.encoding).toBe(sent);
+        expect(answer.vary?.toLowerCase()).toContain('accept-encoding');
+        expect(answer.json).toEqual(plain.json);
+      }
+      expect((await post(null)).json).toEqual(plain.json);
+    }
   });
 
   it("re-read, stay the reader's own: their account, their language, their bill's current state", async () => {

@@ -78,7 +78,8 @@ describe('a stored response', () => {
     variables: Record<string, unknown>,
   ) {
     const document = parse(source);
-    const reply = {};
+    // What the gateway reads of a Fastify reply: the request's headers (identity: no Accept-Encoding).
+    const reply = { request: { headers: {} } } as never;
     const result = await setup.executor({
       queryHash: source,
       operationName: null,

@@ -1,4 +1,5 @@
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
+import type { FastifyReply } from 'fastify';
 import {
   type DocumentNode,
   type ExecutionResult,
@@ -10,7 +11,13 @@ import {
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import { LRUCache } from 'lru-cache';
 import type { GraphQLContext } from './context';
-import { planRender, type Rendered, RenderedResponses } from './rendered-responses';
+import {
+  encodedOnce,
+  planRender,
+  type Rendered,
+  RenderedResponses,
+  storedEncoding,
+} from './rendered-responses';
 
 /**
  * Executes operations with graphql-jit instead of graphql-js: each distinct document is compiled once
@@ -23,7 +30,7 @@ export function jitGateway(schema: GraphQLSchema): {
   gateway: GatewayInterface;
   stringifyResult: (result: FormattedExecutionResult) => string;
   /** The bytes to send for a GraphQL reply's payload (see rendered-responses.ts). */
-  renderedPayload: (reply: object, payload: unknown) => unknown;
+  renderedPayload: (reply: FastifyReply, payload: unknown) => unknown;
 } {
   const renders = new RenderedResponses(schema);
   // Keyed by the document's hash (and operation name): a bounded set of documents, the app's own.
@@ -119,9 +126,14 @@ export function jitGateway(schema: GraphQLSchema): {
   };
   // The reply carries the text stringifyResult returned; when it is a stored response, its bytes go
   // out instead (no second UTF-8 encoding, and the length is known).
-  const renderedPayload = (reply: object, payload: unknown) => {
+  const renderedPayload = (reply: FastifyReply, payload: unknown) => {
     const rendered = replies.get(reply);
-    return rendered && payload === rendered.text ? rendered.bytes : payload;
+    const bytes = rendered?.bytes;
+    if (!rendered || !bytes || payload !== rendered.text) return payload;
+    const encoding = storedEncoding(reply.request.headers['accept-encoding']);
+    if (!encoding) return bytes;
+    reply.header('content-encoding', encoding).header('vary', 'accept-encoding');
+    return encodedOnce(rendered, bytes, encoding);
   };
   return { gateway, stringifyResult, renderedPayload };
 }

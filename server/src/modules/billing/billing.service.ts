@@ -111,7 +111,8 @@ const statementNames = new Map<string, string>();
 
 export class BillingService {
   /**
-   * A month's items never change without their invoice's updated_at changing, so they are cached per
+   * A month's items never change without their invoice's updated_at changing (and the lines and
+   * carriers joined to them are only ever inserted, never updated), so they are cached per
    * instance under (invoice, version, filter): a re-read of a 120-line month then costs one indexed
    * invoice lookup. Bounded by item count; purely a cache (every instance can drop it at any time).
    */
