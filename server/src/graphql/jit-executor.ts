@@ -76,30 +76,30 @@ export function jitGateway(schema: GraphQLSchema): {
           if (variables.errors) return { errors: variables.errors };
           const context = request.context as GraphQLContext;
           let render: { key: string; rendered: Rendered } | null = null;
+          const operationKey = probe
+            ? `${key}\u0000${context.lang}\u0000${JSON.stringify(request.request.variables ?? {})}`
+            : '';
           if (probe) {
             // The probe runs the resolvers the response depends on; if a response made from the same
             // versions is stored, it is the answer, and nothing else is executed.
             renders.begin(context);
             const probed = await probe.query(undefined, context, variables.coerced);
-            const operationKey = `${key}\u0000${context.lang}\u0000${JSON.stringify(request.request.variables ?? {})}`;
             render = probed.errors ? null : renders.lookup(context, operationKey);
             if (render?.rendered.text) {
+              renders.discard(context);
               const data = {};
               outputs.set(data, { stringify: query.stringify, render });
               replies.set(context.reply, render.rendered);
               return { data };
             }
-            const result = await query.query(undefined, context, variables.coerced);
-            // The second pass reuses the probe's results, so it sees the same versions; checked anyway.
-            if (!renders.end(context, operationKey, render?.key)) render = null;
-            if (result.data && !result.errors) {
-              outputs.set(result.data, { stringify: query.stringify, render: render ?? undefined });
-              if (render) replies.set(context.reply, render.rendered);
-            }
-            return result;
           }
           const result = await query.query(undefined, context, variables.coerced);
-          if (result.data && !result.errors) outputs.set(result.data, { stringify: query.stringify });
+          // A second pass reuses the probe's results, so it sees the same versions; checked anyway.
+          if (probe && !renders.end(context, operationKey, render?.key)) render = null;
+          if (result.data && !result.errors) {
+            outputs.set(result.data, { stringify: query.stringify, render: render ?? undefined });
+            if (render) replies.set(context.reply, render.rendered);
+          }
           return result;
         },
       };

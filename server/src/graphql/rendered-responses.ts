@@ -159,6 +159,11 @@ export class RenderedResponses {
     return Boolean(versions) && `${operationKey}\u0000${versions?.sort().join('\u0000')}` === probedKey;
   }
 
+  /** Ends a request answered from the store (no second pass). */
+  discard(context: object): void {
+    this.collecting.delete(context);
+  }
+
   /** Keeps a response once its bytes are known. */
   store(key: string, rendered: Rendered): void {
     this.byKey.set(key, rendered);

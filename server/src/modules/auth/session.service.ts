@@ -57,6 +57,9 @@ const SESSION_COLUMNS =
  * server instances share them.
  */
 export class SessionService {
+  /** The session lookup, with the rider's expression when there is one. */
+  private readonly resolveText: string;
+
   constructor(
     private readonly db: DataSource,
     private readonly pool: Pool,
@@ -74,8 +77,6 @@ export class SessionService {
               WHERE ses.token_hash = $1 AND ses.revoked_at IS NULL
                 AND ses.expires_at > to_timestamp($2::float8 / 1000) AND ses.last_seen_at > to_timestamp($3::float8 / 1000)`;
   }
-
-  private readonly resolveText: string;
 
   async issue(subscriberId: string, meta: RequestMeta, manager: EntityManager = this.db.manager) {
     const draft = this.draft();
