@@ -112,10 +112,12 @@ export function jitGateway(schema: GraphQLSchema): {
   };
   // Apollo's own form: the JSON and a newline.
   const stringifyResult = (result: FormattedExecutionResult) => {
-    const output = result.data && !result.errors && !result.extensions ? outputs.get(result.data) : undefined;
-    if (!output) return `${JSON.stringify(result)}\n`;
-    const rendered = output.render?.rendered;
+    const output = result.data && !result.errors ? outputs.get(result.data) : undefined;
+    const rendered = output?.render?.rendered;
+    // A stored answer is sent as stored: its `data` was never built. (No plugin of ours adds response
+    // extensions; one that did would not see them on stored answers.)
     if (rendered?.text) return rendered.text;
+    if (!output || result.extensions) return `${JSON.stringify(result)}\n`;
     const text = `${output.stringify({ data: result.data })}\n`;
     if (rendered && output.render) {
       rendered.text = text;

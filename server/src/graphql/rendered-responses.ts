@@ -94,6 +94,7 @@ const pathKey = (path: GraphQLResolveInfo['path']): string => {
 export class RenderedResponses {
   private readonly byKey = new LRUCache<string, Rendered>({
     maxSize: 32 * 1024 * 1024,
+    // The plain bytes; compressed copies, added later, are a fraction of that.
     sizeCalculation: (r) => Math.max(r.bytes?.length ?? 0, 1),
   });
   private readonly collecting = new WeakMap<object, Collected>();
