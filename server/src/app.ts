@@ -12,7 +12,7 @@ import fastifyApollo from '@as-integrations/fastify';
 import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import helmet from 'helmet';
 import type { GraphQLContext } from './graphql/context';
@@ -109,7 +109,7 @@ export async function buildApp(
       const bearer = readBearer(request);
       // Each kind of credential is looked up only when one is presented (tokens carry their kind).
       const [session, operator, apiKey] = await Promise.all([
-        presented ? services.sessions.resolve(presented.token) : null,
+        presented ? services.sessions.resolve(presented.token, graphQLDocument(request)) : null,
         operatorToken ? services.operatorAuth.resolve(operatorToken) : null,
         bearer ? services.apiKeys.resolve(bearer) : null,
       ]);
@@ -171,6 +171,12 @@ export async function buildApp(
     await apollo.stop();
   });
   return app;
+}
+
+/** The request's GraphQL document text, when it sent one (POST body or GET query string). */
+function graphQLDocument(request: FastifyRequest): string | undefined {
+  const source = (request.method === 'GET' ? request.query : request.body) as { query?: unknown } | null;
+  return typeof source?.query === 'string' ? source.query : undefined;
 }
 
 /** Unexpected failures are logged with their cause and answered with a generic, localised message. */

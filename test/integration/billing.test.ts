@@ -93,6 +93,19 @@ describe('billing reference (SPEC 3, guide 2–3)', () => {
     const again = (await household.gql(TOP)).data?.billing.latestInvoice;
     expect(again.billingAmount).toBe(first?.billing.latestInvoice.billingAmount + 1);
 
+    // Only requests that show the newest bill read it with the session; through a fragment too.
+    t.statements.length = 0;
+    await household.gql('{ me { loginId } }');
+    expect(t.statements).toHaveLength(1);
+    expect(t.statements[0]).not.toContain('row_to_json');
+    t.statements.length = 0;
+    const viaFragment = await household.gql(
+      'query { billing { ...Top } } fragment Top on Billing { latestInvoice { billingMonth } }',
+    );
+    expect(viaFragment.data?.billing.latestInvoice.billingMonth).toBe(current);
+    expect(t.statements).toHaveLength(1);
+    expect(t.statements[0]).toContain('row_to_json');
+
     // A subscriber with no bill yet sees none.
     const newcomer = await activeSubscriber(t);
     expect((await newcomer.browser.gql(TOP)).data?.billing.latestInvoice).toBeNull();

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { BREAK, parse, visit } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import type { Pool } from 'pg';
 import type { EntityManager } from 'typeorm';
@@ -97,10 +98,38 @@ function windowValues(clock: Clock): string[] {
  * top screen): one json value with an InvoiceRow's fields, or null when the account has no bill yet.
  */
 export function latestInvoiceRider(clock: Clock): SessionRider {
+  // Decided once per document text (the app's own, a bounded set): does it select `latestInvoice`?
+  const needs = new LRUCache<string, boolean>({ max: 1000 });
   return {
     expression: (account, p) => `(SELECT row_to_json(li) FROM (${newestInvoices(account, p, '1')}) li)`,
     values: () => windowValues(clock),
+    neededBy(query) {
+      let needed = needs.get(query);
+      if (needed === undefined) {
+        needed = selectsField(query, 'latestInvoice');
+        needs.set(query, needed);
+      }
+      return needed;
+    },
   };
+}
+
+/** Whether a GraphQL document selects a field of that name anywhere (false when it does not parse). */
+function selectsField(query: string, name: string): boolean {
+  let found = false;
+  try {
+    visit(parse(query), {
+      Field(node) {
+        if (node.name.value === name) {
+          found = true;
+          return BREAK;
+        }
+      },
+    });
+  } catch {
+    return false;
+  }
+  return found;
 }
 
 /**
