@@ -91,6 +91,10 @@ const pathKey = (path: GraphQLResolveInfo['path']): string => {
   return key;
 };
 
+/** A stored response's key: the operation's and every version with its path, in a fixed order. */
+const responseKey = (operationKey: string, versions: string[]) =>
+  `${operationKey}\u0000${versions.sort().join('\u0000')}`;
+
 export class RenderedResponses {
   private readonly byKey = new LRUCache<string, Rendered>({
     maxSize: 32 * 1024 * 1024,
@@ -149,7 +153,7 @@ export class RenderedResponses {
     const versions = collected?.versions;
     if (collected) collected.versions = [];
     if (!versions || versions.length === 0) return null;
-    const key = `${operationKey}\u0000${versions.sort().join('\u0000')}`;
+    const key = responseKey(operationKey, versions);
     return { key, rendered: this.byKey.get(key) ?? {} };
   }
 
@@ -157,7 +161,7 @@ export class RenderedResponses {
   end(context: object, operationKey: string, probedKey: string | undefined): boolean {
     const versions = this.collecting.get(context)?.versions;
     this.collecting.delete(context);
-    return Boolean(versions) && `${operationKey}\u0000${versions?.sort().join('\u0000')}` === probedKey;
+    return Boolean(versions) && responseKey(operationKey, versions ?? []) === probedKey;
   }
 
   /** Ends a request answered from the store (no second pass). */
