@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 // Billing reference under load: the top-screen query and a 120-line breakdown at 16 concurrent
-// clients over GraphQL (a separate server process), next to the same data fetched by hand-written SQL
-// through pg in this process (the ceiling), at 1,000 and then 10,000 accounts (seed-load's COPY).
+// clients over GraphQL (a separate server process, loaded by autocannon), next to the same data fetched
+// by hand-written SQL through pg in this process (the ceiling), at 1,000 and then 10,000 accounts
+// (seed-load's COPY). GraphQL lines also show the server process's CPU time per request.
 //   npm run bench:billing    Options (env): BENCH_SECONDS (per measurement, default 8),
-//                            BENCH_CLIENTS (16), BENCH_ACCOUNTS (10000), BENCH_SMALL (1000)
+//                            BENCH_CLIENTS (16), BENCH_ACCOUNTS (10000), BENCH_SMALL (1000),
+//                            BENCH_SCREENS (top,breakdown: one alone, e.g. to profile the server
+//                            with BENCH_SERVER_ARGS=--cpu-prof)
 const { spawn } = require('node:child_process');
 const http = require('node:http');
 const path = require('node:path');
@@ -21,6 +24,7 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 8);
 const clients = Number(process.env.BENCH_CLIENTS ?? 16);
 const total = Number(process.env.BENCH_ACCOUNTS ?? 10000);
 const small = Number(process.env.BENCH_SMALL ?? 1000);
+const screens = new Set((process.env.BENCH_SCREENS ?? 'top,breakdown').split(','));
 const PASSWORD = 'Load#2024pass';
 
 const TOP = `{ me { loginId registeredPhoneNumber } billing { latestInvoice { billingMonth billingAmount dueDate status paymentStatus } } }`;
@@ -54,27 +58,51 @@ async function load(task, forSeconds) {
  * latency percentiles per task.
  */
 async function measure(tasks, slices = 4) {
-  const all = Object.fromEntries(Object.keys(tasks).map((name) => [name, { latencies: [], elapsed: 0 }]));
+  const all = Object.fromEntries(
+    Object.keys(tasks).map((name) => [name, { latencies: [], elapsed: 0, serverCpu: 0 }]),
+  );
   for (let slice = 0; slice < slices; slice++) {
     for (const [name, task] of Object.entries(tasks)) {
-      const { latencies, elapsed } = await load(task, seconds / slices);
-      all[name].latencies.push(...latencies);
+      // Server CPU is counted for the tasks the server answers (GraphQL), not the raw-SQL ones.
+      const cpuBefore = task.run ? serverCpuSeconds() : 0;
+      const { latencies, elapsed } = task.run
+        ? await task.run(seconds / slices)
+        : await load(task, seconds / slices);
+      if (task.run) all[name].serverCpu += serverCpuSeconds() - cpuBefore;
+      for (const latency of latencies) all[name].latencies.push(latency);
       all[name].elapsed += elapsed;
     }
   }
   return Object.fromEntries(
-    Object.entries(all).map(([name, { latencies, elapsed }]) => {
+    Object.entries(all).map(([name, { latencies, elapsed, serverCpu }]) => {
       latencies.sort((a, b) => a - b);
       const stats = {
         rps: latencies.length / elapsed,
         p50: percentile(latencies, 50),
         p99: percentile(latencies, 99),
+        // The server process's own CPU time per request (user + system): steadier than requests/s on a
+        // VM whose speed drifts, and what the server's code changes move.
+        cpuPerRequest: (serverCpu / latencies.length) * 1e6,
       };
       return [name, stats];
     }),
   );
 }
 
+/** The server process's CPU seconds so far (user + system, from /proc; 0 where there is none). */
+let serverPid = null;
+function serverCpuSeconds() {
+  if (!serverPid) return 0;
+  try {
+    const stat = require('node:fs').readFileSync(`/proc/${serverPid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // clock ticks (USER_HZ = 100 on Linux)
+  } catch {
+    return 0;
+  }
+}
+
+/** A plain client for the set-up (logins, one sample answer); the load itself comes from `cannon`. */
 function graphqlClient(url) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: clients * 2 });
   const target = new URL('/graphql', url);
@@ -87,8 +115,6 @@ function graphqlClient(url) {
         const chunks = [];
         res.on('data', (c) => chunks.push(c));
         res.on('end', () => {
-          // Checked as bytes: decoding every 80 KiB answer would cost this load generator more CPU (on
-          // the cores the server shares) than the check needs.
           const body = Buffer.concat(chunks);
           if (res.statusCode !== 200 || body.includes('"errors"'))
             reject(new Error(String(body).slice(0, 300)));
@@ -98,6 +124,52 @@ function graphqlClient(url) {
       req.on('error', reject);
       req.end(payload);
     });
+}
+
+/**
+ * A GraphQL request sent from `clients` keep-alive connections by autocannon, each connection with its
+ * own session: the request's bytes are built once, so the load generator costs the cores it shares
+ * with the server a fraction of what a Node http.request loop does.
+ */
+function cannon(url, body, tokens) {
+  const autocannon = require('autocannon');
+  // A body made per request (a function) is sent through setupRequest; a fixed one is built once.
+  const payload = typeof body === 'function' ? undefined : JSON.stringify(body);
+  const requests =
+    typeof body === 'function'
+      ? [{ method: 'POST', setupRequest: (request) => ({ ...request, body: JSON.stringify(body()) }) }]
+      : undefined;
+  return {
+    run: (forSeconds) =>
+      new Promise((resolve, reject) => {
+        let next = 0;
+        const latencies = [];
+        const started = performance.now();
+        const instance = autocannon(
+          {
+            url: new URL('/graphql', url).href,
+            connections: clients,
+            duration: forSeconds,
+            method: 'POST',
+            body: payload,
+            requests,
+            setupClient: (client) =>
+              client.setHeaders({
+                'content-type': 'application/json',
+                authorization: `Bearer ${tokens[next++ % tokens.length]}`,
+              }),
+            verifyBody: (text) => !text.includes('"errors"'),
+          },
+          (error, result) => {
+            if (error) return reject(error);
+            if (result.non2xx || result.mismatches || result.errors)
+              return reject(new Error(`GraphQL answers failed: ${JSON.stringify(result.statusCodeStats)}`));
+            resolve({ latencies, elapsed: (performance.now() - started) / 1000 });
+          },
+        );
+        instance.on('response', (_client, _status, _bytes, time) => latencies.push(time));
+      }),
+  };
 }
 
 async function startServer(env) {
@@ -124,6 +196,7 @@ async function main() {
   const { dataDir, databaseUrl } = bench;
   const config = loadConfig({ ...process.env, DATABASE_URL: databaseUrl, DATA_DIR: dataDir });
   const pool = new Pool({ connectionString: databaseUrl, max: clients });
+  pool.on('error', () => {}); // the cluster stopping under idle connections at the end
   const passwordHash = await new PasswordHasher(config.argon2).hash(PASSWORD);
   let server = null;
   try {
@@ -145,6 +218,7 @@ async function main() {
       NODE_ENV: 'production',
       SEAL_KEY: require('node:crypto').randomBytes(32).toString('base64'),
     });
+    serverPid = server.child.pid;
     const gql = graphqlClient(server.url);
     const month = currentBillingMonth(systemClock);
 
@@ -193,44 +267,53 @@ async function main() {
           WHERE i.billing_account_id = $1 AND i.billing_month = $2::date ORDER BY c.id, l.line_number, ci.sort_order`,
         [bigAccount, `${month}-01`],
       );
-    const topGql = (i) => gql({ query: TOP }, topTokens[i % topTokens.length]);
-    const breakdownGql = () => gql({ query: BREAKDOWN, variables: { m: month } }, bigToken);
+    const topGql = cannon(server.url, { query: TOP }, topTokens);
+    const breakdownGql = cannon(server.url, { query: BREAKDOWN, variables: { m: month } }, [bigToken]);
     // The same breakdown made afresh every time (an unused variable makes each request a different
     // response key): what a first read of a month costs, for comparison.
     let fresh = 0;
-    const breakdownFreshGql = () =>
-      gql({ query: BREAKDOWN, variables: { m: month, fresh: fresh++ } }, bigToken);
+    const breakdownFreshGql = cannon(
+      server.url,
+      () => ({ query: BREAKDOWN, variables: { m: month, fresh: fresh++ } }),
+      [bigToken],
+    );
 
     const report = (label, r) =>
       console.log(
-        `  ${label.padEnd(34)} ${r.rps.toFixed(0).padStart(6)} req/s   p50 ${r.p50.toFixed(1)} ms   p99 ${r.p99.toFixed(1)} ms`,
+        `  ${label.padEnd(34)} ${r.rps.toFixed(0).padStart(6)} req/s   p50 ${r.p50.toFixed(1)} ms   p99 ${r.p99.toFixed(1)} ms` +
+          (r.cpuPerRequest >= 1 ? `   server CPU ${r.cpuPerRequest.toFixed(0)} µs/req` : ''),
       );
     const run = async (accounts) => {
       console.log(
         `\n${accounts} accounts, ${clients} concurrent clients, ${seconds} s each (GraphQL and raw SQL alternating)`,
       );
-      const sample = await breakdownGql();
+      const sample = await gql({ query: BREAKDOWN, variables: { m: month } }, bigToken);
       console.log(`  one breakdown response: ${(sample.length / 1024).toFixed(0)} KiB of JSON`);
-      // Warm-up: both screens reach their steady state (compiled documents, optimised code) first.
-      await load(topGql, 3);
-      await load(breakdownGql, 3);
-      const results = {
-        ...(await measure({ topGql, topSql, topSqlPrepared })),
-        ...(await measure({ breakdownGql, breakdownSql })),
-        ...(await measure({ breakdownFreshGql }, 1)),
-      };
-      report('top screen (GraphQL)', results.topGql);
-      report('top screen (raw SQL, the ceiling)', results.topSql);
-      report('  raw SQL prepared, session checked', results.topSqlPrepared);
-      report('120-line breakdown (GraphQL)', results.breakdownGql);
-      report('120-line breakdown (raw SQL)', results.breakdownSql);
-      report('  GraphQL, rendered afresh each time', results.breakdownFreshGql);
-      console.log(
-        `  GraphQL/raw SQL: top ${((results.topGql.rps / results.topSql.rps) * 100).toFixed(0)} %, ` +
-          `breakdown ${((results.breakdownGql.rps / results.breakdownSql.rps) * 100).toFixed(0)} % (target ≥ 50 %); ` +
-          `breakdown p99 ${results.breakdownGql.p99.toFixed(1)} ms (target < 50 ms); ` +
-          `top against the prepared ceiling ${((results.topGql.rps / results.topSqlPrepared.rps) * 100).toFixed(0)} %`,
-      );
+      // Warm-up: each screen reaches its steady state (compiled documents, optimised code) first.
+      const results = {};
+      if (screens.has('top')) {
+        await topGql.run(3);
+        Object.assign(results, await measure({ topGql, topSql, topSqlPrepared }));
+        report('top screen (GraphQL)', results.topGql);
+        report('top screen (raw SQL, the ceiling)', results.topSql);
+        report('  raw SQL prepared, session checked', results.topSqlPrepared);
+        console.log(
+          `  GraphQL/raw SQL: top ${((results.topGql.rps / results.topSql.rps) * 100).toFixed(0)} % (target ≥ 50 %); ` +
+            `against the prepared ceiling ${((results.topGql.rps / results.topSqlPrepared.rps) * 100).toFixed(0)} %`,
+        );
+      }
+      if (screens.has('breakdown')) {
+        await breakdownGql.run(3);
+        Object.assign(results, await measure({ breakdownGql, breakdownSql }));
+        Object.assign(results, await measure({ breakdownFreshGql }, 1));
+        report('120-line breakdown (GraphQL)', results.breakdownGql);
+        report('120-line breakdown (raw SQL)', results.breakdownSql);
+        report('  GraphQL, rendered afresh each time', results.breakdownFreshGql);
+        console.log(
+          `  GraphQL/raw SQL: breakdown ${((results.breakdownGql.rps / results.breakdownSql.rps) * 100).toFixed(0)} % (target ≥ 50 %); ` +
+            `breakdown p99 ${results.breakdownGql.p99.toFixed(1)} ms (target < 50 ms)`,
+        );
+      }
       return results;
     };
 
@@ -241,9 +324,12 @@ async function main() {
         `\nloaded ${more.accounts} more accounts (${more.chargeItems} charge items) in ${more.seconds.toFixed(1)} s`,
       );
       const atTotal = await run(total);
+      const flat = (name) =>
+        atTotal[name]
+          ? `${atSmall[name].p50.toFixed(1)} → ${atTotal[name].p50.toFixed(1)} ms`
+          : 'not measured';
       console.log(
-        `\np50 at ${small} vs ${total} accounts: top ${atSmall.topGql.p50.toFixed(1)} → ${atTotal.topGql.p50.toFixed(1)} ms, ` +
-          `breakdown ${atSmall.breakdownGql.p50.toFixed(1)} → ${atTotal.breakdownGql.p50.toFixed(1)} ms (should be flat)`,
+        `\np50 at ${small} vs ${total} accounts: top ${flat('topGql')}, breakdown ${flat('breakdownGql')} (should be flat)`,
       );
     }
   } finally {

@@ -26,6 +26,8 @@ import { registerDevMailbox } from './modules/mail/dev-mailbox.routes';
 import { registerPostcardRoutes } from './modules/operators/postcard.routes';
 import type { Services } from './services';
 
+const GRAPHQL_PATH = '/graphql';
+
 /** Where the built PWA lives (dist/client), relative to this file in src and in dist. */
 function clientDir(): string {
   const candidates = [path.resolve(__dirname, '../../client'), path.resolve(__dirname, '../../dist/client')];
@@ -74,7 +76,23 @@ export async function buildApp(
     },
     hsts: config.publicUrl.startsWith('https:'),
   });
+  // GraphQL answers are JSON data, never a document a browser renders: they get the headers that matter
+  // for an API (OWASP's REST list) instead of the page set, and are never stored by any cache (bills and
+  // account data are personal; the PWA keeps what it shows offline itself).
+  const apiHeaders = Object.entries({
+    'cache-control': 'no-store',
+    'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+    'cross-origin-resource-policy': 'same-origin',
+    'x-content-type-options': 'nosniff',
+    ...(config.publicUrl.startsWith('https:')
+      ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' }
+      : {}),
+  });
   app.addHook('onRequest', (request, reply, done) => {
+    if (request.routeOptions.url === GRAPHQL_PATH) {
+      for (const [name, value] of apiHeaders) reply.raw.setHeader(name, value);
+      return done();
+    }
     securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined));
   });
   const jit = jitGateway(await createSchema(services));
@@ -101,7 +119,7 @@ export async function buildApp(
   await apollo.start();
 
   await app.register(fastifyApollo(apollo), {
-    path: '/graphql',
+    path: GRAPHQL_PATH,
     context: async (request, reply): Promise<GraphQLContext> => {
       const lang = langFromAcceptLanguage(request.headers['accept-language']);
       const presented = readSessionToken(request);

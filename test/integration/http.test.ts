@@ -37,6 +37,24 @@ describe('HTTP server', () => {
     expect(await res.text()).toContain('<html');
   });
 
+  it('sends GraphQL answers with API headers: never stored by a cache, inert if opened as a page', async () => {
+    const s = await activeSubscriber(t, 'ja');
+    const res = await s.browser.gql('{ me { loginId } }');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+    expect(res.data?.me.loginId).toBe(s.loginId);
+    // An error answer (here: not signed in) carries them too.
+    const refused = await fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ me { loginId } }' }),
+    });
+    expect(refused.headers.get('cache-control')).toBe('no-store');
+  });
+
   it('serves the PWA shell for client routes and 404 JSON for unknown non-page requests', async () => {
     const page = await fetch(`${t.url}/change-initial`, { headers: { accept: 'text/html' } });
     expect(page.status).toBe(200);

@@ -68,11 +68,11 @@ export function jitGateway(schema: GraphQLSchema): {
           const { query, probe } = entry;
           // graphql-js coerces the variables (graphql-jit 0.8 rejects an omitted input field that has a
           // default); the compiled query then gets values already in their final form.
-          const variables = getVariableValues(
-            schema,
-            request.operation.variableDefinitions ?? [],
-            request.request.variables ?? {},
-          );
+          const definitions = request.operation.variableDefinitions ?? [];
+          const variables =
+            definitions.length === 0
+              ? NO_VARIABLES
+              : getVariableValues(schema, definitions, request.request.variables ?? {});
           if (variables.errors) return { errors: variables.errors };
           const context = request.context as GraphQLContext;
           let render: { key: string; rendered: Rendered } | null = null;
@@ -139,6 +139,9 @@ export function jitGateway(schema: GraphQLSchema): {
   };
   return { gateway, stringifyResult, renderedPayload };
 }
+
+/** An operation without variable definitions has none, whatever the request sent (as graphql-js). */
+const NO_VARIABLES: ReturnType<typeof getVariableValues> = { coerced: {} };
 
 /** With a response serializer when graphql-jit can make one (built-in scalars only), else without. */
 function compileWithSerializer(
