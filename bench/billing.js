@@ -163,7 +163,12 @@ function cannon(url, body, tokens) {
           (error, result) => {
             if (error) return reject(error);
             if (result.non2xx || result.mismatches || result.errors)
-              return reject(new Error(`GraphQL answers failed: ${JSON.stringify(result.statusCodeStats)}`));
+              return reject(
+                new Error(
+                  `GraphQL answers failed: ${result.non2xx} not 2xx, ${result.mismatches} with errors, ` +
+                    `${result.errors} connection errors (${result.timeouts} timeouts)`,
+                ),
+              );
             resolve({ latencies, elapsed: (performance.now() - started) / 1000 });
           },
         );
