@@ -8,6 +8,7 @@
 //                            BENCH_SCREENS (top,breakdown: one alone, e.g. to profile the server
 //                            with BENCH_SERVER_ARGS=--cpu-prof)
 const { spawn } = require('node:child_process');
+const { readFileSync } = require('node:fs');
 const http = require('node:http');
 const path = require('node:path');
 const { Pool } = require('pg');
@@ -94,7 +95,7 @@ let serverPid = null;
 function serverCpuSeconds() {
   if (!serverPid) return 0;
   try {
-    const stat = require('node:fs').readFileSync(`/proc/${serverPid}/stat`, 'utf8');
+    const stat = readFileSync(`/proc/${serverPid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return (Number(fields[11]) + Number(fields[12])) / 100; // clock ticks (USER_HZ = 100 on Linux)
   } catch {

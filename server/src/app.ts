@@ -43,6 +43,7 @@ export async function buildApp(
   options: { logger?: boolean } = {},
 ): Promise<FastifyInstance> {
   const { config } = services;
+  const https = config.publicUrl.startsWith('https:');
   const app = Fastify({
     trustProxy: config.trustProxy,
     logger:
@@ -71,10 +72,10 @@ export async function buildApp(
         manifestSrc: ["'self'"],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
-        upgradeInsecureRequests: config.publicUrl.startsWith('https:') ? [] : null,
+        upgradeInsecureRequests: https ? [] : null,
       },
     },
-    hsts: config.publicUrl.startsWith('https:'),
+    hsts: https,
   });
   // GraphQL answers are JSON data, never a document a browser renders: they get the headers that matter
   // for an API (OWASP's REST list) instead of the page set, and are never stored by any cache (bills and
@@ -84,9 +85,7 @@ export async function buildApp(
     'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
     'cross-origin-resource-policy': 'same-origin',
     'x-content-type-options': 'nosniff',
-    ...(config.publicUrl.startsWith('https:')
-      ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' }
-      : {}),
+    ...(https ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' } : {}),
   });
   app.addHook('onRequest', (request, reply, done) => {
     if (request.routeOptions.url === GRAPHQL_PATH) {
@@ -142,7 +141,7 @@ export async function buildApp(
         sessionTransport: session && presented ? presented.via : null,
         operator,
         apiKey,
-        secureCookies: config.publicUrl.startsWith('https:'),
+        secureCookies: https,
         loaders: createLoaders(services),
       };
     },
