@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Clock } from '../../clock';
-import { type MonthItem, writeMonth } from './billing.service';
+import { type MonthItem, type MonthStatement, writeMonth } from './billing.service';
 import {
   addMonths,
   type BillingMonth,
@@ -10,33 +10,48 @@ import {
   TOTALS_MONTHS,
 } from './billing-month';
 
-const CARRIER = { NTT_EAST: 1, NTT_WEST: 2, NTT_DOCOMO: 3, NTT_COM: 4, OCN: 5 } as const;
+export const CARRIER = { NTT_EAST: 1, NTT_WEST: 2, NTT_DOCOMO: 3, NTT_COM: 4, OCN: 5 } as const;
+
+/**
+ * Where one line-month sits in the demo: `index` of the line in its account, `back` months before the
+ * current one. Amounts and optional items derive from these and a fixed seed, never from the calendar
+ * month, so the demo (and every test that reads it) looks the same whichever month it is seeded in.
+ */
+interface DemoSlot {
+  index: number;
+  back: number;
+}
 
 interface DemoLine {
   number: string;
   carrierId: number;
   service: string;
-  /** Items of one month for this line; `n` varies amounts from month to month. */
-  items(n: number): Omit<MonthItem, 'lineId'>[];
+  items(slot: DemoSlot): Omit<MonthItem, 'lineId'>[];
 }
 
-const vary = (base: number, n: number, spread: number) => base + ((n * 7919) % (spread + 1));
+const SEED = 20_241;
+/** A steady amount between `base` and `base + spread` for one line-month. */
+const vary = (base: number, { index, back }: DemoSlot, spread: number) =>
+  base + ((SEED + index * 31 + back * 7919) % (spread + 1));
+
+/** Fixed-line calls to other prefectures go through NTT Com on every third line (the first included). */
+export const billsNttComCalls = (index: number) => index % 3 === 0;
 
 const FIXED_PHONE = (number: string, carrierId: number): DemoLine => ({
   number,
   carrierId,
   service: '加入電話',
-  items: (n) => [
+  items: (slot) => [
     { carrierId, name: '基本料', amount: 1700, taxRate: 10 },
-    { carrierId, name: '通話料（市内）', amount: vary(180, n, 600), taxRate: 10 },
+    { carrierId, name: '通話料（市内）', amount: vary(180, slot, 600), taxRate: 10 },
     { carrierId, name: 'ユニバーサルサービス料', amount: 3, taxRate: 10 },
     { carrierId, name: '電話リレーサービス料', amount: 1, taxRate: 10 },
-    ...(n % 3 === 0
+    ...(billsNttComCalls(slot.index)
       ? [
           {
             carrierId: CARRIER.NTT_COM,
             name: '通話料（県外・OCNドットフォン）',
-            amount: vary(90, n, 300),
+            amount: vary(90, slot, 300),
             taxRate: 10 as const,
           },
         ]
@@ -50,13 +65,14 @@ const FAMILY_LINES: DemoLine[] = [
     number: '09012345678',
     carrierId: CARRIER.NTT_DOCOMO,
     service: '携帯電話（ahamo）',
-    items: (n) => [
+    items: (slot) => [
       { carrierId: CARRIER.NTT_DOCOMO, name: 'ahamo基本料金', amount: 2700, taxRate: 10 },
-      { carrierId: CARRIER.NTT_DOCOMO, name: '通話料（5分超過分）', amount: vary(0, n, 880), taxRate: 10 },
+      { carrierId: CARRIER.NTT_DOCOMO, name: '通話料（5分超過分）', amount: vary(0, slot, 880), taxRate: 10 },
       { carrierId: CARRIER.NTT_DOCOMO, name: 'ユニバーサルサービス料', amount: 3, taxRate: 10 },
       { carrierId: CARRIER.NTT_DOCOMO, name: '電話リレーサービス料', amount: 1, taxRate: 10 },
       { carrierId: CARRIER.NTT_DOCOMO, name: '端末等代金分割支払金', amount: 2950, taxRate: 0 },
-      ...(n % 4 === 1
+      // A reduced-rate purchase every other month, the current one included.
+      ...(slot.back % 2 === 0
         ? [
             {
               carrierId: CARRIER.NTT_DOCOMO,
@@ -96,39 +112,64 @@ const NOTICES = [
   },
 ];
 
+export interface DemoMonth extends Omit<MonthStatement, 'items'> {
+  month: BillingMonth;
+  items: (Omit<MonthItem, 'lineId'> & { lineIndex: number })[];
+}
+
 /**
  * Fifteen months of bills for a demo account, as a real combined bill has them: details for the last
  * four months only (retention), the current month provisional, earlier ones confirmed and paid.
+ * Pure: the same for every month but for the month labels.
  */
+export function demoBilling(kind: 'family' | 'business', current: BillingMonth) {
+  const lines = kind === 'family' ? FAMILY_LINES : BUSINESS_LINES;
+  const months: DemoMonth[] = [];
+  for (let back = TOTALS_MONTHS - 1; back >= 0; back--) {
+    const month = addMonths(current, -back);
+    months.push({
+      month,
+      status: back === 0 ? 'PROVISIONAL' : 'CONFIRMED',
+      issueDate: `${month}-10`,
+      dueDate: lastDayOfMonth(month),
+      paymentStatus: back >= 2 ? 'PAID' : 'UNPAID',
+      adjustmentAmount: back === 1 ? -110 : 0,
+      items: lines.flatMap((line, index) =>
+        line.items({ index, back }).map((item) => ({ ...item, lineIndex: index })),
+      ),
+      keepItems: back < DETAIL_MONTHS,
+      notices: back < DETAIL_MONTHS ? NOTICES : [],
+    });
+  }
+  return {
+    lines: lines.map(({ number, carrierId, service }) => ({ number, carrierId, service })),
+    months,
+  };
+}
+
+/** Writes `demoBilling` for the account, in the clock's current month. */
 export async function seedDemoBilling(
   db: DataSource,
   clock: Clock,
   accountId: string,
   kind: 'family' | 'business',
 ) {
-  const lines = kind === 'family' ? FAMILY_LINES : BUSINESS_LINES;
-  const current = currentBillingMonth(clock);
+  const demo = demoBilling(kind, currentBillingMonth(clock));
   await db.transaction(async (tx) => {
     const ids: { id: string }[] = await tx.query(
       `INSERT INTO line (billing_account_id, line_number, carrier_id, service_name)
        SELECT $1, * FROM unnest($2::text[], $3::smallint[], $4::text[]) RETURNING id`,
-      [accountId, lines.map((l) => l.number), lines.map((l) => l.carrierId), lines.map((l) => l.service)],
+      [
+        accountId,
+        demo.lines.map((l) => l.number),
+        demo.lines.map((l) => l.carrierId),
+        demo.lines.map((l) => l.service),
+      ],
     );
-    for (let back = TOTALS_MONTHS - 1; back >= 0; back--) {
-      const month: BillingMonth = addMonths(current, -back);
-      const n = Number(month.replace('-', ''));
-      const items = lines.flatMap((line, i) =>
-        line.items(n + i).map((item) => ({ ...item, lineId: ids[i].id })),
-      );
+    for (const { month, items, ...statement } of demo.months) {
       await writeMonth(tx, accountId, month, {
-        status: back === 0 ? 'PROVISIONAL' : 'CONFIRMED',
-        issueDate: `${month}-10`,
-        dueDate: lastDayOfMonth(month),
-        paymentStatus: back >= 2 ? 'PAID' : 'UNPAID',
-        adjustmentAmount: back === 1 ? -110 : 0,
-        items,
-        keepItems: back < DETAIL_MONTHS,
-        notices: back < DETAIL_MONTHS ? NOTICES : [],
+        ...statement,
+        items: items.map(({ lineIndex, ...item }) => ({ ...item, lineId: ids[lineIndex].id })),
       });
     }
   });
