@@ -7,9 +7,12 @@ export const PHONE_VIEWPORT = { width: 360, height: 740 };
 /** The PC layout the issues name (1280×800). */
 export const PC_VIEWPORT = { width: 1280, height: 800 };
 
+// Plain JavaScript so that `npm test` can run it before jest (it installs Chromium when it may).
+const { chromiumPath } = require('./chromium.js') as { chromiumPath(): string };
+
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumPath(),
     // Without background networking Chromium does not try to reach Google at start (no network here).
     args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-dev-shm-usage'],
   });
