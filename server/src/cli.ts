@@ -156,10 +156,20 @@ registerOperatorCommands(program, (work) =>
   }),
 );
 
+/** One sentence for any failure: never a bare `undefined` or a stack trace. */
+function describeFailure(error: unknown): string {
+  if (error instanceof ConfigError) return error.message;
+  if (error instanceof ProvisioningError) return `error: --${error.field}: ${error.message}`;
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ECONNREFUSED' || code === 'ENOTFOUND')
+    return `error: PostgreSQL cannot be reached (${(error as Error).message}); check DATABASE_URL, or DATA_DIR for the embedded cluster.`;
+  if (error instanceof Error && error.message) return `error: ${error.message}`;
+  return `error: the command failed${error ? ` (${String(error)})` : ''}.`;
+}
+
 program.parseAsync(process.argv).catch((error: unknown) => {
-  if (error instanceof CommanderError) process.exit(error.exitCode);
-  if (error instanceof ConfigError) console.error(error.message);
-  else if (error instanceof ProvisioningError) console.error(`error: --${error.field}: ${error.message}`);
-  else console.error(error);
+  // Commander has already said what was wrong with the command line (or shown the help asked for).
+  if (error instanceof CommanderError) process.exit(error.exitCode === 0 ? 0 : 2);
+  console.error(describeFailure(error));
   process.exit(1);
 });

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import os from 'node:os';
@@ -51,6 +51,16 @@ async function start(): Promise<Running> {
   }
   child.kill('SIGKILL');
   throw new Error(`server not ready:\n${output}`);
+}
+
+/** The command line as an operator runs it beside the server: only DATA_DIR in common. */
+function cli(args: string[]) {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir };
+  delete env.DATABASE_URL;
+  delete env.NODE_OPTIONS;
+  delete env.EMBEDDED_PG_PORT;
+  const run = spawnSync(process.execPath, [path.join(root, 'dist/server/src/cli.js'), ...args], { env });
+  return { status: run.status, stdout: run.stdout.toString(), stderr: run.stderr.toString() };
 }
 
 async function stop(running: Running): Promise<number | null> {
@@ -120,6 +130,22 @@ it('starts with its own PostgreSQL, seeds a demo, logs JSON without secrets, sto
       input: { loginId: initialLoginId, password: initialPassword },
     });
     expect(again.data?.login.__typename).toBe('LoginSuccess');
+
+    // The CLI beside the running server, with no port given (EMBEDDED_PG_PORT is the server's own,
+    // not the default): it finds the running cluster through DATA_DIR and leaves it running.
+    const list = cli(['api-key', 'list']);
+    expect(list).toMatchObject({ status: 0, stdout: 'no API keys\n' });
+    expect(list.stderr).not.toMatch(/postmaster\.pid|undefined/);
+    expect((await fetch(`${url}/readyz`)).ok).toBe(true);
+    // Bad usage exits 2, a failure 1; each says what in a sentence.
+    expect(cli(['api-key', 'create'])).toMatchObject({
+      status: 2,
+      stderr: expect.stringMatching(/^error: required option '--name/),
+    });
+    expect(cli(['api-key', 'revoke', 'nope'])).toMatchObject({
+      status: 1,
+      stderr: 'error: No API key nope.\n',
+    });
   } finally {
     expect(await stop(second)).toBe(0);
   }
