@@ -76,3 +76,34 @@ it('falls back to loopback TCP when the socket path would be too long', async ()
   expect(result.url).not.toContain('host=');
   expect(result.address).toBe('127.0.0.1/32');
 }, 120_000);
+
+// Root in a private folder (a clone under /root): the postgres user cannot enter DATA_DIR, so the
+// cluster lives where it can and DATA_DIR/pg links to it. Only root can run a cluster as another user.
+const asRoot = process.getuid?.() === 0 ? it : it.skip;
+asRoot(
+  'as root, keeps the cluster where the postgres user may go when DATA_DIR is private',
+  async () => {
+    const parent = dataDir();
+    chmodSync(parent, 0o700);
+    const dir = path.join(parent, 'var');
+    const result = inNode(
+      `const fs = require('node:fs');
+     const server = await start(process.env.DIR, Number(process.env.PORT));
+     try {
+       const link = require('node:path').join(process.env.DIR, 'pg');
+       return { isLink: fs.lstatSync(link).isSymbolicLink(), cluster: fs.realpathSync(link),
+                owner: fs.statSync(fs.realpathSync(link)).uid, viaSocket: (await address(server.url)) === null };
+     } finally { await server.stop(); }`,
+      { DIR: dir, PORT: String(await freePort()) },
+    ) as { isLink: boolean; cluster: string; owner: number; viaSocket: boolean };
+    try {
+      expect(result.isLink).toBe(true);
+      expect(result.cluster).toMatch(/^\/var\/lib\/web-billing\/clusters\/[0-9a-f]{16}$/);
+      expect(result.owner).not.toBe(0);
+      expect(result.viaSocket).toBe(true);
+    } finally {
+      rmSync(result.cluster, { recursive: true, force: true });
+    }
+  },
+  120_000,
+);
