@@ -45,7 +45,7 @@ program
 
 program
   .command('seed-demo')
-  .description('create a demo subscriber account and print its postcard credentials')
+  .description('create the two demo subscriber accounts (3 and 120 lines) and print their postcards')
   .action(() =>
     withDatabase(async (db) => {
       const config = loadConfig();
