@@ -12,11 +12,10 @@ import fastifyApollo from '@as-integrations/fastify';
 import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import helmet from 'helmet';
 import type { GraphQLContext } from './graphql/context';
-import { jitGateway } from './graphql/jit-executor';
 import { createLoaders } from './graphql/loaders';
 import { createSchema } from './graphql/schema';
 import { type Lang, langFromAcceptLanguage, message } from './i18n/messages';
@@ -94,13 +93,9 @@ export async function buildApp(
     }
     securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined));
   });
-  const jit = jitGateway(await createSchema(services));
-  // Before compression: a stored response goes out as its stored bytes (rendered-responses.ts).
-  app.addHook('onSend', (_request, reply, payload, done) => done(null, jit.renderedPayload(reply, payload)));
   await app.register(fastifyCompress, { global: true, threshold: 1024 });
   const apollo = new ApolloServer<GraphQLContext>({
-    gateway: jit.gateway,
-    stringifyResult: jit.stringifyResult,
+    schema: await createSchema(services),
     introspection: true,
     includeStacktraceInErrorResponses: false,
     // No drain plugin: it calls fastify.close() itself, which deadlocks with our onClose hook below.
@@ -126,7 +121,7 @@ export async function buildApp(
       const bearer = readBearer(request);
       // Each kind of credential is looked up only when one is presented (tokens carry their kind).
       const [session, operator, apiKey] = await Promise.all([
-        presented ? services.sessions.resolve(presented.token, graphQLDocument(request)) : null,
+        presented ? services.sessions.resolve(presented.token) : null,
         operatorToken ? services.operatorAuth.resolve(operatorToken) : null,
         bearer ? services.apiKeys.resolve(bearer) : null,
       ]);
@@ -188,12 +183,6 @@ export async function buildApp(
     await apollo.stop();
   });
   return app;
-}
-
-/** The request's GraphQL document text, when it sent one (POST body or GET query string). */
-function graphQLDocument(request: FastifyRequest): string | undefined {
-  const source = (request.method === 'GET' ? request.query : request.body) as { query?: unknown } | null;
-  return typeof source?.query === 'string' ? source.query : undefined;
 }
 
 /** Unexpected failures are logged with their cause and answered with a generic, localised message. */

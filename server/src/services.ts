@@ -9,7 +9,7 @@ import { AuthService } from './modules/auth/auth.service';
 import { LoginThrottle } from './modules/auth/login-throttle';
 import { SessionService } from './modules/auth/session.service';
 import { ViewerService } from './modules/auth/viewer.service';
-import { BillingService, latestInvoiceRider } from './modules/billing/billing.service';
+import { BillingService } from './modules/billing/billing.service';
 import { InvoiceLifecycleService } from './modules/billing/invoice-lifecycle.service';
 import { MembershipService } from './modules/billing/membership';
 import { RetentionService } from './modules/billing/retention.service';
@@ -62,7 +62,7 @@ export async function createServices(config: Config, db: DataSource, options: Se
   const seal = SecretSeal.fromConfig(config.sealKey, config.dataDir);
   const hasher = new PasswordHasher(config.argon2);
   const audit = new AuditService(db, clock);
-  const sessions = new SessionService(db, pool, config, clock, latestInvoiceRider(clock));
+  const sessions = new SessionService(db, pool, config, clock);
   const throttle = new LoginThrottle(pool, config);
   const viewers = new ViewerService(db);
   const outbox = new OutboxService(boss, seal);

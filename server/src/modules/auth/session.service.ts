@@ -18,25 +18,6 @@ export interface AuthenticatedSession {
   expiresAt: Date;
   /** The subscriber as of this request. */
   viewer: ViewerRow;
-  /** What the rider read with the session (undefined when it was not asked for). */
-  ride?: unknown;
-}
-
-/**
- * A read that nearly every request of a subscriber needs next (the top screen's newest bill), done in
- * the session lookup's own statement: one PostgreSQL round trip instead of two. Supplied by the module
- * that owns the data (wired in services.ts), so this module knows nothing of it.
- */
-export interface SessionRider {
-  /**
-   * One SQL expression (a single value, e.g. json) about the account in `accountColumn`; its
-   * parameters are numbered from `firstParam`. Must be the same text every time (a named statement).
-   */
-  expression(accountColumn: string, firstParam: number): string;
-  /** The expression's parameter values for this request. */
-  values(): unknown[];
-  /** Whether a request needs the ride, from its GraphQL document's text (others skip the read). */
-  neededBy(query: string): boolean;
 }
 
 export interface IssuedSession {
@@ -59,30 +40,22 @@ const SESSION_COLUMNS =
  * server instances share them.
  */
 export class SessionService {
-  /** The session lookup, and the same with the rider's expression when there is a rider. */
-  private readonly resolveText: string;
-  private readonly resolveWithRideText: string | null;
-
   constructor(
     private readonly db: DataSource,
     private readonly pool: Pool,
     private readonly config: Pick<Config, 'session'>,
     private readonly clock: Clock,
-    private readonly rider: SessionRider | null = null,
-  ) {
-    const lookup = (ride: string) => `SELECT ses.id AS session_id, s.billing_account_id, ${VIEWER_COLUMNS},
+  ) {}
+
+  /** Every authenticated request runs this lookup; the viewer's columns ride along (`me` costs nothing). */
+  private static readonly RESOLVE = `SELECT ses.id AS session_id, s.billing_account_id, ${VIEWER_COLUMNS},
                     (extract(epoch FROM ses.expires_at) * 1000)::bigint::text AS expires_ms,
-                    ses.last_seen_at < to_timestamp($4::float8 / 1000) AS needs_touch ${ride}
+                    ses.last_seen_at < to_timestamp($4::float8 / 1000) AS needs_touch
                FROM session ses
                JOIN subscriber s ON s.id = ses.subscriber_id
                JOIN billing_account a ON a.id = s.billing_account_id
               WHERE ses.token_hash = $1 AND ses.revoked_at IS NULL
                 AND ses.expires_at > to_timestamp($2::float8 / 1000) AND ses.last_seen_at > to_timestamp($3::float8 / 1000)`;
-    this.resolveText = lookup('');
-    this.resolveWithRideText = rider
-      ? lookup(`, ${rider.expression('s.billing_account_id', 5)} AS ride`)
-      : null;
-  }
 
   async issue(subscriberId: string, meta: RequestMeta, manager: EntityManager = this.db.manager) {
     const draft = this.draft();
@@ -135,32 +108,20 @@ export class SessionService {
 
   /**
    * The live session for a token, or null when unknown, revoked, idle too long or past its absolute end.
-   * `query` (the request's GraphQL document) decides whether the rider's read comes along.
    */
-  async resolve(token: string, query?: string): Promise<AuthenticatedSession | null> {
+  async resolve(token: string): Promise<AuthenticatedSession | null> {
     if (!token.startsWith(SESSION_TOKEN_PREFIX) || token.length > 100) return null;
     const now = this.clock.now().getTime();
     // Every authenticated request runs this, so it is a named (prepared once per connection) statement
     // on the pool, with times as epoch milliseconds: no Date formatting or parsing on the hot path.
-    // The viewer's columns ride along: `me` (on every screen) then costs no statement of its own; so
-    // does the rider's read, for the requests that need it.
     const { rows } = await this.pool.query<
       ViewerRow & {
         session_id: string;
         billing_account_id: string;
         expires_ms: string;
         needs_touch: boolean;
-        ride?: unknown;
       }
-    >(
-      this.rider && this.resolveWithRideText && query !== undefined && this.rider.neededBy(query)
-        ? {
-            name: 'session-resolve-ride',
-            text: this.resolveWithRideText,
-            values: [...this.lookupValues(token, now), ...this.rider.values()],
-          }
-        : { name: 'session-resolve', text: this.resolveText, values: this.lookupValues(token, now) },
-    );
+    >({ name: 'session-resolve', text: SessionService.RESOLVE, values: this.lookupValues(token, now) });
     const row = rows[0];
     if (!row) return null;
     if (row.needs_touch) {
@@ -177,7 +138,6 @@ export class SessionService {
       requiredAction: row.required_action,
       expiresAt: new Date(Number(row.expires_ms)),
       viewer: row,
-      ride: row.ride,
     };
   }
 

@@ -1,7 +1,6 @@
-import { Arg, Authorized, Ctx, Extensions, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context';
 import { requireSession } from '../../graphql/errors';
-import { VERSIONED, versioned } from '../../graphql/rendered-responses';
 import { userError } from '../../graphql/user-error';
 import type { Lang } from '../../i18n/messages';
 import { type BillingService, type InvoiceRow, type ItemRow, type LineRow } from './billing.service';
@@ -131,11 +130,10 @@ function outOfRange<T extends MonthOutOfRange | DetailsNotRetained>(
 @Resolver()
 export class BillingQueryResolver {
   @Authorized()
-  @Extensions(VERSIONED)
   @Query(() => Billing, { description: "The signed-in subscriber's bills (guide 2–3)." })
   billing(@Ctx() ctx: GraphQLContext): Billing {
     const accountId = requireSession(ctx).billingAccountId;
-    return versioned(Object.assign(new Billing(), { accountId }), `account:${accountId}`);
+    return Object.assign(new Billing(), { accountId });
   }
 }
 
@@ -144,13 +142,7 @@ export class BillingResolver {
   constructor(private readonly billing: BillingService) {}
 
   @FieldResolver(() => Invoice, { nullable: true, description: 'The newest bill (top screen).' })
-  async latestInvoice(@Root() root: Billing, @Ctx() ctx: GraphQLContext): Promise<Invoice | null> {
-    // Usually read already, with the session (latestInvoiceRider): the same row, a moment earlier.
-    const session = ctx.session;
-    if (session?.ride !== undefined && session.billingAccountId === root.accountId) {
-      const row = session.ride as InvoiceRow | null;
-      return row ? toInvoice(row) : null;
-    }
+  async latestInvoice(@Root() root: Billing): Promise<Invoice | null> {
     const [row] = await this.billing.invoices(root.accountId, 1);
     return row ? toInvoice(row) : null;
   }
@@ -186,8 +178,6 @@ export class BillingResolver {
     }
   }
 
-  // A found breakdown is versioned: re-reading an unchanged month sends the bytes already written.
-  @Extensions(VERSIONED)
   @FieldResolver(() => BreakdownResult, {
     description: 'Detailed breakdown of one month, optionally for one line or one carrier.',
   })
@@ -212,14 +202,13 @@ export class BillingResolver {
         return userError(CarrierNotFound, 'CARRIER_NOT_FOUND', ctx.lang);
       case 'found': {
         const carriers = carrierTree(found.items, ctx.lang);
-        const breakdown = Object.assign(new Breakdown(), {
+        return Object.assign(new Breakdown(), {
           invoice: toInvoice(found.invoice),
           itemsTotal: carriers.reduce((sum, c) => sum + c.subtotal, 0),
           lineNumber: found.items[0] && lineNumber ? found.items[0].line_number : (lineNumber ?? null),
           carrierCode: carrierCode ?? null,
           carriers,
         });
-        return versioned(breakdown, `breakdown:${found.version}|${ctx.lang}`);
       }
     }
   }

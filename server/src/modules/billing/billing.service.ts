@@ -1,10 +1,7 @@
 import { createHash } from 'node:crypto';
-import { BREAK, parse, visit } from 'graphql';
-import { LRUCache } from 'lru-cache';
 import type { Pool } from 'pg';
 import type { EntityManager } from 'typeorm';
 import type { Clock } from '../../clock';
-import type { SessionRider } from '../auth/session.service';
 import { type BillingMonth, isBillingMonth, monthStart, retention } from './billing-month';
 import { computeTotals } from './invoice-totals';
 import { normalizeLineNumber } from './line-number';
@@ -26,8 +23,6 @@ export interface InvoiceRow {
   due_date: string;
   payment_status: 'UNPAID' | 'PAID';
   details_retained: boolean;
-  /** updated_at in ms: every write to an invoice or its items bumps it, which invalidates cached items. */
-  version: string;
 }
 
 export interface NoticeRow {
@@ -60,8 +55,6 @@ export type BreakdownLookup =
       kind: 'found';
       invoice: InvoiceRow;
       items: ItemRow[];
-      /** Everything the invoice and items were made from: the same version, the same data. */
-      version: string;
     }
   | { kind: 'out-of-range'; oldest: BillingMonth; newest: BillingMonth }
   | { kind: 'details-not-retained'; oldest: BillingMonth; newest: BillingMonth }
@@ -75,8 +68,7 @@ const invoiceColumns = (
 ) => `i.id, to_char(i.billing_month, 'YYYY-MM') AS billing_month, i.status,
   i.usage_amount, i.adjustment_amount, i.billing_amount, i.taxable_10, i.tax_10, i.taxable_8, i.tax_8, i.non_taxable,
   to_char(i.issue_date, 'YYYY-MM-DD') AS issue_date, to_char(i.due_date, 'YYYY-MM-DD') AS due_date,
-  i.payment_status, (i.details_purged_at IS NULL AND i.billing_month >= ${detailsFrom}::date) AS details_retained,
-  (extract(epoch FROM i.updated_at) * 1000)::bigint::text AS version`;
+  i.payment_status, (i.details_purged_at IS NULL AND i.billing_month >= ${detailsFrom}::date) AS details_retained`;
 const INVOICE_COLUMNS = invoiceColumns('$2');
 
 /**
@@ -94,62 +86,12 @@ function windowValues(clock: Clock): string[] {
 }
 
 /**
- * The top screen's newest bill, read in the session lookup's statement (one round trip for the whole
- * top screen): one json value with an InvoiceRow's fields, or null when the account has no bill yet.
- */
-export function latestInvoiceRider(clock: Clock): SessionRider {
-  // Decided once per document text (the app's own, a bounded set): does it select `latestInvoice`?
-  const needs = new LRUCache<string, boolean>({ max: 1000 });
-  return {
-    expression: (account, p) => `(SELECT row_to_json(li) FROM (${newestInvoices(account, p, '1')}) li)`,
-    values: () => windowValues(clock),
-    neededBy(query) {
-      let needed = needs.get(query);
-      if (needed === undefined) {
-        needed = selectsField(query, 'latestInvoice');
-        needs.set(query, needed);
-      }
-      return needed;
-    },
-  };
-}
-
-/** Whether a GraphQL document selects a field of that name anywhere (false when it does not parse). */
-function selectsField(query: string, name: string): boolean {
-  let found = false;
-  try {
-    visit(parse(query), {
-      Field(node) {
-        if (node.name.value === name) {
-          found = true;
-          return BREAK;
-        }
-      },
-    });
-  } catch {
-    return false;
-  }
-  return found;
-}
-
-/**
  * Read side of billing reference (SPEC §3, guide 2–3). Every method is scoped to one billing account
  * (the caller's, from the session) and is a fixed number of statements whatever the number of lines.
  */
 const statementNames = new Map<string, string>();
 
 export class BillingService {
-  /**
-   * A month's items never change without their invoice's updated_at changing (and the lines and
-   * carriers joined to them are only ever inserted, never updated), so they are cached per
-   * instance under (invoice, version, filter): a re-read of a 120-line month then costs one indexed
-   * invoice lookup. Bounded by item count; purely a cache (every instance can drop it at any time).
-   */
-  private readonly itemCache = new LRUCache<string, ItemRow[]>({
-    maxSize: 200_000,
-    sizeCalculation: (items) => Math.max(items.length, 1),
-  });
-
   constructor(
     private readonly pool: Pool,
     private readonly clock: Clock,
@@ -227,11 +169,6 @@ export class BillingService {
     if (invoice.carrier_found === false) return { kind: 'carrier-not-found' };
     if (!invoice.details_retained)
       return { kind: 'details-not-retained', oldest: r.oldestDetails, newest: r.current };
-    const cacheKey = `${invoice.id}|${invoice.version}|${lineNumber ?? ''}|${carrierCode ?? ''}`;
-    // The invoice row's details_retained also depends on the month the request falls in.
-    const version = `${cacheKey}|${r.current}`;
-    const cached = this.itemCache.get(cacheKey);
-    if (cached) return { kind: 'found', invoice, items: cached, version };
     const items: ItemRow[] = await this.read(
       `SELECT l.line_number, l.service_name, c.code AS carrier_code, c.name_ja AS carrier_name_ja,
               c.name_en AS carrier_name_en, ci.item_name, ci.amount, ci.tax_rate
@@ -244,8 +181,7 @@ export class BillingService {
         ORDER BY c.id, l.line_number, ci.sort_order`,
       [invoice.id, lineNumber, carrierCode],
     );
-    this.itemCache.set(cacheKey, items);
-    return { kind: 'found', invoice, items, version };
+    return { kind: 'found', invoice, items };
   }
 
   /** Keyset pages by line number, so the 120th line costs what the first does. */
