@@ -1,13 +1,13 @@
 import type { ApolloClient } from '@apollo/client';
 import { ApolloProvider, useQuery } from '@apollo/client/react';
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { MeQuery } from './apollo/documents';
 import { errorCode, errorMessage } from './apollo/errors';
 import { onAuthEvent } from './apollo/events';
 import { savedViewer } from './apollo/persist';
 import { clearSession, ResetSessionContext, setLoginNotice, type Viewer } from './apollo/session';
 import { FormErrors } from './components/FormErrors';
 import { Layout } from './components/Layout';
+import { MeDocument } from './gql/graphql';
 import { I18nProvider, useI18n } from './i18n';
 import { lazyPage } from './lazy';
 import { takeLinkToken } from './linkToken';
@@ -117,7 +117,7 @@ export function guard(path: string, viewer: Viewer | null): string | null {
 function Routes() {
   const { t } = useI18n();
   const path = usePath();
-  const { data, loading, error, refetch } = useQuery(MeQuery);
+  const { data, loading, error, refetch } = useQuery(MeDocument);
   // Started offline: the subscriber whose bills are saved on the device (SPEC 7), until the
   // server can be asked again; logout and expiry wipe it.
   const unreachable = !!error && !data && (errorCode(error) === 'OFFLINE' || errorCode(error) === 'NETWORK');

@@ -12,15 +12,23 @@ import fastifyApollo from '@as-integrations/fastify';
 import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import helmet from 'helmet';
 import type { GraphQLContext } from './graphql/context';
 import { createLoaders } from './graphql/loaders';
+import { parseOptions, requestLimitsPlugin, validationRules } from './graphql/request-limits';
 import { createSchema } from './graphql/schema';
+import { admitDocument, TrustedDocuments } from './graphql/trusted-documents';
 import { type Lang, langFromAcceptLanguage, message } from './i18n/messages';
 import { RateLimitedError } from './modules/auth/login-throttle';
-import { readBearer, readOperatorToken, readSessionToken } from './modules/auth/session-transport';
+import {
+  OPERATOR_COOKIE,
+  readBearer,
+  readOperatorToken,
+  readSessionToken,
+  SESSION_COOKIE,
+} from './modules/auth/session-transport';
 import { registerDevMailbox } from './modules/mail/dev-mailbox.routes';
 import { registerPostcardRoutes } from './modules/operators/postcard.routes';
 import type { Services } from './services';
@@ -94,9 +102,34 @@ export async function buildApp(
     securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined));
   });
   await app.register(fastifyCompress, { global: true, threshold: 1024 });
+
+  const production = config.env === 'production';
+  const documents = TrustedDocuments.load();
+  if (production && documents.size === 0)
+    throw new Error('No trusted documents: run `npm run codegen` (client/src/**/persisted-documents.json).');
+  // Browsers (signed in by cookie, or anonymous) run our own documents only, in production; API keys,
+  // bearer tokens and non-browser tools may send text, within the request limits.
+  const textAllowed = (request: FastifyRequest) => {
+    if (!production || request.headers.authorization) return true;
+    const { cookies, headers } = request;
+    const browser =
+      cookies?.[SESSION_COOKIE] || cookies?.[OPERATOR_COOKIE] || headers.origin || headers['sec-fetch-mode'];
+    return !browser;
+  };
+  app.addHook('preHandler', async (request, reply) => {
+    if (request.routeOptions.url !== GRAPHQL_PATH) return;
+    const lang = langFromAcceptLanguage(request.headers['accept-language']);
+    if (!admitDocument(documents, request, reply, textAllowed, (code) => message(lang, code))) return reply;
+  });
+
+  const schema = await createSchema(services);
   const apollo = new ApolloServer<GraphQLContext>({
-    schema: await createSchema(services),
-    introspection: true,
+    schema,
+    documentStore: documents.documentStore(),
+    persistedQueries: false,
+    parseOptions,
+    validationRules,
+    introspection: true, // in production for API keys only (requestLimitsPlugin)
     includeStacktraceInErrorResponses: false,
     // No drain plugin: it calls fastify.close() itself, which deadlocks with our onClose hook below.
     // fastify.close() already stops accepting and waits for in-flight requests.
@@ -107,6 +140,7 @@ export async function buildApp(
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       ApolloServerPluginLandingPageDisabled(),
+      requestLimitsPlugin(schema, { production }),
     ],
     formatError: (formatted, error) => maskUnexpected(formatted, error, app),
   });

@@ -1,6 +1,7 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { ErrorLink } from '@apollo/client/link/error';
+import { PersistedQueryLink } from '@apollo/client/link/persisted-queries';
 import possibleTypesResult from '../gql/possible-types';
 import { getLang } from '../i18n';
 import { emitAuthEvent } from './events';
@@ -26,12 +27,31 @@ const authErrorLink = new ErrorLink(({ error }) => {
   }
 });
 
+/**
+ * Trusted documents: every request carries only the id of its document (Apollo's persisted-query
+ * format, `extensions.persistedQuery.sha256Hash`, no `query`). The ids are the sha256 of the texts
+ * that codegen writes to gql/persisted-documents.json (and the console's), which the server runs;
+ * each typed document of gql/graphql.ts carries its own as `__meta__.hash` (codegen.yml).
+ */
+const trustedDocumentLink = new PersistedQueryLink({
+  generateHash: (document) => {
+    const hash = (document as { __meta__?: { hash?: unknown } }).__meta__?.hash;
+    // A document that is not one of ours (or lost its id) fails here rather than going out as text.
+    if (typeof hash !== 'string') throw new Error('GraphQL document without a persisted-document id');
+    return hash.replace(/^sha256:/, ''); // the wire carries the bare hex, whatever codegen's spelling
+  },
+  // Only an unknown id (a client older or newer than the server) is retried, with the text, which
+  // the server refuses from browsers in production; the id always goes first, for every request.
+  disable: () => false,
+  retry: ({ meta }) => meta.persistedQueryNotFound,
+});
+
 // The session is an httpOnly cookie set by the server: same-origin credentials, no token in JS.
 const httpLink = new HttpLink({ uri: '/graphql', credentials: 'same-origin' });
 
 export function createApolloClient(): ApolloClient {
   return new ApolloClient({
-    link: ApolloLink.from([languageLink, authErrorLink, persistLink, httpLink]),
+    link: ApolloLink.from([languageLink, authErrorLink, persistLink, trustedDocumentLink, httpLink]),
     cache: new InMemoryCache({
       possibleTypes: possibleTypesResult.possibleTypes,
       typePolicies: {

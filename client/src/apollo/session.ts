@@ -1,8 +1,7 @@
 import type { ApolloClient } from '@apollo/client';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { ViewerFieldsFragment } from '../gql/graphql';
-import { MeQuery } from './documents';
+import { MeDocument, type ViewerFieldsFragment } from '../gql/graphql';
 import { rememberViewer, wipeSaved } from './persist';
 
 export type Viewer = ViewerFieldsFragment;
@@ -12,14 +11,14 @@ export function setViewer(client: ApolloClient, viewer: Viewer): void {
   // The cache adds __typename to every selection set; keep it on the written object too.
   const me = Object.assign({ __typename: 'Viewer' as const }, viewer);
   rememberViewer(viewer, client);
-  client.writeQuery({ query: MeQuery, data: { me } });
+  client.writeQuery({ query: MeDocument, data: { __typename: 'Query', me } });
 }
 
 /** Forgets everything cached for the session (logout or expiry), leaving `me` = null. */
 export async function clearSession(client: ApolloClient): Promise<void> {
   wipeSaved(); // the bills saved for offline reading go with the session
   await client.clearStore();
-  client.writeQuery({ query: MeQuery, data: { me: null } });
+  client.writeQuery({ query: MeDocument, data: { __typename: 'Query', me: null } });
 }
 
 /**

@@ -1,13 +1,13 @@
 import { useMutation } from '@apollo/client/react';
 import { useState } from 'preact/hooks';
+import { LogoutDocument } from '../gql/graphql';
 import { navigate } from '../router';
-import { LogoutMutation } from './documents';
 import { setLoginNotice, useResetSession } from './session';
 
 /** Logs out on the server, then wipes every cached datum of the session and returns to /login. */
 export function useLogout(): { logout: () => Promise<void>; busy: boolean } {
   const resetSession = useResetSession();
-  const [mutate] = useMutation(LogoutMutation);
+  const [mutate] = useMutation(LogoutDocument);
   const [busy, setBusy] = useState(false);
   const logout = async () => {
     setBusy(true);

@@ -2,24 +2,15 @@ import { useQuery } from '@apollo/client/react';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { Binding } from '../forms';
-import { graphql } from '../gql';
+import { SecretQuestionsDocument } from '../gql/graphql';
 import { useI18n } from '../i18n';
 import { Field } from './Field';
 import { SelectField } from './SelectField';
 
-const SecretQuestionsQuery = graphql(`
-  query SecretQuestions {
-    secretQuestions {
-      id
-      text
-    }
-  }
-`);
-
 /** The fixed list of secret questions, in the UI language (refetched when the language changes). */
 export function useSecretQuestions() {
   const { lang } = useI18n();
-  const { data, error, refetch } = useQuery(SecretQuestionsQuery, { fetchPolicy: 'cache-and-network' });
+  const { data, error, refetch } = useQuery(SecretQuestionsDocument, { fetchPolicy: 'cache-and-network' });
   const lastLang = useRef(lang);
   useEffect(() => {
     if (lastLang.current === lang) return;

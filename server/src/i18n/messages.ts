@@ -297,6 +297,15 @@ const catalogue: Record<string, { ja: string; en: string }> = {
     ja: 'システムエラーが発生しました。時間をおいて再度お試しください。',
     en: 'Something went wrong on our side. Please try again later.',
   },
+  // Trusted documents (the app's own operations, sent by id)
+  PERSISTED_QUERY_NOT_FOUND: {
+    ja: 'この画面は古いバージョンです。ページを再読み込みしてください。',
+    en: 'This operation id is not one of this server’s: the app is out of date. Please reload the page.',
+  },
+  TRUSTED_DOCUMENTS_ONLY: {
+    ja: 'ブラウザからはWebビリングの画面の操作のみ受け付けています。',
+    en: 'From a browser this server runs only its own app’s operations (sent by id). Integrators send an API key.',
+  },
 };
 
 export function message(lang: Lang, code: string): string {

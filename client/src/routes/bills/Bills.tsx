@@ -3,25 +3,15 @@ import { PaymentBadge, StatusBadge } from '../../components/InvoiceBits';
 import { Layout } from '../../components/Layout';
 import { OfflineDataNotice } from '../../components/OfflineDataNotice';
 import { fill, formatDate, formatMonth, formatYen } from '../../format';
-import { graphql } from '../../gql';
+import { RecentInvoicesDocument } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
 import { Link } from '../../router';
 import { QueryGate } from './shared';
 
-const RecentInvoicesQuery = graphql(`
-  query RecentInvoices {
-    billing {
-      recentInvoices {
-        ...InvoiceCardFields
-      }
-    }
-  }
-`);
-
 /** Guide 3 (2)–(5): the last 4 months, each with its breakdown, and the way to the 15 months. */
 export function BillsPage() {
   const { t, lang } = useI18n();
-  const { data, loading, error, refetch, stale, savedAt } = useSavedQuery(RecentInvoicesQuery, {});
+  const { data, loading, error, refetch, stale, savedAt } = useSavedQuery(RecentInvoicesDocument, {});
   const invoices = data?.billing.recentInvoices ?? [];
 
   return (

@@ -6,83 +6,14 @@ import { StatusBadge } from '../../components/InvoiceBits';
 import { Layout } from '../../components/Layout';
 import { OfflineDataNotice } from '../../components/OfflineDataNotice';
 import { fill, formatMonth, formatYen } from '../../format';
-import { graphql } from '../../gql';
-import type { BreakdownQuery as BreakdownData } from '../../gql/graphql';
+import {
+  type BreakdownQuery as BreakdownData,
+  BreakdownDocument,
+  BreakdownPickerDocument,
+} from '../../gql/graphql';
 import { type Lang, useI18n } from '../../i18n';
 import { Link } from '../../router';
 import { BillMessage, NotificationEntry, QueryGate, TaxRows } from './shared';
-
-const BreakdownQuery = graphql(`
-  query Breakdown($billingMonth: String!, $lineNumber: String, $carrierCode: String) {
-    billing {
-      breakdown(billingMonth: $billingMonth, lineNumber: $lineNumber, carrierCode: $carrierCode) {
-        __typename
-        ... on Breakdown {
-          itemsTotal
-          lineNumber
-          carrierCode
-          invoice {
-            ...InvoiceCardFields
-            usageAmount
-            adjustmentAmount
-            nonTaxableAmount
-            taxes {
-              rate
-              taxableAmount
-              taxAmount
-            }
-          }
-          carriers {
-            carrier {
-              code
-              name
-            }
-            subtotal
-            lines {
-              line {
-                lineNumber
-                serviceName
-              }
-              subtotal
-              items {
-                name
-                amount
-                taxRate
-              }
-            }
-          }
-        }
-        ... on UserError {
-          code
-          message
-        }
-      }
-    }
-  }
-`);
-
-/** The pull-down: up to 50 lines (the first page) and the carriers. */
-const BreakdownPickerQuery = graphql(`
-  query BreakdownPicker {
-    billing {
-      lines(first: 50) {
-        totalCount
-        lines {
-          lineNumber
-          serviceName
-          carrier {
-            code
-            name
-          }
-        }
-      }
-      carriers {
-        code
-        name
-      }
-    }
-  }
-`);
 
 type Breakdown = Extract<BreakdownData['billing']['breakdown'], { __typename: 'Breakdown' }>;
 type CarrierPart = Breakdown['carriers'][number];
@@ -271,8 +202,8 @@ export function BreakdownPage({ month }: { month: string }) {
   const directRef = useRef<HTMLInputElement>(null);
 
   const variables = { billingMonth: month, ...selection };
-  const { data, loading, error, refetch, stale, savedAt } = useSavedQuery(BreakdownQuery, variables);
-  const picker = useSavedQuery(BreakdownPickerQuery, {});
+  const { data, loading, error, refetch, stale, savedAt } = useSavedQuery(BreakdownDocument, variables);
+  const picker = useSavedQuery(BreakdownPickerDocument, {});
   const result = data?.billing.breakdown;
   const lines = picker.data?.billing.lines;
   const carriers = picker.data?.billing.carriers ?? [];
@@ -298,7 +229,7 @@ export function BreakdownPage({ month }: { month: string }) {
     setChecking(true);
     try {
       const r = await client.query({
-        query: BreakdownQuery,
+        query: BreakdownDocument,
         variables: { billingMonth: month, lineNumber },
         fetchPolicy: 'network-only',
       });

@@ -3,21 +3,10 @@ import { PaymentBadge, StatusBadge } from '../../components/InvoiceBits';
 import { Layout } from '../../components/Layout';
 import { OfflineDataNotice } from '../../components/OfflineDataNotice';
 import { fill, formatMonth, formatYen } from '../../format';
-import { graphql } from '../../gql';
-import type { InvoiceCardFieldsFragment } from '../../gql/graphql';
+import { BillingHistoryDocument, type InvoiceCardFieldsFragment } from '../../gql/graphql';
 import { type Lang, useI18n } from '../../i18n';
 import { Link } from '../../router';
 import { QueryGate } from './shared';
-
-const BillingHistoryQuery = graphql(`
-  query BillingHistory {
-    billing {
-      history {
-        ...InvoiceCardFields
-      }
-    }
-  }
-`);
 
 const W = 360;
 const H = 200;
@@ -102,7 +91,7 @@ function chartSummary(invoices: InvoiceCardFieldsFragment[], lang: Lang, templat
 /** Guide 3 (5): the past 15 months (current month included) as a chart and a table. */
 export function HistoryPage() {
   const { t, lang } = useI18n();
-  const { data, loading, error, refetch, stale, savedAt } = useSavedQuery(BillingHistoryQuery, {});
+  const { data, loading, error, refetch, stale, savedAt } = useSavedQuery(BillingHistoryDocument, {});
   const invoices = data?.billing.history ?? [];
 
   return (

@@ -3,49 +3,16 @@ import { PaymentBadge, StatusBadge } from '../../components/InvoiceBits';
 import { Layout } from '../../components/Layout';
 import { OfflineDataNotice } from '../../components/OfflineDataNotice';
 import { fill, formatDate, formatMonth, formatYen } from '../../format';
-import { graphql } from '../../gql';
+import { InvoiceSummaryDocument } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
 import { Link } from '../../router';
 import { ReceiptCard } from '../pay/Receipt';
 import { BillMessage, NotificationEntry, QueryGate, TaxRows } from './shared';
 
-const InvoiceSummaryQuery = graphql(`
-  query InvoiceSummary($billingMonth: String!) {
-    billing {
-      invoice(billingMonth: $billingMonth) {
-        __typename
-        ... on Invoice {
-          ...InvoiceCardFields
-          usageAmount
-          adjustmentAmount
-          nonTaxableAmount
-          issueDate
-          taxes {
-            rate
-            taxableAmount
-            taxAmount
-          }
-          notices {
-            title
-            body
-          }
-          receipt {
-            ...ReceiptFields
-          }
-        }
-        ... on UserError {
-          code
-          message
-        }
-      }
-    }
-  }
-`);
-
 /** Guide 3 "View Billing summary": usage, adjustments, billing amount, taxes, dates, notices. */
 export function SummaryPage({ month }: { month: string }) {
   const { t, lang } = useI18n();
-  const { data, loading, error, refetch, stale, savedAt } = useSavedQuery(InvoiceSummaryQuery, {
+  const { data, loading, error, refetch, stale, savedAt } = useSavedQuery(InvoiceSummaryDocument, {
     billingMonth: month,
   });
   const result = data?.billing.invoice;

@@ -7,24 +7,9 @@ import { FormErrors } from '../../components/FormErrors';
 import { Layout } from '../../components/Layout';
 import { NewPasswordFields } from '../../components/NewPasswordFields';
 import { focusField, useForm } from '../../forms';
-import { graphql } from '../../gql';
-import type { ChangeInitialCredentialsInput } from '../../gql/graphql';
+import { ChangeInitialCredentialsDocument, type ChangeInitialCredentialsInput } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
 import { navigate } from '../../router';
-
-const ChangeInitialCredentialsMutation = graphql(`
-  mutation ChangeInitialCredentials($input: ChangeInitialCredentialsInput!) {
-    changeInitialCredentials(input: $input) {
-      __typename
-      ... on CredentialsChanged {
-        viewer {
-          ...ViewerFields
-        }
-      }
-      ...FieldErrorsFields
-    }
-  }
-`);
 
 type Form = ChangeInitialCredentialsInput;
 const EMPTY: Form = {
@@ -41,7 +26,7 @@ export function ChangeInitialPage() {
   const { t } = useI18n();
   const client = useApolloClient();
   const { logout, busy } = useLogout();
-  const [mutate, { loading }] = useMutation(ChangeInitialCredentialsMutation);
+  const [mutate, { loading }] = useMutation(ChangeInitialCredentialsDocument);
   const { values, bind, formErrors, showFieldErrors, onSubmit: submit } = useForm<Form>(EMPTY);
 
   const onSubmit = submit(async () => {

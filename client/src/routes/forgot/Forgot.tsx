@@ -5,22 +5,9 @@ import { FormErrors } from '../../components/FormErrors';
 import { Layout } from '../../components/Layout';
 import { SecretAnswerField, SecretQuestionField } from '../../components/SecretQuestionField';
 import { focusField, useForm } from '../../forms';
-import { graphql } from '../../gql';
-import type { RequestPasswordReissueInput } from '../../gql/graphql';
+import { RequestPasswordReissueDocument, type RequestPasswordReissueInput } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
 import { navigate } from '../../router';
-
-const RequestPasswordReissueMutation = graphql(`
-  mutation RequestPasswordReissue($input: RequestPasswordReissueInput!) {
-    requestPasswordReissue(input: $input) {
-      __typename
-      ... on ReissueRequested {
-        message
-      }
-      ...FieldErrorsFields
-    }
-  }
-`);
 
 // ID inputs are typed string | number; the form only ever holds strings.
 type Form = Record<keyof RequestPasswordReissueInput, string>;
@@ -73,7 +60,7 @@ function CallCentre() {
  */
 export function ForgotPage() {
   const { t } = useI18n();
-  const [mutate, { loading }] = useMutation(RequestPasswordReissueMutation);
+  const [mutate, { loading }] = useMutation(RequestPasswordReissueDocument);
   const form = useForm<Form>(EMPTY);
   const { values, bind, formErrors } = form;
   const [done, setDone] = useState<string | null>(null);

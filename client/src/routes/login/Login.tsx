@@ -5,36 +5,17 @@ import { Field } from '../../components/Field';
 import { FormErrors } from '../../components/FormErrors';
 import { Layout } from '../../components/Layout';
 import { useForm } from '../../forms';
-import { graphql } from '../../gql';
+import { LoginDocument } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
 import { Link } from '../../router';
 import { InitialLoginNotice, ReissuedLoginNotice } from './InitialLoginNotice';
-
-const LoginMutation = graphql(`
-  mutation Login($input: LoginInput!) {
-    login(input: $input) {
-      __typename
-      ... on LoginSuccess {
-        requiredAction
-        viewer {
-          ...ViewerFields
-        }
-      }
-      ... on UserError {
-        code
-        message
-      }
-      ...FieldErrorsFields
-    }
-  }
-`);
 
 const EMPTY = { loginId: '', password: '' };
 
 export function LoginPage() {
   const { t } = useI18n();
   const client = useApolloClient();
-  const [login, { loading }] = useMutation(LoginMutation);
+  const [login, { loading }] = useMutation(LoginDocument);
   const form = useForm(EMPTY);
   const { values, bind, formErrors, setFormErrors } = form;
   const [showForgot, setShowForgot] = useState<'forgot' | 'reissue' | null>(null);

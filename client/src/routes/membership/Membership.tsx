@@ -5,7 +5,7 @@ import { Field } from '../../components/Field';
 import { FormErrors } from '../../components/FormErrors';
 import { Layout } from '../../components/Layout';
 import { focusField, useForm } from '../../forms';
-import { graphql } from '../../gql';
+import { MembershipDocument, UpdateContactDetailsDocument } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
 import { Link } from '../../router';
 
@@ -37,47 +37,14 @@ const en: Record<keyof typeof ja, string> = {
   saved: 'Your contact details have been updated.',
 };
 
-const MembershipQuery = graphql(`
-  query Membership {
-    membership {
-      ...MembershipFields
-    }
-  }
-`);
-
-export const MembershipFieldsFragment = graphql(`
-  fragment MembershipFields on Membership {
-    customerNumber
-    holderName
-    postalAddress
-    registeredPhoneNumber
-    contactPhoneNumber
-    contactEmail
-  }
-`);
-
-const UpdateContactDetailsMutation = graphql(`
-  mutation UpdateContactDetails($input: UpdateContactDetailsInput!) {
-    updateContactDetails(input: $input) {
-      __typename
-      ... on ContactDetailsUpdated {
-        membership {
-          ...MembershipFields
-        }
-      }
-      ...FieldErrorsFields
-    }
-  }
-`);
-
 const EMPTY = { contactPhoneNumber: '', contactEmail: '' };
 
 /** Guide 2 menu "To confirm / change the registered Membership information". */
 export function MembershipPage() {
   const { t, lang } = useI18n();
   const s = lang === 'en' ? en : ja;
-  const { data, loading, error, refetch } = useQuery(MembershipQuery, { fetchPolicy: 'network-only' });
-  const [mutate, { loading: saving }] = useMutation(UpdateContactDetailsMutation);
+  const { data, loading, error, refetch } = useQuery(MembershipDocument, { fetchPolicy: 'network-only' });
+  const [mutate, { loading: saving }] = useMutation(UpdateContactDetailsDocument);
   const form = useForm(EMPTY);
   const { bind, formErrors, setValues } = form;
   const [saved, setSaved] = useState(false);
@@ -102,7 +69,10 @@ export function MembershipPage() {
       update(cache, { data: d }) {
         const r = d?.updateContactDetails;
         if (r?.__typename === 'ContactDetailsUpdated')
-          cache.writeQuery({ query: MembershipQuery, data: { membership: r.membership } });
+          cache.writeQuery({
+            query: MembershipDocument,
+            data: { __typename: 'Query', membership: r.membership },
+          });
       },
     });
     const r = result?.updateContactDetails;

@@ -4,30 +4,15 @@ import { Field } from '../../components/Field';
 import { FormErrors } from '../../components/FormErrors';
 import { Layout } from '../../components/Layout';
 import { focusField, useForm } from '../../forms';
-import { graphql } from '../../gql';
-import type { BillingNotificationEmailType } from '../../gql/graphql';
+import {
+  type BillingNotificationEmailType,
+  ConfirmBillingNotificationEmailDocument,
+} from '../../gql/graphql';
 import { useI18n } from '../../i18n';
 import { clearLinkToken, takeLinkToken } from '../../linkToken';
 import { Link } from '../../router';
 import { typeLabel } from './Notification';
 import { useNotificationStrings } from './strings';
-
-const ConfirmBillingNotificationEmailMutation = graphql(`
-  mutation ConfirmBillingNotificationEmail($input: ConfirmBillingNotificationEmailInput!) {
-    confirmBillingNotificationEmail(input: $input) {
-      __typename
-      ... on BillingNotificationEmailRegistered {
-        email
-        emailType
-      }
-      ... on InvalidOrExpiredToken {
-        code
-        message
-      }
-      ...FieldErrorsFields
-    }
-  }
-`);
 
 const EMPTY = { registeredPhoneNumber: '' };
 
@@ -44,7 +29,7 @@ export function NotificationConfirmPage({ signedIn }: { signedIn: boolean }) {
   const { t } = useI18n();
   const s = useNotificationStrings();
   const [token, setToken] = useState(takeLinkToken);
-  const [mutate, { loading }] = useMutation(ConfirmBillingNotificationEmailMutation);
+  const [mutate, { loading }] = useMutation(ConfirmBillingNotificationEmailDocument);
   const form = useForm(EMPTY);
   const { values, bind, formErrors, clearErrors } = form;
   const [outcome, setOutcome] = useState<Outcome>(token ? null : { kind: 'invalid', message: null });

@@ -4,18 +4,14 @@ import { errorMessage } from '../../apollo/errors';
 import { FormErrors } from '../../components/FormErrors';
 import { Layout } from '../../components/Layout';
 import { formatDateTime } from '../../format';
-import { graphql } from '../../gql';
-import type { BillingNotificationEmailType } from '../../gql/graphql';
+import {
+  type BillingNotificationEmailType,
+  DeleteBillingNotificationEmailDocument,
+  NotificationEmailDocument,
+} from '../../gql/graphql';
 import { useI18n } from '../../i18n';
 import { Link, navigate } from '../../router';
-import { NotificationEmailQuery } from './documents';
 import { type NotificationStrings, useNotificationStrings } from './strings';
-
-const DeleteBillingNotificationEmailMutation = graphql(`
-  mutation DeleteBillingNotificationEmail {
-    deleteBillingNotificationEmail
-  }
-`);
 
 export const typeLabel = (s: NotificationStrings, type: BillingNotificationEmailType | null | undefined) =>
   type === 'MOBILE' ? s.typeMOBILE : type === 'INTERNET' ? s.typeINTERNET : '';
@@ -41,10 +37,10 @@ export function NotificationNotes() {
 export function NotificationPage() {
   const { t, lang } = useI18n();
   const s = useNotificationStrings();
-  const { data, loading, error, refetch } = useQuery(NotificationEmailQuery, {
+  const { data, loading, error, refetch } = useQuery(NotificationEmailDocument, {
     fetchPolicy: 'network-only',
   });
-  const [remove, { loading: deleting }] = useMutation(DeleteBillingNotificationEmailMutation);
+  const [remove, { loading: deleting }] = useMutation(DeleteBillingNotificationEmailDocument);
   const [asking, setAsking] = useState(false);
   const [deleted, setDeleted] = useState(false);
   const [errors, setErrors] = useState<string[]>([]);

@@ -6,26 +6,15 @@ import { Layout } from '../../components/Layout';
 import { RadioField } from '../../components/RadioField';
 import { fill, formatDateTime } from '../../format';
 import { focusField, useForm } from '../../forms';
-import { graphql } from '../../gql';
-import type { BillingNotificationEmailType } from '../../gql/graphql';
+import {
+  type BillingNotificationEmailType,
+  NotificationEmailDocument,
+  RegisterBillingNotificationEmailDocument,
+} from '../../gql/graphql';
 import { useI18n } from '../../i18n';
 import { Link } from '../../router';
-import { NotificationEmailQuery } from './documents';
 import { NotificationNotes, typeLabel } from './Notification';
 import { useNotificationStrings } from './strings';
-
-const RegisterBillingNotificationEmailMutation = graphql(`
-  mutation RegisterBillingNotificationEmail($input: RegisterBillingNotificationEmailInput!) {
-    registerBillingNotificationEmail(input: $input) {
-      __typename
-      ... on ConfirmationMailSent {
-        email
-        expiresAt
-      }
-      ...FieldErrorsFields
-    }
-  }
-`);
 
 const EMPTY = { emailType: '', email: '' };
 
@@ -39,8 +28,8 @@ type Step = 'form' | 'review' | { email: string; expiresAt: string };
 export function NotificationRegisterPage() {
   const { t, lang } = useI18n();
   const s = useNotificationStrings();
-  const status = useQuery(NotificationEmailQuery);
-  const [mutate, { loading }] = useMutation(RegisterBillingNotificationEmailMutation);
+  const status = useQuery(NotificationEmailDocument);
+  const [mutate, { loading }] = useMutation(RegisterBillingNotificationEmailDocument);
   const [step, setStep] = useState<Step>('form');
   const form = useForm(EMPTY);
   const { values, bind, formErrors } = form;

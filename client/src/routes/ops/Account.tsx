@@ -6,12 +6,13 @@ import { useI18n } from '../../i18n';
 import { Link } from '../../router';
 import { ConfirmDialog, resultErrors } from './ConfirmDialog';
 import {
-  LiftReissueBlockMutation,
-  OperatorAccountQuery,
-  ReissueByPostcardMutation,
-  UnlockAccountMutation,
-} from './documents';
-import type { OpsAuditEntryFieldsFragment, OpsPostcardFieldsFragment } from './gql/graphql';
+  LiftReissueBlockDocument,
+  OperatorAccountDocument,
+  type OpsAuditEntryFieldsFragment,
+  type OpsPostcardFieldsFragment,
+  ReissueCredentialsByPostcardDocument,
+  UnlockAccountDocument,
+} from './gql/graphql';
 import type { OpsPageProps } from './index';
 import { OpsLayout } from './OpsLayout';
 import { lastSearch, StatusBadges } from './Search';
@@ -126,13 +127,13 @@ function detailText(detail: unknown): string {
 export function AccountPage({ id, ...props }: OpsPageProps & { id: string }) {
   const { t } = useI18n();
   const { s, carrierName, fill, named } = useOpsStrings();
-  const { data, loading, error, refetch } = useQuery(OperatorAccountQuery, {
+  const { data, loading, error, refetch } = useQuery(OperatorAccountDocument, {
     variables: { id },
     fetchPolicy: 'cache-and-network',
   });
-  const [reissue] = useMutation(ReissueByPostcardMutation);
-  const [unlock] = useMutation(UnlockAccountMutation);
-  const [lift] = useMutation(LiftReissueBlockMutation);
+  const [reissue] = useMutation(ReissueCredentialsByPostcardDocument);
+  const [unlock] = useMutation(UnlockAccountDocument);
+  const [lift] = useMutation(LiftReissueBlockDocument);
   const [action, setAction] = useState<Action | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const doneRef = useRef<HTMLParagraphElement>(null);

@@ -5,8 +5,13 @@ import { FormErrors } from '../../components/FormErrors';
 import { useI18n } from '../../i18n';
 import { formatStamp } from './Account';
 import { ConfirmDialog, resultErrors } from './ConfirmDialog';
-import { AdminListsQuery, RevokeApiKeyMutation, UnlockOperatorMutation } from './documents';
-import type { OpsAdminApiKeyFieldsFragment, OpsAdminOperatorFieldsFragment } from './gql/graphql';
+import {
+  AdminListsDocument,
+  type OpsAdminApiKeyFieldsFragment,
+  type OpsAdminOperatorFieldsFragment,
+  RevokeApiKeyDocument,
+  UnlockOperatorDocument,
+} from './gql/graphql';
 import type { OpsPageProps } from './index';
 import { OpsLayout } from './OpsLayout';
 import { useOpsStrings } from './strings';
@@ -40,9 +45,11 @@ function AdminOnly(props: OpsPageProps) {
 function AdminConsole(props: OpsPageProps) {
   const { t } = useI18n();
   const { s, fill } = useOpsStrings();
-  const { data, loading, error, refetch } = useQuery(AdminListsQuery, { fetchPolicy: 'cache-and-network' });
-  const [unlock] = useMutation(UnlockOperatorMutation);
-  const [revoke] = useMutation(RevokeApiKeyMutation);
+  const { data, loading, error, refetch } = useQuery(AdminListsDocument, {
+    fetchPolicy: 'cache-and-network',
+  });
+  const [unlock] = useMutation(UnlockOperatorDocument);
+  const [revoke] = useMutation(RevokeApiKeyDocument);
   const [pending, setPending] = useState<Pending | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const doneRef = useRef<HTMLParagraphElement>(null);

@@ -7,8 +7,11 @@ import { SelectField } from '../../components/SelectField';
 import { useForm } from '../../forms';
 import { useI18n } from '../../i18n';
 import { AuditTable } from './Account';
-import { AuditEventsQuery } from './documents';
-import type { AuditEventsQuery as AuditEventsQueryResult, AuditFilter } from './gql/graphql';
+import {
+  AuditEventsDocument,
+  type AuditEventsQuery as AuditEventsQueryResult,
+  type AuditFilter,
+} from './gql/graphql';
 import type { OpsPageProps } from './index';
 import { loadNextPage } from './next-page';
 import { OpsLayout } from './OpsLayout';
@@ -44,7 +47,7 @@ export function AuditPage(props: OpsPageProps) {
   const { bind, values } = form;
   const [filter, setFilter] = useState<AuditFilter>(() => toFilter(initial));
   const [moreError, setMoreError] = useState<unknown>(null);
-  const { data, loading, error, fetchMore } = useQuery(AuditEventsQuery, {
+  const { data, loading, error, fetchMore } = useQuery(AuditEventsDocument, {
     variables: { filter, first: PAGE },
     fetchPolicy: 'cache-and-network',
     notifyOnNetworkStatusChange: true,

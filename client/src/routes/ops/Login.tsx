@@ -2,7 +2,7 @@ import { useApolloClient, useMutation } from '@apollo/client/react';
 import { Field } from '../../components/Field';
 import { FormErrors } from '../../components/FormErrors';
 import { focusField, useForm } from '../../forms';
-import { CurrentOperatorQuery, OperatorLoginMutation } from './documents';
+import { CurrentOperatorDocument, OperatorLoginDocument } from './gql/graphql';
 import type { Notice } from './index';
 import { OpsLayout } from './OpsLayout';
 import { useOpsStrings } from './strings';
@@ -13,7 +13,7 @@ const EMPTY = { loginId: '', password: '' };
 export function OpsLoginPage({ notice }: { notice: Notice }) {
   const { s } = useOpsStrings();
   const client = useApolloClient();
-  const [login, { loading }] = useMutation(OperatorLoginMutation);
+  const [login, { loading }] = useMutation(OperatorLoginDocument);
   const form = useForm(EMPTY);
   const { values, bind, formErrors } = form;
 
@@ -29,7 +29,10 @@ export function OpsLoginPage({ notice }: { notice: Notice }) {
     if (result.__typename === 'OperatorLoginSuccess') {
       form.setValue('password', '');
       // The console's routes now show the signed-in screens.
-      client.writeQuery({ query: CurrentOperatorQuery, data: { currentOperator: result.operator } });
+      client.writeQuery({
+        query: CurrentOperatorDocument,
+        data: { __typename: 'Query', currentOperator: result.operator },
+      });
       return;
     }
     form.setValue('password', '');

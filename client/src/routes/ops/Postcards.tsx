@@ -6,8 +6,11 @@ import { useI18n } from '../../i18n';
 import { Link } from '../../router';
 import { formatStamp } from './Account';
 import { ConfirmDialog, resultErrors } from './ConfirmDialog';
-import { MarkPostcardsMailedMutation, PostcardQueueQuery } from './documents';
-import type { PostcardQueueQuery as PostcardQueueQueryResult } from './gql/graphql';
+import {
+  MarkPostcardsMailedDocument,
+  PostcardQueueDocument,
+  type PostcardQueueQuery as PostcardQueueQueryResult,
+} from './gql/graphql';
 import type { OpsPageProps } from './index';
 import { loadNextPage } from './next-page';
 import { OpsLayout } from './OpsLayout';
@@ -19,12 +22,12 @@ const PAGE = 50;
 export function PostcardsPage(props: OpsPageProps) {
   const { t } = useI18n();
   const { s, fill, named } = useOpsStrings();
-  const { data, loading, error, refetch, fetchMore } = useQuery(PostcardQueueQuery, {
+  const { data, loading, error, refetch, fetchMore } = useQuery(PostcardQueueDocument, {
     variables: { status: 'PENDING', first: PAGE },
     fetchPolicy: 'cache-and-network',
     notifyOnNetworkStatusChange: true,
   });
-  const [markMailed] = useMutation(MarkPostcardsMailedMutation);
+  const [markMailed] = useMutation(MarkPostcardsMailedDocument);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [confirming, setConfirming] = useState(false);
   const [done, setDone] = useState<string | null>(null);

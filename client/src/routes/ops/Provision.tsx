@@ -8,7 +8,7 @@ import { useI18n } from '../../i18n';
 import { newIdempotencyKey } from '../../idempotency';
 import { Link } from '../../router';
 import { ConfirmDialog, resultErrors } from './ConfirmDialog';
-import { ProvisionAccountMutation } from './documents';
+import { ProvisionAccountDocument } from './gql/graphql';
 import type { OpsPageProps } from './index';
 import { OpsLayout } from './OpsLayout';
 import { CARRIERS, useOpsStrings } from './strings';
@@ -41,7 +41,7 @@ interface Created {
 export function ProvisionPage(props: OpsPageProps) {
   const { t, lang } = useI18n();
   const { s, fill, carrierName } = useOpsStrings();
-  const [provision] = useMutation(ProvisionAccountMutation);
+  const [provision] = useMutation(ProvisionAccountDocument);
   const form = useForm(EMPTY);
   const { values, bind, formErrors } = form;
   const [lines, setLines] = useState<LineRow[]>(() => [emptyLine()]);

@@ -4,8 +4,7 @@ import { errorMessage } from '../../apollo/errors';
 import { FormErrors } from '../../components/FormErrors';
 import { useI18n } from '../../i18n';
 import { Link, navigate } from '../../router';
-import { SearchAccountsQuery } from './documents';
-import type { OpsAccountStatusFragment } from './gql/graphql';
+import { type OpsAccountStatusFragment, SearchAccountsDocument } from './gql/graphql';
 import type { OpsPageProps } from './index';
 import { OpsLayout } from './OpsLayout';
 import { useOpsStrings } from './strings';
@@ -55,7 +54,7 @@ export function SearchPage(props: OpsPageProps) {
   const { s, fill } = useOpsStrings();
   const [input, setInput] = useState(queryFromUrl);
   const [query, setQuery] = useState(() => queryFromUrl().trim());
-  const { data, loading, error, refetch } = useQuery(SearchAccountsQuery, {
+  const { data, loading, error, refetch } = useQuery(SearchAccountsDocument, {
     variables: { query },
     skip: !query,
     fetchPolicy: 'cache-and-network',

@@ -10,8 +10,7 @@ import { navigate, usePath } from '../../router';
 import { AccountPage } from './Account';
 import { AdminPage } from './Admin';
 import { AuditPage } from './Audit';
-import { CurrentOperatorQuery, OperatorLogoutMutation } from './documents';
-import type { OperatorFieldsFragment } from './gql/graphql';
+import { CurrentOperatorDocument, type OperatorFieldsFragment, OperatorLogoutDocument } from './gql/graphql';
 import { OpsLoginPage } from './Login';
 import { OpsLayout } from './OpsLayout';
 import { PostcardsPage } from './Postcards';
@@ -37,7 +36,10 @@ export function OpsConsole() {
   const reset = useCallback(
     async (why: Notice) => {
       await client.clearStore();
-      client.writeQuery({ query: CurrentOperatorQuery, data: { currentOperator: null } });
+      client.writeQuery({
+        query: CurrentOperatorDocument,
+        data: { __typename: 'Query', currentOperator: null },
+      });
       setNotice(why);
       setGeneration((g) => g + 1);
     },
@@ -59,8 +61,8 @@ function OpsRoutes({ notice, onReset }: { notice: Notice; onReset: (why: Notice)
   const { t } = useI18n();
   const { s } = useOpsStrings();
   const path = usePath();
-  const { data, loading, error, refetch } = useQuery(CurrentOperatorQuery);
-  const [logout] = useMutation(OperatorLogoutMutation);
+  const { data, loading, error, refetch } = useQuery(CurrentOperatorDocument);
+  const [logout] = useMutation(OperatorLogoutDocument);
   const operator = data?.currentOperator ?? null;
 
   useEffect(() => {

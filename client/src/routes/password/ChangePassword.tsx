@@ -6,24 +6,9 @@ import { FormErrors } from '../../components/FormErrors';
 import { Layout } from '../../components/Layout';
 import { NewPasswordFields } from '../../components/NewPasswordFields';
 import { focusField, useForm } from '../../forms';
-import { graphql } from '../../gql';
-import type { ChangePasswordInput } from '../../gql/graphql';
+import { ChangePasswordDocument, type ChangePasswordInput } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
 import { Link, navigate } from '../../router';
-
-const ChangePasswordMutation = graphql(`
-  mutation ChangePassword($input: ChangePasswordInput!) {
-    changePassword(input: $input) {
-      __typename
-      ... on CredentialsChanged {
-        viewer {
-          ...ViewerFields
-        }
-      }
-      ...FieldErrorsFields
-    }
-  }
-`);
 
 type Form = ChangePasswordInput;
 const EMPTY: Form = { currentPassword: '', newPassword: '', newPasswordConfirmation: '' };
@@ -36,7 +21,7 @@ export function ChangePasswordPage({ forced = false }: { forced?: boolean }) {
   const { t } = useI18n();
   const client = useApolloClient();
   const { logout, busy } = useLogout();
-  const [mutate, { loading }] = useMutation(ChangePasswordMutation);
+  const [mutate, { loading }] = useMutation(ChangePasswordDocument);
   const { values, bind, formErrors, showFieldErrors, onSubmit: submit } = useForm<Form>(EMPTY);
 
   const onSubmit = submit(async () => {

@@ -9,89 +9,17 @@ import { Layout } from '../../components/Layout';
 import { RadioField } from '../../components/RadioField';
 import { fill, formatDate, formatMonth, formatYen } from '../../format';
 import { focusField, useForm } from '../../forms';
-import { graphql } from '../../gql';
-import type { PayEasySlipFieldsFragment } from '../../gql/graphql';
+import {
+  IssuePayEasySlipDocument,
+  type PayEasySlipFieldsFragment,
+  PayInvoiceByCardDocument,
+  PayInvoiceDocument,
+} from '../../gql/graphql';
 import { useI18n } from '../../i18n';
 import { newIdempotencyKey } from '../../idempotency';
 import { Link } from '../../router';
 import { ReceiptCard } from './Receipt';
 import { usePayStrings } from './strings';
-
-const PayInvoiceQuery = graphql(`
-  query PayInvoice($billingMonth: String!) {
-    billing {
-      invoice(billingMonth: $billingMonth) {
-        __typename
-        ... on Invoice {
-          ...InvoiceCardFields
-          receipt {
-            ...ReceiptFields
-          }
-          payEasySlip {
-            ...PayEasySlipFields
-          }
-        }
-        ... on UserError {
-          code
-          message
-        }
-      }
-    }
-  }
-`);
-
-export const PayEasySlipFieldsFragmentDoc = graphql(`
-  fragment PayEasySlipFields on PayEasySlip {
-    billingMonth
-    collectionAgencyNumber
-    customerNumber
-    confirmationNumber
-    amount
-    expiresOn
-    instructions
-  }
-`);
-
-// The result's invoice is keyed by billingMonth (apollo/client.ts), so paying updates the top screen
-// and the month lists in the cache too.
-const PayInvoiceByCardMutation = graphql(`
-  mutation PayInvoiceByCard($input: PayInvoiceByCardInput!) {
-    payInvoiceByCard(input: $input) {
-      __typename
-      ... on PaymentSucceeded {
-        invoice {
-          ...InvoiceCardFields
-          receipt {
-            ...ReceiptFields
-          }
-          payEasySlip {
-            ...PayEasySlipFields
-          }
-        }
-      }
-      ... on UserError {
-        code
-        message
-      }
-      ...FieldErrorsFields
-    }
-  }
-`);
-
-const IssuePayEasySlipMutation = graphql(`
-  mutation IssuePayEasySlip($input: IssuePayEasySlipInput!) {
-    issuePayEasySlip(input: $input) {
-      __typename
-      ... on PayEasySlip {
-        ...PayEasySlipFields
-      }
-      ... on UserError {
-        code
-        message
-      }
-    }
-  }
-`);
 
 /** One key per attempt: a double click or a retry after a lost response replays, never charges twice. */
 
@@ -102,7 +30,7 @@ function CardForm({ month, amount }: { month: string; amount: number }) {
   const s = usePayStrings();
   const form = useForm(EMPTY_CARD);
   const { bind, formErrors } = form;
-  const [mutate, { loading }] = useMutation(PayInvoiceByCardMutation);
+  const [mutate, { loading }] = useMutation(PayInvoiceByCardDocument);
   const attemptKey = useRef(newIdempotencyKey());
 
   const onSubmit = form.onSubmit(async () => {
@@ -249,7 +177,7 @@ function PayEasyNumbers({ slip }: { slip: PayEasySlipFieldsFragment }) {
 function PayEasyPanel({ month, slip }: { month: string; slip: PayEasySlipFieldsFragment | null }) {
   const { t } = useI18n();
   const s = usePayStrings();
-  const [issue, { data, loading, error }] = useMutation(IssuePayEasySlipMutation);
+  const [issue, { data, loading, error }] = useMutation(IssuePayEasySlipDocument);
   const r = data?.issuePayEasySlip;
   const shown = slip ?? (r?.__typename === 'PayEasySlip' ? r : null);
   if (shown) return <PayEasyNumbers slip={shown} />;
@@ -278,7 +206,7 @@ function PayEasyPanel({ month, slip }: { month: string; slip: PayEasySlipFieldsF
 export function PayPage({ month }: { month: string }) {
   const { t, lang } = useI18n();
   const s = usePayStrings();
-  const { data, loading, error, refetch } = useQuery(PayInvoiceQuery, {
+  const { data, loading, error, refetch } = useQuery(PayInvoiceDocument, {
     variables: { billingMonth: month },
     fetchPolicy: 'cache-and-network',
   });

@@ -1,20 +1,7 @@
 import { fill, formatYen } from '../../format';
-import { graphql } from '../../gql';
-import type { ReceiptFieldsFragment } from '../../gql/graphql';
+import { type ReceiptFieldsFragment } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
 import { usePayStrings } from './strings';
-
-export const ReceiptFieldsFragmentDoc = graphql(`
-  fragment ReceiptFields on Receipt {
-    id
-    method
-    amount
-    paidAt
-    cardBrand
-    cardLast4
-    reference
-  }
-`);
 
 const BRAND: Record<string, string> = {
   VISA: 'Visa',

@@ -4,26 +4,10 @@ import { FormErrors } from '../../components/FormErrors';
 import { Layout } from '../../components/Layout';
 import { SecretAnswerField, SecretQuestionField } from '../../components/SecretQuestionField';
 import { focusField, useForm } from '../../forms';
-import { graphql } from '../../gql';
+import { ConfirmReissueEmailDocument } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
 import { clearLinkToken, takeLinkToken } from '../../linkToken';
 import { Link } from '../../router';
-
-const ConfirmReissueEmailMutation = graphql(`
-  mutation ConfirmReissueEmail($input: ConfirmReissueEmailInput!) {
-    confirmReissueEmail(input: $input) {
-      __typename
-      ... on ReissueEmailRegistered {
-        email
-      }
-      ... on InvalidOrExpiredToken {
-        code
-        message
-      }
-      ...FieldErrorsFields
-    }
-  }
-`);
 
 const EMPTY = { secretQuestionId: '', secretAnswer: '' };
 
@@ -36,7 +20,7 @@ type Outcome = { kind: 'registered'; email: string } | { kind: 'invalid'; messag
 export function ReissueEmailConfirmPage({ signedIn }: { signedIn: boolean }) {
   const { t } = useI18n();
   const [token, setToken] = useState(takeLinkToken);
-  const [mutate, { loading }] = useMutation(ConfirmReissueEmailMutation);
+  const [mutate, { loading }] = useMutation(ConfirmReissueEmailDocument);
   const form = useForm(EMPTY);
   const { values, bind, formErrors, clearErrors } = form;
   const [outcome, setOutcome] = useState<Outcome>(token ? null : { kind: 'invalid', message: null });

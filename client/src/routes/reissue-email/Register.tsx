@@ -10,24 +10,13 @@ import {
 } from '../../components/SecretQuestionField';
 import { fill, formatDateTime } from '../../format';
 import { focusField, useForm } from '../../forms';
-import { graphql } from '../../gql';
-import type { RegisterReissueEmailInput } from '../../gql/graphql';
+import {
+  RegisterReissueEmailDocument,
+  type RegisterReissueEmailInput,
+  ReissueEmailStatusDocument,
+} from '../../gql/graphql';
 import { useI18n } from '../../i18n';
 import { Link } from '../../router';
-import { ReissueEmailStatusQuery } from './documents';
-
-const RegisterReissueEmailMutation = graphql(`
-  mutation RegisterReissueEmail($input: RegisterReissueEmailInput!) {
-    registerReissueEmail(input: $input) {
-      __typename
-      ... on ConfirmationMailSent {
-        email
-        expiresAt
-      }
-      ...FieldErrorsFields
-    }
-  }
-`);
 
 // ID inputs are typed string | number; the form only ever holds strings.
 type Form = Record<keyof RegisterReissueEmailInput, string>;
@@ -42,9 +31,9 @@ type Step = 'form' | 'review' | { email: string; expiresAt: string };
  */
 export function ReissueEmailRegisterPage() {
   const { t, lang } = useI18n();
-  const status = useQuery(ReissueEmailStatusQuery);
+  const status = useQuery(ReissueEmailStatusDocument);
   const { questions } = useSecretQuestions();
-  const [mutate, { loading }] = useMutation(RegisterReissueEmailMutation);
+  const [mutate, { loading }] = useMutation(RegisterReissueEmailDocument);
   const [step, setStep] = useState<Step>('form');
   const form = useForm<Form>(EMPTY);
   const { values, bind, formErrors } = form;

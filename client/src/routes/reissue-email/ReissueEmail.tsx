@@ -4,24 +4,17 @@ import { errorMessage } from '../../apollo/errors';
 import { FormErrors } from '../../components/FormErrors';
 import { Layout } from '../../components/Layout';
 import { formatDateTime } from '../../format';
-import { graphql } from '../../gql';
+import { DeleteReissueEmailDocument, ReissueEmailStatusDocument } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
 import { Link, navigate } from '../../router';
-import { ReissueEmailStatusQuery } from './documents';
-
-const DeleteReissueEmailMutation = graphql(`
-  mutation DeleteReissueEmail {
-    deleteReissueEmail
-  }
-`);
 
 /** Guide 5 (1)–(2): the registered reissue address, with register / change / delete. */
 export function ReissueEmailPage() {
   const { t, lang } = useI18n();
-  const { data, loading, error, refetch } = useQuery(ReissueEmailStatusQuery, {
+  const { data, loading, error, refetch } = useQuery(ReissueEmailStatusDocument, {
     fetchPolicy: 'network-only',
   });
-  const [remove, { loading: deleting }] = useMutation(DeleteReissueEmailMutation);
+  const [remove, { loading: deleting }] = useMutation(DeleteReissueEmailDocument);
   const [asking, setAsking] = useState(false);
   const [deleted, setDeleted] = useState(false);
   const [errors, setErrors] = useState<string[]>([]);

@@ -7,27 +7,14 @@ import { PaymentBadge, StatusBadge } from '../../components/InvoiceBits';
 import { Layout } from '../../components/Layout';
 import { OfflineDataNotice } from '../../components/OfflineDataNotice';
 import { fill, formatDate, formatMonth, formatYen } from '../../format';
-import { graphql } from '../../gql';
+import { TopBillingDocument } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
 import { Link } from '../../router';
-
-const TopBillingQuery = graphql(`
-  query TopBilling {
-    billing {
-      latestInvoice {
-        ...InvoiceCardFields
-      }
-      recentInvoices {
-        ...InvoiceCardFields
-      }
-    }
-  }
-`);
 
 /** Guide 2 【ご請求額】: the newest bill, and the way to 【ご請求内容】. */
 function LatestInvoice() {
   const { t, lang } = useI18n();
-  const { data, loading, error, refetch, stale, savedAt } = useSavedQuery(TopBillingQuery, {});
+  const { data, loading, error, refetch, stale, savedAt } = useSavedQuery(TopBillingDocument, {});
   const invoice = data?.billing.latestInvoice ?? null;
   // An earlier confirmed bill still unpaid (the newest is often provisional): payable from here too.
   const outstanding = (data?.billing.recentInvoices ?? []).filter(
