@@ -1,15 +1,51 @@
-// Shared set-up for benchmarks that run against the app's own modules (built in dist/).
+// Shared set-up for the benchmarks: they run the built app (dist/, from `npm run build`), either its
+// modules in this process or its server as a child process, against a fresh database.
 require('reflect-metadata');
-const { chmodSync, mkdtempSync, rmSync } = require('node:fs');
+const { spawn } = require('node:child_process');
+const {
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} = require('node:fs');
+const http = require('node:http');
 const os = require('node:os');
 const path = require('node:path');
 
-const dist = path.resolve(__dirname, '../dist/server/src');
+const root = path.resolve(__dirname, '..');
+const dist = path.join(root, 'dist/server/src');
+
+// The benches build nothing themselves: without dist/ there is nothing to measure.
+if (!existsSync(path.join(dist, 'main.js'))) {
+  console.error('dist/ is missing: run `npm run build` first (the benchmarks run the built server).');
+  process.exit(1);
+}
+warnIfStale();
+
 const { createDataSource } = require(`${dist}/db/data-source.js`);
 const { runMigrations } = require(`${dist}/db/database.js`);
 const { startEmbeddedPostgres } = require(`${dist}/db/embedded-postgres.js`);
 
 const quiet = { info() {}, warn() {}, error() {} };
+
+/** Says so when a server source file is newer than every built file: the figures would be of old code. */
+function warnIfStale() {
+  const newest = (dir, ext) => {
+    let t = 0;
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) t = Math.max(t, newest(full, ext));
+      else if (entry.name.endsWith(ext)) t = Math.max(t, statSync(full).mtimeMs);
+    }
+    return t;
+  };
+  const source = newest(path.join(root, 'server/src'), '.ts');
+  if (source > newest(dist, '.js'))
+    console.error('note: server/src has changes newer than dist/ (run `npm run build` to measure them)');
+}
 
 /**
  * A migrated database for one benchmark run: a fresh embedded PostgreSQL in a temp dir, or the
@@ -32,6 +68,7 @@ async function openBenchDatabase(name) {
   return {
     dataDir,
     databaseUrl,
+    embedded: Boolean(embedded),
     db,
     async close() {
       await db.destroy();
@@ -41,4 +78,140 @@ async function openBenchDatabase(name) {
   };
 }
 
-module.exports = { dist, quiet, openBenchDatabase };
+/** A free-looking port for a server child (random in 40000–49999, as the benches have always done). */
+const randomPort = () => String(40000 + Math.floor(Math.random() * 10000));
+
+/**
+ * The built server (dist/server/src/main.js) as a child process with `env` added to this one's, ready
+ * when /readyz answers. `nodeArgs` go before the script (e.g. --max-old-space-size), and so do the
+ * words of BENCH_SERVER_ARGS (e.g. --cpu-prof). `stop()` ends it (SIGTERM) and waits for it.
+ */
+async function startServer(env, { nodeArgs = [] } = {}) {
+  const port = env.PORT ?? randomPort();
+  const serverArgs = (process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, ...serverArgs, path.join(dist, 'main.js')], {
+    env: { ...process.env, ...env, PORT: port },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const keep = (d) => {
+    output = (output + d).slice(-20_000); // the tail, for a failure's message
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const server = {
+    child,
+    pid: child.pid,
+    url: `http://127.0.0.1:${port}`,
+    output: () => output,
+    alive: () => child.exitCode === null && child.signalCode === null,
+    async stop() {
+      if (server.alive()) child.kill('SIGTERM');
+      const timer = setTimeout(() => server.alive() && child.kill('SIGKILL'), 20_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+  for (let i = 0; i < 600; i++) {
+    if (!server.alive()) throw new Error(`server exited:\n${output}`);
+    try {
+      if ((await fetch(`${server.url}/readyz`)).ok) return server;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  await server.stop();
+  throw new Error(`server did not become ready:\n${output}`);
+}
+
+/**
+ * A plain HTTP client over node:http with keep-alive (a load generator sharing the machine's cores
+ * with the server should spend as little CPU per request as it can). `request()` resolves with the
+ * status, headers, body (a Buffer) and the time to the last byte in ms; it rejects on connection
+ * errors and after `timeoutMs`.
+ */
+function httpClient(baseUrl, { maxSockets = 16, timeoutMs = 60_000 } = {}) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets });
+  const request = ({ method = 'GET', path: target = '/', headers = {}, body } = {}) =>
+    new Promise((resolve, reject) => {
+      const payload = body === undefined || Buffer.isBuffer(body) ? body : Buffer.from(body);
+      const all = { ...headers };
+      if (payload) all['content-length'] = payload.length;
+      const started = performance.now();
+      const req = http.request(new URL(target, baseUrl), { method, agent, headers: all }, (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode,
+            headers: res.headers,
+            body: Buffer.concat(chunks),
+            ms: performance.now() - started,
+          }),
+        );
+        res.on('error', reject);
+      });
+      req.setTimeout(timeoutMs, () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
+      req.on('error', reject);
+      req.end(payload);
+    });
+  /** POST /graphql with a JSON body (an object, or bytes already made); `headers` add to content-type. */
+  const graphql = (body, headers = {}) =>
+    request({
+      method: 'POST',
+      path: '/graphql',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: Buffer.isBuffer(body) ? body : JSON.stringify(body),
+    });
+  return { request, graphql, close: () => agent.destroy() };
+}
+
+/** The first-party clients' documents (the PWA's manifest, hash → text), for sending by id. */
+function trustedDocument(name) {
+  const manifest = require(path.join(root, 'client/src/gql/persisted-documents.json'));
+  const found = Object.entries(manifest).filter(([, text]) =>
+    new RegExp(`\\b(query|mutation) ${name}\\b`).test(text),
+  );
+  if (found.length !== 1) throw new Error(`no single document named ${name} in the PWA's manifest`);
+  return found[0][0];
+}
+
+/** Apollo's persisted-query wire format: the document's id, no `query`. */
+const byId = (hash, variables) => ({
+  ...(variables ? { variables } : {}),
+  extensions: { persistedQuery: { version: 1, sha256Hash: hash } },
+});
+
+/** A process's CPU seconds so far (user + system, from /proc/<pid>/stat; 0 where there is none). */
+function processCpuSeconds(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // clock ticks (USER_HZ = 100 on Linux)
+  } catch {
+    return 0;
+  }
+}
+
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+/** This machine's load, printed beside the figures (others may share its cores). */
+const loadLine = () =>
+  `load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ')} on ${os.availableParallelism()} cores`;
+
+module.exports = {
+  root,
+  dist,
+  quiet,
+  openBenchDatabase,
+  startServer,
+  httpClient,
+  trustedDocument,
+  byId,
+  processCpuSeconds,
+  percentile,
+  loadLine,
+};

@@ -10,6 +10,7 @@ import { LoginThrottle } from './modules/auth/login-throttle';
 import { SessionService } from './modules/auth/session.service';
 import { ViewerService } from './modules/auth/viewer.service';
 import { BillingService } from './modules/billing/billing.service';
+import { CarrierStatementStore } from './modules/billing/carrier-statement.store';
 import { InvoiceLifecycleService } from './modules/billing/invoice-lifecycle.service';
 import { MembershipService } from './modules/billing/membership';
 import { RetentionService } from './modules/billing/retention.service';
@@ -75,6 +76,7 @@ export async function createServices(config: Config, db: DataSource, options: Se
   const retentionJob = new RetentionService(db, boss, clock);
   const billing = new BillingService(pool, clock);
   const invoices = new InvoiceLifecycleService(db, billingNotifications, audit, clock);
+  const statements = new CarrierStatementStore(pool);
   await billingNotifications.ensureQueue();
   await retentionJob.ensureQueue();
   if (workers) {
@@ -106,6 +108,7 @@ export async function createServices(config: Config, db: DataSource, options: Se
     payments: new PaymentService(
       db,
       billing,
+      invoices,
       createPaymentProvider(config.payments.provider),
       audit,
       config,
@@ -115,8 +118,9 @@ export async function createServices(config: Config, db: DataSource, options: Se
     billingNotifications,
     retention: retentionJob,
     invoices,
-    charges: new CarrierChargesService(pool, billing, invoices, clock),
-    chargeImport: new ChargeImportService(pool, clock),
+    statements,
+    charges: new CarrierChargesService(pool, billing, statements, invoices, clock),
+    chargeImport: new ChargeImportService(pool, clock, statements),
     provisioning,
     auditLog,
     postcards: new PostcardService(db, seal, audit, clock),

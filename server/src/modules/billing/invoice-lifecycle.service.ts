@@ -1,9 +1,25 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { Clock } from '../../clock';
 import { AuditEventType, type AuditService } from '../audit/audit.service';
 import type { BillingNotificationService } from '../notifications/billing-notification.service';
+import { type BillingMonth, monthStart } from './billing-month';
 
-/** Invoice state changes that start other work (SPEC §4: a confirmed invoice is announced by mail). */
+/** An invoice as a payment sees it, locked for the payment's transaction. */
+export interface PayableInvoice {
+  id: string;
+  billing_month: string;
+  status: 'PROVISIONAL' | 'CONFIRMED';
+  billing_amount: number;
+  payment_status: 'UNPAID' | 'PAID';
+}
+
+const LOCK_FOR_PAYMENT = `SELECT id, to_char(billing_month, 'YYYY-MM') AS billing_month, status, billing_amount, payment_status
+   FROM invoice WHERE billing_account_id = $1 AND billing_month = $2::date FOR UPDATE`;
+
+/**
+ * Invoice state changes: confirmation (SPEC §4: a confirmed invoice is announced by mail) and payment.
+ * Other modules change an invoice's state only through here.
+ */
 export class InvoiceLifecycleService {
   constructor(
     private readonly db: DataSource,
@@ -46,5 +62,27 @@ export class InvoiceLifecycleService {
       );
       return 'confirmed';
     });
+  }
+
+  /**
+   * The account's invoice of a month, locked until the caller's transaction ends: two payments of one
+   * bill run one after the other.
+   */
+  async lockForPayment(
+    tx: EntityManager,
+    accountId: string,
+    month: BillingMonth,
+  ): Promise<PayableInvoice | undefined> {
+    const [invoice]: PayableInvoice[] = await tx.query(LOCK_FOR_PAYMENT, [accountId, monthStart(month)]);
+    return invoice;
+  }
+
+  /** UNPAID → PAID in the caller's transaction (which holds the lock and records the payment). */
+  async markPaid(tx: EntityManager, invoiceId: string, paidAt: Date): Promise<void> {
+    await tx.query(
+      `UPDATE invoice SET payment_status = 'PAID', paid_at = $2, updated_at = greatest($3, updated_at + interval '1 millisecond')
+        WHERE id = $1`,
+      [invoiceId, paidAt, this.clock.now()],
+    );
   }
 }

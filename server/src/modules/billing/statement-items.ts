@@ -1,3 +1,5 @@
+import type { ChargeLine } from './invoice-totals';
+
 /**
  * How a carrier statement's items are stored (migration 1764400000000): the statement lists its lines
  * and its item names once each (`line_ids`, `item_names`, in order of first appearance) and each item
@@ -28,4 +30,21 @@ export function listOnce<T>(values: readonly T[]): { list: T[]; refs: number[] }
     previousRef = ref;
   }
   return { list, refs };
+}
+
+/**
+ * A statement's items as stored: PostgreSQL array literals, sent as they are by both writers, with what
+ * the invoice totals need.
+ */
+export interface StoredItems {
+  lineIds: string;
+  lineRefs: string;
+  itemNames: string;
+  nameRefs: string;
+  amounts: string;
+  taxRates: string;
+  count: number;
+  /** Sum of the items, and their totals per tax rate (computeTotals taxes each rate's total). */
+  amount: number;
+  rates: ChargeLine[];
 }

@@ -3,6 +3,7 @@ import type { Clock } from '../../clock';
 import { AuditEventType } from '../audit/audit.service';
 import type { BillingService, InvoiceRow } from '../billing/billing.service';
 import { type BillingMonth, isBillingMonth, monthStart, retention } from '../billing/billing-month';
+import type { CarrierStatementStore } from '../billing/carrier-statement.store';
 import type { InvoiceLifecycleService } from '../billing/invoice-lifecycle.service';
 import {
   ChargeErrorCode,
@@ -13,7 +14,7 @@ import {
   type StatementIssue,
   validateStatement,
 } from './carrier-statement';
-import { StatementResolver, writeStatement } from './carrier-statement.writer';
+import { StatementResolver } from './statement-resolver';
 
 export interface IntegratorActor {
   apiKeyId: string;
@@ -52,6 +53,7 @@ export class CarrierChargesService {
   constructor(
     private readonly pool: Pool,
     private readonly billing: BillingService,
+    private readonly statements: CarrierStatementStore,
     private readonly invoices: InvoiceLifecycleService,
     private readonly clock: Clock,
   ) {
@@ -81,37 +83,30 @@ export class CarrierChargesService {
     // statement cannot supply, and a typo would otherwise bill a line nobody has.
     if (missing.length > 0) return { kind: 'lines-not-on-account', lineNumbers: missing };
 
-    const client = await this.pool.connect();
-    let outcome: Awaited<ReturnType<typeof writeStatement>>;
-    try {
-      outcome = await writeStatement(
-        client,
-        {
-          accountId,
-          billingMonth: s.billingMonth,
-          carrierId,
-          ...encodeStatement(
-            s,
-            s.items.map((i) => i.lineNumber),
-            (lineNumber) => account.lineId(lineNumber) as string,
-            s.items.map((i) => i.itemName),
-            s.items.map((i) => i.amount),
-            s.items.map((i) => i.taxRate),
-          ),
-          issueDate: s.issueDate,
-          dueDate: s.dueDate,
-        },
-        {
-          event: AuditEventType.CHARGES_UPSERTED,
-          outcome: 'SUCCESS',
-          apiKeyId: actor.apiKeyId,
-          detail: { carrierCode: s.carrierCode },
-        },
-        this.clock.now(),
-      );
-    } finally {
-      client.release();
-    }
+    const outcome = await this.statements.upsert(
+      {
+        accountId,
+        billingMonth: s.billingMonth,
+        carrierId,
+        ...encodeStatement(
+          s,
+          s.items.map((i) => i.lineNumber),
+          (lineNumber) => account.lineId(lineNumber) as string,
+          s.items.map((i) => i.itemName),
+          s.items.map((i) => i.amount),
+          s.items.map((i) => i.taxRate),
+        ),
+        issueDate: s.issueDate,
+        dueDate: s.dueDate,
+      },
+      {
+        event: AuditEventType.CHARGES_UPSERTED,
+        outcome: 'SUCCESS',
+        apiKeyId: actor.apiKeyId,
+        detail: { carrierCode: s.carrierCode },
+      },
+      this.clock.now(),
+    );
     if (outcome.kind === 'confirmed') return { kind: 'invoice-confirmed' };
     const invoice = await this.invoiceRow(accountId, s.billingMonth);
     return {

@@ -2,10 +2,10 @@ import { hash } from 'node:crypto';
 import type { Clock } from '../../clock';
 import { plainArrayLiteral, textArrayLiteral } from '../../db/array-literal';
 import type { Lang } from '../../i18n/messages';
-import { type BillingMonth, isBillingMonth, lastDayOfMonth, retention } from '../billing/billing-month';
+import { type BillingMonth, isBillingMonth, retention } from '../billing/billing-month';
 import type { ChargeLine } from '../billing/invoice-totals';
 import { normalizeLineNumber } from '../billing/line-number';
-import { listOnce } from '../billing/statement-items';
+import { listOnce, type StoredItems } from '../billing/statement-items';
 
 /**
  * One carrier's monthly statement for one billing account (SPEC §6): the unit of an idempotent upsert,
@@ -297,23 +297,6 @@ export type StatementHead = Pick<
 >;
 
 /**
- * A statement's items as stored (see statement-items.ts): PostgreSQL array literals, sent as they are
- * by both writers, with what the invoice totals need.
- */
-export interface StoredItems {
-  lineIds: string;
-  lineRefs: string;
-  itemNames: string;
-  nameRefs: string;
-  amounts: string;
-  taxRates: string;
-  count: number;
-  /** Sum of the items, and their totals per tax rate (computeTotals taxes each rate's total). */
-  amount: number;
-  rates: ChargeLine[];
-}
-
-/**
  * Encodes a validated statement for storage and hashes it. The hash is SHA-256 of a canonical form:
  * normalised values, items in the order sent (the printed order, so a reordering is a change), the key
  * (customer, month, carrier) included so a hash can never be mistaken for another statement's; the
@@ -362,9 +345,4 @@ export function encodeStatement(
     `${field(items.lineRefs)}${field(items.itemNames)}${field(items.nameRefs)}${field(items.amounts)}` +
     `${field(items.taxRates)}`;
   return { items, hash: hash('sha256', form, 'buffer') };
-}
-
-/** Dates a new provisional invoice gets when the carrier sends none (as the bills print them). */
-export function defaultInvoiceDates(month: BillingMonth): { issueDate: string; dueDate: string } {
-  return { issueDate: `${month}-10`, dueDate: lastDayOfMonth(month) };
 }

@@ -8,6 +8,11 @@ import type { Clock } from '../../clock';
 import { AUDIT_COLUMNS, AuditEventType, auditPlaceholders, auditValues } from '../audit/audit.service';
 import { retention } from '../billing/billing-month';
 import {
+  CarrierStatementStore,
+  type ResolvedStatement,
+  type WriteOutcome,
+} from '../billing/carrier-statement.store';
+import {
   ChargeErrorCode,
   chargeMessage,
   checkAmountAndRate,
@@ -19,13 +24,7 @@ import {
   normalizeCustomerNumber,
   validateHeader,
 } from './carrier-statement';
-import {
-  type ResolvedStatement,
-  StatementResolver,
-  type WriteOutcome,
-  writeStatement,
-  writeStatements,
-} from './carrier-statement.writer';
+import { StatementResolver } from './statement-resolver';
 
 /**
  * Bulk import of carriers' monthly statements (SPEC §6), CSV or NDJSON, streamed:
@@ -36,7 +35,7 @@ import {
  * NDJSON carries the same names, one object a line (`amount`, `tax_rate` as numbers or strings). Rows
  * of one customer + month + carrier form one statement and must be contiguous (sort the file by those
  * three columns). Each statement is validated whole before anything of it is written. Valid statements
- * of a batch are then written set-based (writeStatements: a few statements per batch instead of a few
+ * of a batch are then written set-based (billing's CarrierStatementStore: a few statements per batch instead of a few
  * per account, which is what makes a million rows affordable), falling back to one transaction per
  * statement if the batch fails; `transactionPerStatement` asks for that mode outright. Either way a
  * statement is never half written, and it is hashed as `upsertCarrierCharges` hashes it, so re-running
@@ -478,6 +477,8 @@ export class ChargeImportService {
   constructor(
     private readonly pool: Pool,
     private readonly clock: Clock,
+    // Billing writes the statements; a store of its own when none is given (benchmarks build it bare).
+    private readonly statements = new CarrierStatementStore(pool),
   ) {
     this.resolver = new StatementResolver(pool);
   }
@@ -670,36 +671,30 @@ export class ChargeImportService {
       }
     };
     if (toWrite.length > 0) {
-      const client = await this.pool.connect();
-      try {
-        let outcomes: WriteOutcome[] | null = null;
-        if (!options.transactionPerStatement) {
+      let outcomes: WriteOutcome[] | null = null;
+      if (!options.transactionPerStatement) {
+        try {
+          outcomes = await this.statements.upsertMany(
+            toWrite.map(([, s]) => s),
+            null,
+            now,
+          );
+        } catch {
+          // Something no validation foresaw (a line deleted meanwhile, an overflowing total): write the
+          // statements one by one, so only the failing one is refused.
+          outcomes = null;
+        }
+      }
+      if (outcomes) {
+        for (const [n, [g]] of toWrite.entries()) record(g, outcomes[n]);
+      } else {
+        for (const [g, s] of toWrite) {
           try {
-            outcomes = await writeStatements(
-              client,
-              toWrite.map(([, s]) => s),
-              null,
-              now,
-            );
+            record(g, await this.statements.upsert(s, { ...audit, outcome: 'SUCCESS' }, now));
           } catch {
-            // Something no validation foresaw (a line deleted meanwhile, an overflowing total): write the
-            // statements one by one, so only the failing one is refused.
-            outcomes = null;
+            refuseAll(g, ChargeErrorCode.WRITE_FAILED);
           }
         }
-        if (outcomes) {
-          for (const [n, [g]] of toWrite.entries()) record(g, outcomes[n]);
-        } else {
-          for (const [g, s] of toWrite) {
-            try {
-              record(g, await writeStatement(client, s, { ...audit, outcome: 'SUCCESS' }, now));
-            } catch {
-              refuseAll(g, ChargeErrorCode.WRITE_FAILED);
-            }
-          }
-        }
-      } finally {
-        client.release();
       }
     }
 

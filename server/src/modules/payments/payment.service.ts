@@ -4,6 +4,7 @@ import type { Config } from '../../config';
 import { AuditEventType, type AuditService } from '../audit/audit.service';
 import { type BillingService, type InvoiceRow } from '../billing/billing.service';
 import { isBillingMonth, monthStart, retention } from '../billing/billing-month';
+import type { InvoiceLifecycleService, PayableInvoice } from '../billing/invoice-lifecycle.service';
 import type { PolicyIssue } from '../credentials/password-policy';
 import { type CardInput, checkCard } from './card';
 import { newPayEasyConfirmationNumber, newPayEasyCustomerNumber } from './payeasy';
@@ -71,18 +72,7 @@ type RecordStep =
   | Exclude<RecordOutcome, { kind: 'recorded' }>
   | { kind: 'committed'; accountId: string; receipt: PaymentRow };
 
-interface LockedInvoice {
-  id: string;
-  billing_month: string;
-  status: 'PROVISIONAL' | 'CONFIRMED';
-  billing_amount: number;
-  payment_status: 'UNPAID' | 'PAID';
-}
-
-const LOCK_INVOICE = `SELECT id, to_char(billing_month, 'YYYY-MM') AS billing_month, status, billing_amount, payment_status
-   FROM invoice WHERE billing_account_id = $1 AND billing_month = $2::date FOR UPDATE`;
-
-function payability(invoice: LockedInvoice): InvoiceBlock | null {
+function payability(invoice: PayableInvoice): InvoiceBlock | null {
   if (invoice.payment_status === 'PAID') return { kind: 'already-paid' };
   // A provisional (速報) amount may still change; paying it would leave a difference to settle.
   if (invoice.status !== 'CONFIRMED') return { kind: 'not-payable', reason: 'NOT_CONFIRMED' };
@@ -122,6 +112,7 @@ export class PaymentService {
   constructor(
     private readonly db: DataSource,
     private readonly billing: BillingService,
+    private readonly invoices: InvoiceLifecycleService,
     readonly provider: PaymentProvider,
     private readonly audit: AuditService,
     private readonly config: Pick<Config, 'payments'>,
@@ -144,10 +135,7 @@ export class PaymentService {
     const attempt = () =>
       this.db.transaction(
         async (tx): Promise<CardPaymentOutcome | { kind: 'committed'; receipt: PaymentRow }> => {
-          const [invoice]: LockedInvoice[] = await tx.query(LOCK_INVOICE, [
-            who.billingAccountId,
-            monthStart(input.billingMonth),
-          ]);
+          const invoice = await this.invoices.lockForPayment(tx, who.billingAccountId, input.billingMonth);
           if (!invoice) return { kind: 'not-found' };
           const previous = await earlierAttempt(tx, key, invoice.id);
           if (previous === 'key-reused') return keyReused();
@@ -185,7 +173,7 @@ export class PaymentService {
               now,
             ],
           );
-          if (outcome.kind === 'succeeded') await this.markPaid(tx, invoice.id, now);
+          if (outcome.kind === 'succeeded') await this.invoices.markPaid(tx, invoice.id, now);
           await this.audit.record(
             {
               event: AuditEventType.PAYMENT_ATTEMPTED,
@@ -241,10 +229,7 @@ export class PaymentService {
   ): Promise<PayEasyOutcome> {
     if (!this.inRange(billingMonth)) return { kind: 'not-found' };
     return this.db.transaction(async (tx): Promise<PayEasyOutcome> => {
-      const [invoice]: LockedInvoice[] = await tx.query(LOCK_INVOICE, [
-        who.billingAccountId,
-        monthStart(billingMonth),
-      ]);
+      const invoice = await this.invoices.lockForPayment(tx, who.billingAccountId, billingMonth);
       if (!invoice) return { kind: 'not-found' };
       const blocked = payability(invoice);
       if (blocked) return blocked;
@@ -350,10 +335,7 @@ export class PaymentService {
           [customerNumber],
         );
         if (!account) return { kind: 'account-not-found' };
-        const [invoice]: LockedInvoice[] = await tx.query(LOCK_INVOICE, [
-          account.id,
-          monthStart(input.billingMonth),
-        ]);
+        const invoice = await this.invoices.lockForPayment(tx, account.id, input.billingMonth);
         if (!invoice) return { kind: 'not-found' };
         const previous = await earlierAttempt(tx, key, invoice.id);
         if (previous === 'key-reused') return keyReused();
@@ -373,7 +355,7 @@ export class PaymentService {
            RETURNING ${PAYMENT_COLUMNS}`,
           [invoice.id, input.method, input.amount, reference, key, apiKeyId, paidAt, now],
         );
-        await this.markPaid(tx, invoice.id, paidAt);
+        await this.invoices.markPaid(tx, invoice.id, paidAt);
         await this.audit.record(
           {
             event: AuditEventType.PAYMENT_RECORDED,
@@ -417,15 +399,6 @@ export class PaymentService {
     return this.db.query(
       `SELECT ${SLIP_COLUMNS} FROM payeasy_slip s JOIN invoice i ON i.id = s.invoice_id WHERE s.invoice_id = ANY($1)`,
       [invoiceIds],
-    );
-  }
-
-  /** updated_at is the version the billing read cache keys on: a paid bill must not be served stale. */
-  private async markPaid(tx: EntityManager, invoiceId: string, paidAt: Date): Promise<void> {
-    await tx.query(
-      `UPDATE invoice SET payment_status = 'PAID', paid_at = $2, updated_at = greatest($3, updated_at + interval '1 millisecond')
-        WHERE id = $1`,
-      [invoiceId, paidAt, this.clock.now()],
     );
   }
 

@@ -1,11 +1,11 @@
 import type { Pool, PoolClient } from 'pg';
 import { literalArray } from '../../db/array-literal';
 import { AUDIT_COLUMNS, type AuditEntry, auditPlaceholders, auditValues } from '../audit/audit.service';
-import { type BillingMonth, monthStart } from '../billing/billing-month';
-import { type ChargeLine, computeTotals, type InvoiceTotals } from '../billing/invoice-totals';
-import { defaultInvoiceDates, type StoredItems } from './carrier-statement';
+import { type BillingMonth, lastDayOfMonth, monthStart } from './billing-month';
+import { type ChargeLine, computeTotals, type InvoiceTotals } from './invoice-totals';
+import type { StoredItems } from './statement-items';
 
-/** A validated statement with its names resolved to ids, encoded for storage (encodeStatement). */
+/** A validated statement with its names resolved to ids, encoded for storage. */
 export interface ResolvedStatement {
   accountId: string;
   billingMonth: BillingMonth;
@@ -21,93 +21,46 @@ export type WriteOutcome =
   | { kind: 'unchanged'; invoiceId: string }
   | { kind: 'confirmed'; invoiceId: string };
 
-/** A billing account and the ids of its lines by line number. */
-export interface AccountLines {
-  id: string;
-  lineId(lineNumber: string): string | undefined;
-  /** Hex SHA-256 of the stored statement of a month (one asked for) and carrier, if any. */
-  storedHash(month: BillingMonth, carrierId: number): string | undefined;
+/** Who sent a statement, for its audit line (the account and the statement's figures are added). */
+export type StatementAudit = Omit<AuditEntry, 'billingAccountId' | 'detail'> & {
+  detail?: Record<string, unknown>;
+};
+
+/** Dates a new provisional invoice gets when the carrier sends none (as the bills print them). */
+export function defaultInvoiceDates(month: BillingMonth): { issueDate: string; dueDate: string } {
+  return { issueDate: `${month}-10`, dueDate: lastDayOfMonth(month) };
 }
 
 /**
- * Lookups shared by the API and the import: a fixed number of statements per call, whatever the size.
- *
- * The statements that take a batch's keys are not named (not prepared once per connection): a plan
- * cached while the tables were nearly empty (a fresh or truncated database) stayed in use as one import
- * filled them, and its sequential scans made each batch slower than the last (a million items: 3 s
- * became 50 s). Planned per batch, they see the tables as they are; planning costs ~1 ms a batch.
+ * The one writer of carriers' statements and of the provisional invoices they create and total
+ * (integrations send and import them through here).
  */
-export class StatementResolver {
-  private carriers: Promise<Map<string, number>> | null = null;
-
+export class CarrierStatementStore {
   constructor(private readonly pool: Pool) {}
 
-  /** Carriers are reference data seeded by migration: read once per process. */
-  carrierIds(): Promise<Map<string, number>> {
-    this.carriers ??= this.pool
-      .query<{ code: string; id: number }>('SELECT code, id FROM carrier')
-      .then(({ rows }) => new Map(rows.map((r) => [r.code, r.id])))
-      .catch((error) => {
-        this.carriers = null;
-        throw error;
-      });
-    return this.carriers;
-  }
-
-  async accountIds(customerNumbers: readonly string[]): Promise<Map<string, string>> {
-    if (customerNumbers.length === 0) return new Map();
-    const { rows } = await this.pool.query<{ customer_number: string; id: string }>({
-      name: 'charges-account-ids',
-      text: 'SELECT customer_number, id FROM billing_account WHERE customer_number = ANY($1::text[])',
-      values: [[...new Set(customerNumbers)]],
-    });
-    return new Map(rows.map((r) => [r.customer_number, r.id]));
-  }
-
-  /**
-   * Accounts by customer number, each with its lines (number to id) and, for the given months, the
-   * hashes of the statements stored for them, in one round trip: a statement may bill only lines of
-   * its own account (carriers bill most of an account's lines), and a statement equal to the stored
-   * one is skipped without a transaction (a hint only: the write re-checks under the invoice lock).
-   * Both come as one JSON object per account, parsed natively rather than as a row each.
-   */
-  async accounts(
-    customerNumbers: readonly string[],
-    months: readonly BillingMonth[] = [],
-  ): Promise<Map<string, AccountLines>> {
-    if (customerNumbers.length === 0) return new Map();
-    const { rows } = await this.pool.query<{
-      customer_number: string;
-      id: string;
-      lines: string;
-      hashes: string;
-    }>({
-      text: `SELECT b.customer_number, b.id,
-                      COALESCE((SELECT json_object_agg(l.line_number, l.id) FROM line l
-                                 WHERE l.billing_account_id = b.id), '{}')::text AS lines,
-                      COALESCE((SELECT json_object_agg(to_char(i.billing_month, 'YYYY-MM') || '|' || cs.carrier_id,
-                                                       encode(cs.payload_hash, 'hex'))
-                                  FROM invoice i JOIN carrier_statement cs ON cs.invoice_id = i.id
-                                 WHERE i.billing_account_id = b.id AND i.billing_month = ANY($2::date[])
-                                   AND cs.payload_hash IS NOT NULL), '{}')::text AS hashes
-                 FROM billing_account b
-                WHERE b.customer_number = ANY($1::text[])`,
-      values: [[...new Set(customerNumbers)], [...new Set(months)].map(monthStart)],
-    });
-    const accounts = new Map<string, AccountLines>();
-    for (const r of rows) {
-      const lines = JSON.parse(r.lines) as Record<string, string>;
-      const hashes = JSON.parse(r.hashes) as Record<string, string>;
-      accounts.set(r.customer_number, {
-        id: r.id,
-        lineId: (lineNumber) => (Object.hasOwn(lines, lineNumber) ? lines[lineNumber] : undefined),
-        storedHash: (month, carrierId) => {
-          const key = `${month}|${carrierId}`;
-          return Object.hasOwn(hashes, key) ? hashes[key] : undefined;
-        },
-      });
+  /** One statement in its own transaction, with its audit line: the API's path. */
+  async upsert(s: ResolvedStatement, audit: StatementAudit, now: Date): Promise<WriteOutcome> {
+    const client = await this.pool.connect();
+    try {
+      return await writeStatement(client, s, audit, now);
+    } finally {
+      client.release();
     }
-    return accounts;
+  }
+
+  /** Many statements set-based in one transaction: the bulk import's path (see writeStatements). */
+  async upsertMany(
+    statements: readonly ResolvedStatement[],
+    apiKeyId: string | null,
+    now: Date,
+  ): Promise<WriteOutcome[]> {
+    if (statements.length === 0) return [];
+    const client = await this.pool.connect();
+    try {
+      return await writeStatements(client, statements, apiKeyId, now);
+    } finally {
+      client.release();
+    }
   }
 }
 
@@ -158,10 +111,10 @@ const REPLACE_ITEMS = `
  * changes nothing (checked before "confirmed", so replaying a statement after confirmation is still a
  * harmless no-op).
  */
-export async function writeStatement(
+async function writeStatement(
   client: PoolClient,
   s: ResolvedStatement,
-  audit: Omit<AuditEntry, 'billingAccountId' | 'detail'> & { detail?: Record<string, unknown> },
+  audit: StatementAudit,
   now: Date,
 ): Promise<WriteOutcome> {
   const defaults = defaultInvoiceDates(s.billingMonth);
@@ -329,7 +282,7 @@ function totalsColumns(totals: readonly InvoiceTotals[]): number[][] {
  * (which flushes every earlier one too, the WAL being sequential) before it reports anything written.
  * A crash in between loses only batches that a re-run of the same file writes again.
  */
-export async function writeStatements(
+async function writeStatements(
   client: PoolClient,
   statements: readonly ResolvedStatement[],
   apiKeyId: string | null,
