@@ -3,7 +3,7 @@ import type { Clock } from '../../clock';
 import type { Config } from '../../config';
 import { AuditEventType, type AuditService } from '../audit/audit.service';
 import { type BillingService, type InvoiceRow } from '../billing/billing.service';
-import { isBillingMonth, monthStart, retention } from '../billing/billing-month';
+import { isBillingMonth, retention } from '../billing/billing-month';
 import type { InvoiceLifecycleService, PayableInvoice } from '../billing/invoice-lifecycle.service';
 import type { PolicyIssue } from '../credentials/password-policy';
 import { type CardInput, checkCard } from './card';
