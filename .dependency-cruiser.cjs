@@ -8,7 +8,7 @@
  *   modules it may import, and that list is checked here to have no cycle.
  */
 const SHARED = '^server/src/(graphql|i18n|db|security|shared)/';
-const COMPOSITION = '^server/src/(services|app|main|cli|schema|emit-schema|entities)[.]ts$';
+const COMPOSITION = '^server/src/(services|app|main|cli|schema|emit-schema|entities|loaders)[.]ts$';
 
 /** Module → the modules it may import (a module may always import itself). */
 const MODULE_DEPENDENCIES = {

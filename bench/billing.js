@@ -17,7 +17,7 @@ const { dist, openBenchDatabase } = require('./support');
 const { loadConfig } = require(`${dist}/config.js`);
 const { loadBillingData } = require(`${dist}/modules/billing/load-data.js`);
 const { currentBillingMonth } = require(`${dist}/modules/billing/billing-month.js`);
-const { PasswordHasher } = require(`${dist}/modules/credentials/password-hasher.js`);
+const { PasswordHasher } = require(`${dist}/security/password-hasher.js`);
 const { systemClock } = require(`${dist}/clock.js`);
 const { hashToken } = require(`${dist}/security/token-hash.js`);
 

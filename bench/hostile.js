@@ -30,7 +30,7 @@ const {
 
 const { loadConfig } = require(`${dist}/config.js`);
 const { loadBillingData } = require(`${dist}/modules/billing/load-data.js`);
-const { PasswordHasher } = require(`${dist}/modules/credentials/password-hasher.js`);
+const { PasswordHasher } = require(`${dist}/security/password-hasher.js`);
 const { systemClock } = require(`${dist}/clock.js`);
 
 const DOCUMENTS = Number(process.env.BENCH_DOCUMENTS ?? 500);

@@ -16,12 +16,10 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import helmet from 'helmet';
 import type { GraphQLContext } from './graphql/context';
-import { createLoaders } from './graphql/loaders';
 import { parseOptions, requestLimitsPlugin, validationRules } from './graphql/request-limits';
-import { createSchema } from './graphql/schema';
 import { admitDocument, TrustedDocuments } from './graphql/trusted-documents';
 import { type Lang, langFromAcceptLanguage, message } from './i18n/messages';
-import { RateLimitedError } from './modules/auth/login-throttle';
+import { createLoaders } from './loaders';
 import {
   OPERATOR_COOKIE,
   readBearer,
@@ -31,7 +29,9 @@ import {
 } from './modules/auth/session-transport';
 import { registerDevMailbox } from './modules/mail/dev-mailbox.routes';
 import { registerPostcardRoutes } from './modules/operators/postcard.routes';
+import { createSchema } from './schema';
 import type { Services } from './services';
+import { RateLimitedError } from './shared/rate-limited';
 
 const GRAPHQL_PATH = '/graphql';
 

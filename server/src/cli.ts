@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig } from './config';
 import { type Database, openDatabase, runMigrations } from './db/database';
+import { entities } from './entities';
 import { loadBillingData } from './modules/billing/load-data';
 import { registerIntegrationCommands } from './modules/integrations/integrations.cli';
 import { formatPostcard, seedDemo } from './modules/operators/demo-seed';
@@ -19,7 +20,7 @@ const log = {
 
 async function withDatabase<T>(work: (db: Database) => Promise<T>, migrate = true): Promise<T> {
   const config = loadConfig();
-  const db = await openDatabase(config, log, { migrate });
+  const db = await openDatabase(config, log, { migrate, entities });
   try {
     return await work(db);
   } finally {

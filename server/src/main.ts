@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/database';
+import { entities } from './entities';
 import { formatPostcard, seedDemoIfEmpty, seedDemoOperatorIfNone } from './modules/operators/demo-seed';
 import { createServices } from './services';
 
@@ -23,7 +24,7 @@ async function main(): Promise<void> {
     warn: (obj: object, msg?: string) => console.error(JSON.stringify({ level: 'warn', msg, ...obj })),
     error: (obj: object, msg?: string) => console.error(JSON.stringify({ level: 'error', msg, ...obj })),
   };
-  const database = await openDatabase(config, bootLog);
+  const database = await openDatabase(config, bootLog, { entities });
   const services = await createServices(config, database.dataSource, { workers: true, log: bootLog });
   const app = await buildApp(services);
 

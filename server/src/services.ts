@@ -15,7 +15,6 @@ import { InvoiceLifecycleService } from './modules/billing/invoice-lifecycle.ser
 import { MembershipService } from './modules/billing/membership';
 import { RetentionService } from './modules/billing/retention.service';
 import { CredentialsService } from './modules/credentials/credentials.service';
-import { PasswordHasher } from './modules/credentials/password-hasher';
 import { ApiKeyService } from './modules/integrations/api-key.service';
 import { CarrierChargesService } from './modules/integrations/carrier-charges.service';
 import { ChargeImportService } from './modules/integrations/charge-import.service';
@@ -32,6 +31,7 @@ import { PaymentService } from './modules/payments/payment.service';
 import { createPaymentProvider } from './modules/payments/sandbox-card.provider';
 import { PasswordReissueService } from './modules/reissue/password-reissue.service';
 import { ReissueEmailService } from './modules/reissue/reissue-email.service';
+import { PasswordHasher } from './security/password-hasher';
 import { SecretSeal } from './security/secret-seal';
 
 export interface Log {
@@ -75,7 +75,9 @@ export async function createServices(config: Config, db: DataSource, options: Se
   await mailWorker.ensureQueue();
   const retentionJob = new RetentionService(db, boss, clock);
   const billing = new BillingService(pool, clock);
-  const invoices = new InvoiceLifecycleService(db, billingNotifications, audit, clock);
+  const invoices = new InvoiceLifecycleService(db, audit, clock);
+  // A confirmed invoice is announced by mail: billing calls back, notifications stay out of billing.
+  invoices.onConfirmed((tx, invoice) => billingNotifications.schedule(tx, invoice.id, invoice.dueDate));
   const statements = new CarrierStatementStore(pool);
   await billingNotifications.ensureQueue();
   await retentionJob.ensureQueue();

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { printedSchema } from '../../server/src/graphql/emit-schema';
+import { printedSchema } from '../../server/src/emit-schema';
 import { Browser, LOGIN } from '../support/graphql-client';
 import { activeSubscriber } from '../support/subscribers';
 import { startTestApp, type TestApp } from '../support/test-app';

@@ -12,6 +12,7 @@ import { loadConfig } from '../../server/src/config';
 import { createDataSource } from '../../server/src/db/data-source';
 import { runMigrations } from '../../server/src/db/database';
 import { ensureDatabase } from '../../server/src/db/embedded-postgres';
+import { entities } from '../../server/src/entities';
 import { createServices, type Services } from '../../server/src/services';
 
 /** A clock tests move by hand, so expiry is tested without sleeping. */
@@ -91,7 +92,11 @@ export async function startTestApp(
     ...env,
   });
   const statements: string[] = [];
-  const db = createDataSource(database.url, { poolSize: 10, onQuery: (sql) => statements.push(sql) });
+  const db = createDataSource(database.url, {
+    entities,
+    poolSize: 10,
+    onQuery: (sql) => statements.push(sql),
+  });
   await db.initialize();
   // Statements that bypass TypeORM (named statements on the pool) are counted too; the job queue's
   // polling and the throttle's reads are left out, so counts are those of the request being tested.

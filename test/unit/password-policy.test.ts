@@ -2,14 +2,13 @@ import { randomInt } from 'node:crypto';
 import { normalizePhoneNumber } from '../../server/src/modules/billing/phone-number';
 import { CredentialErrorCode as Code } from '../../server/src/modules/credentials/credential-error-code.enum';
 import {
-  ALLOWED_SYMBOLS,
   checkLoginId,
   checkPassword,
   generateInitialLoginId,
   generateInitialPassword,
   isCommonPassword,
-  normalizeIdentifier,
 } from '../../server/src/modules/credentials/password-policy';
+import { ALLOWED_SYMBOLS, normalizeIdentifier } from '../../server/src/shared/identifiers';
 
 const codes = (issues: { code: string }[]) => issues.map((i) => i.code);
 

@@ -1,10 +1,4 @@
-import { DataSource } from 'typeorm';
-import { AuditEvent } from '../modules/audit/audit-event.entity';
-import { Session } from '../modules/auth/session.entity';
-import { BillingAccount } from '../modules/billing/billing-account.entity';
-import { PasswordHistory } from '../modules/credentials/password-history.entity';
-import { Subscriber } from '../modules/credentials/subscriber.entity';
-import { Postcard } from '../modules/operators/postcard.entity';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 import { InitialSchema1763800000000 } from './migrations/1763800000000-initial-schema';
 import { MailAndReissue1763900000000 } from './migrations/1763900000000-mail-and-reissue';
 import { Billing1764000000000 } from './migrations/1764000000000-billing';
@@ -13,7 +7,8 @@ import { OperatorsIntegratorsPayments1764200000000 } from './migrations/17642000
 import { ProvisioningKeys1764300000000 } from './migrations/1764300000000-provisioning-keys';
 import { ItemsInStatements1764400000000 } from './migrations/1764400000000-items-in-statements';
 
-export const entities = [BillingAccount, Subscriber, PasswordHistory, Session, AuditEvent, Postcard];
+/** The modules' TypeORM entities; the composition root lists them (server/src/entities.ts). */
+export type Entities = DataSourceOptions['entities'];
 export const migrations = [
   InitialSchema1763800000000,
   MailAndReissue1763900000000,
@@ -24,15 +19,18 @@ export const migrations = [
   ItemsInStatements1764400000000,
 ];
 
-/** Schema changes happen only through migrations (never `synchronize`). */
+/**
+ * Schema changes happen only through migrations (never `synchronize`). `entities` come from the
+ * composition root (the db layer knows no module); a data source without them still runs SQL.
+ */
 export function createDataSource(
   url: string,
-  options: { poolSize?: number; onQuery?: (sql: string) => void } = {},
+  options: { entities?: Entities; poolSize?: number; onQuery?: (sql: string) => void } = {},
 ): DataSource {
   return new DataSource({
     type: 'postgres',
     url,
-    entities,
+    entities: options.entities ?? [],
     migrations,
     synchronize: false,
     migrationsRun: false,

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Config } from '../config';
-import { createDataSource } from './data-source';
+import { createDataSource, type Entities } from './data-source';
 import { startEmbeddedPostgres } from './embedded-postgres';
 
 interface Log {
@@ -23,7 +23,7 @@ const MIGRATION_LOCK = 727_001;
 export async function openDatabase(
   config: Config,
   log: Log,
-  options: { migrate?: boolean } = {},
+  options: { migrate?: boolean; entities?: Entities } = {},
 ): Promise<Database> {
   const embedded = config.databaseUrl
     ? null
@@ -33,7 +33,9 @@ export async function openDatabase(
         database: 'webbilling',
         logger: log,
       });
-  const dataSource = createDataSource(embedded?.url ?? (config.databaseUrl as string));
+  const dataSource = createDataSource(embedded?.url ?? (config.databaseUrl as string), {
+    entities: options.entities,
+  });
   try {
     await dataSource.initialize();
     if (options.migrate !== false) await runMigrations(dataSource, log);

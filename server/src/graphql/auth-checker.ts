@@ -1,5 +1,5 @@
 import type { AuthChecker } from 'type-graphql';
-import { RequiredAction } from '../modules/credentials/required-action.enum';
+import { RequiredAction } from '../shared/required-action';
 import type { GraphQLContext } from './context';
 import { graphQLError } from './errors';
 import { Role } from './roles';

@@ -1,7 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Lang } from '../i18n/messages';
-import type { AuthenticatedSession, RequestMeta } from '../modules/auth/session.service';
-import type { SessionTransport } from '../modules/auth/session-transport';
+import type { AuthenticatedSession, RequestMeta, SessionTransport } from '../shared/session';
 import type { Loaders } from './loaders';
 import type { ApiKeyPrincipal, OperatorPrincipal } from './roles';
 

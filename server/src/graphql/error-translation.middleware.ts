@@ -1,5 +1,5 @@
 import type { MiddlewareFn } from 'type-graphql';
-import { RateLimitedError } from '../modules/auth/login-throttle';
+import { RateLimitedError } from '../shared/rate-limited';
 import type { GraphQLContext } from './context';
 import { graphQLError } from './errors';
 

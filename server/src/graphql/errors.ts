@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { type Lang, message } from '../i18n/messages';
-import type { AuthenticatedSession } from '../modules/auth/session.service';
+import type { AuthenticatedSession } from '../shared/session';
 import type { GraphQLContext } from './context';
 import type { ApiKeyPrincipal, OperatorPrincipal } from './roles';
 

@@ -1,6 +1,6 @@
 import { Field, InterfaceType, ObjectType } from 'type-graphql';
 import { type Lang, message } from '../i18n/messages';
-import type { PolicyIssue } from '../modules/credentials/password-policy';
+import type { PolicyIssue } from '../shared/policy-issue';
 
 /** Every expected failure a client should show to a person implements this (SPEC §8). */
 @InterfaceType({

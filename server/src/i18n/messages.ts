@@ -1,4 +1,4 @@
-import { ALLOWED_SYMBOLS } from '../modules/credentials/password-policy';
+import { ALLOWED_SYMBOLS } from '../shared/identifiers';
 
 export type Lang = 'ja' | 'en';
 

@@ -2,7 +2,6 @@ import { Arg, Ctx, Mutation, Query, Resolver, UseMiddleware } from 'type-graphql
 import type { GraphQLContext } from '../../graphql/context';
 import { translateErrors } from '../../graphql/error-translation.middleware';
 import { FieldErrors, userError } from '../../graphql/user-error';
-import { CredentialErrorCode } from '../credentials/credential-error-code.enum';
 import type { AuthService } from './auth.service';
 import { LoginInput } from './dtos/login.input';
 import {
@@ -38,7 +37,7 @@ export class AuthResolver {
       case 'missing-fields':
         return FieldErrors.of(
           ctx.lang,
-          outcome.fields.map((field) => ({ field, code: CredentialErrorCode.REQUIRED })),
+          outcome.fields.map((field) => ({ field, code: 'REQUIRED' })),
         );
       case 'invalid-credentials':
         return userError(InvalidCredentials, 'INVALID_CREDENTIALS', ctx.lang);

@@ -1,14 +1,15 @@
 import type { DataSource } from 'typeorm';
 import type { Clock } from '../../clock';
 import type { Config } from '../../config';
+import type { PasswordHasher } from '../../security/password-hasher';
+import { normalizeIdentifier } from '../../shared/identifiers';
+import { RequiredAction } from '../../shared/required-action';
+import type { RequestMeta, ViewerRow } from '../../shared/session';
 import { AuditEventType, type AuditService } from '../audit/audit.service';
-import type { PasswordHasher } from '../credentials/password-hasher';
-import { normalizeIdentifier } from '../credentials/password-policy';
-import { RequiredAction } from '../credentials/required-action.enum';
 import type { OutboxService } from '../mail/outbox.service';
 import type { LoginThrottle } from './login-throttle';
-import type { IssuedSession, RequestMeta, SessionService } from './session.service';
-import { VIEWER_COLUMNS, type ViewerRow } from './viewer.service';
+import type { IssuedSession, SessionService } from './session.service';
+import { VIEWER_COLUMNS } from './viewer.service';
 
 export type LoginOutcome =
   | { kind: 'success'; session: IssuedSession; requiredAction: RequiredAction; viewer: ViewerRow }

@@ -1,12 +1,7 @@
 import type { Pool } from 'pg';
 import { RateLimiterPostgres } from 'rate-limiter-flexible';
 import type { Config } from '../../config';
-
-export class RateLimitedError extends Error {
-  constructor(readonly retryAfterSeconds: number) {
-    super('rate limited');
-  }
-}
+import { RateLimitedError } from '../../shared/rate-limited';
 
 /**
  * Failed sign-in attempts slow an attacker down per client address and per login ID (known or not),

@@ -1,9 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { SessionTransport } from '../../shared/session';
 import type { IssuedSession } from './session.service';
 
 export const SESSION_COOKIE = 'wb_session';
-
-export type SessionTransport = 'cookie' | 'bearer';
 
 /** Browsers get an httpOnly cookie (never readable by script); other clients send a bearer token. */
 export function readSessionToken(request: FastifyRequest): { token: string; via: SessionTransport } | null {

@@ -4,31 +4,16 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Clock } from '../../clock';
 import type { Config } from '../../config';
 import { hashToken, LAST_SEEN_SLACK_MS } from '../../security/token-hash';
+import type { AuthenticatedSession, RequestMeta, ViewerRow } from '../../shared/session';
 import { AUDIT_COLUMNS, type AuditEntry, auditPlaceholders, auditValues } from '../audit/audit.service';
-import type { RequiredAction } from '../credentials/required-action.enum';
-import { VIEWER_COLUMNS, type ViewerRow } from './viewer.service';
+import { VIEWER_COLUMNS } from './viewer.service';
 
 export const SESSION_TOKEN_PREFIX = 'wbs_';
-
-export interface AuthenticatedSession {
-  sessionId: string;
-  subscriberId: string;
-  billingAccountId: string;
-  requiredAction: RequiredAction;
-  expiresAt: Date;
-  /** The subscriber as of this request. */
-  viewer: ViewerRow;
-}
 
 export interface IssuedSession {
   token: string;
   sessionId: string;
   expiresAt: Date;
-}
-
-export interface RequestMeta {
-  clientAddress: string;
-  userAgent: string | null;
 }
 
 const SESSION_COLUMNS =

@@ -1,19 +1,10 @@
 import type { DataSource } from 'typeorm';
-import type { RequiredAction } from '../credentials/required-action.enum';
+import type { ViewerRow } from '../../shared/session';
 import { Viewer } from './dtos/viewer.type';
 
 /** The columns a Viewer is made of; queries that already touch the subscriber select them too. */
 export const VIEWER_COLUMNS = `s.id AS subscriber_id, coalesce(s.login_id, s.initial_login_id) AS login_id, s.required_action,
        a.customer_number, a.registered_phone_number, a.holder_name`;
-
-export interface ViewerRow {
-  subscriber_id: string;
-  login_id: string;
-  required_action: RequiredAction;
-  customer_number: string;
-  registered_phone_number: string;
-  holder_name: string;
-}
 
 export function toViewer(row: ViewerRow): Viewer {
   return Object.assign(new Viewer(), {

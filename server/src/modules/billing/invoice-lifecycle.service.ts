@@ -1,7 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Clock } from '../../clock';
 import { AuditEventType, type AuditService } from '../audit/audit.service';
-import type { BillingNotificationService } from '../notifications/billing-notification.service';
 import { type BillingMonth, monthStart } from './billing-month';
 
 /** An invoice as a payment sees it, locked for the payment's transaction. */
@@ -13,6 +12,16 @@ export interface PayableInvoice {
   payment_status: 'UNPAID' | 'PAID';
 }
 
+/** What a confirmation tells its listeners, inside the confirming transaction. */
+export interface ConfirmedInvoice {
+  id: string;
+  billingAccountId: string;
+  dueDate: string;
+}
+
+/** Work that must commit or roll back with the confirmation (the notification mail's job). */
+export type ConfirmationListener = (tx: EntityManager, invoice: ConfirmedInvoice) => Promise<void>;
+
 const LOCK_FOR_PAYMENT = `SELECT id, to_char(billing_month, 'YYYY-MM') AS billing_month, status, billing_amount, payment_status
    FROM invoice WHERE billing_account_id = $1 AND billing_month = $2::date FOR UPDATE`;
 
@@ -21,16 +30,25 @@ const LOCK_FOR_PAYMENT = `SELECT id, to_char(billing_month, 'YYYY-MM') AS billin
  * Other modules change an invoice's state only through here.
  */
 export class InvoiceLifecycleService {
+  private readonly confirmationListeners: ConfirmationListener[] = [];
+
   constructor(
     private readonly db: DataSource,
-    private readonly notifications: BillingNotificationService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
   /**
-   * PROVISIONAL → CONFIRMED, and the notification scheduled in the same transaction. Idempotent.
-   * `by` names who confirmed (an integrator's key, an operator) for the audit trail.
+   * Registered at composition (services.ts): billing knows nothing of who reacts to a confirmation,
+   * so notifications may depend on billing and not the other way round.
+   */
+  onConfirmed(listener: ConfirmationListener): void {
+    this.confirmationListeners.push(listener);
+  }
+
+  /**
+   * PROVISIONAL → CONFIRMED, and the listeners (the notification mail) run in the same transaction.
+   * Idempotent. `by` names who confirmed (an integrator's key, an operator) for the audit trail.
    */
   async confirm(
     invoiceId: string,
@@ -48,7 +66,13 @@ export class InvoiceLifecycleService {
         const exists: unknown[] = await tx.query('SELECT 1 FROM invoice WHERE id = $1', [invoiceId]);
         return exists.length > 0 ? 'already-confirmed' : 'not-found';
       }
-      await this.notifications.schedule(tx, invoiceId, updated.due_date);
+      for (const listener of this.confirmationListeners) {
+        await listener(tx, {
+          id: invoiceId,
+          billingAccountId: updated.billing_account_id,
+          dueDate: updated.due_date,
+        });
+      }
       await this.audit.record(
         {
           event: AuditEventType.INVOICE_CONFIRMED,

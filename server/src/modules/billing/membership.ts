@@ -15,8 +15,8 @@ import type { DataSource } from 'typeorm';
 import type { GraphQLContext } from '../../graphql/context';
 import { requireSession } from '../../graphql/errors';
 import { FieldErrors } from '../../graphql/user-error';
-import type { PolicyIssue } from '../credentials/password-policy';
-import { checkEmail, normalizeEmail } from '../reissue/reissue-input';
+import { checkEmail, normalizeEmail } from '../../shared/email';
+import type { PolicyIssue } from '../../shared/policy-issue';
 import { normalizePhoneNumber } from './phone-number';
 
 @ObjectType({

@@ -2,13 +2,13 @@ import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context';
 import { graphQLError, requireSession } from '../../graphql/errors';
 import { FieldErrors } from '../../graphql/user-error';
+import { RequiredAction } from '../../shared/required-action';
 import { writeSessionCookie } from '../auth/session-transport';
 import type { ViewerService } from '../auth/viewer.service';
 import type { CredentialChangeOutcome, CredentialsService } from './credentials.service';
 import { ChangeInitialCredentialsInput } from './dtos/change-initial-credentials.input';
 import { ChangePasswordInput } from './dtos/change-password.input';
 import { ChangeCredentialsResult, CredentialsChanged } from './dtos/credentials-changed.result';
-import { RequiredAction } from './required-action.enum';
 
 @Resolver()
 export class CredentialsResolver {

@@ -1,18 +1,15 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Clock } from '../../clock';
+import type { PasswordHasher } from '../../security/password-hasher';
+import { normalizeIdentifier } from '../../shared/identifiers';
+import type { PolicyIssue } from '../../shared/policy-issue';
+import type { RequestMeta } from '../../shared/session';
 import { AuditEventType, type AuditService } from '../audit/audit.service';
 import type { LoginThrottle } from '../auth/login-throttle';
-import type { IssuedSession, RequestMeta, SessionService } from '../auth/session.service';
+import type { IssuedSession, SessionService } from '../auth/session.service';
 import type { OutboxService } from '../mail/outbox.service';
 import { CredentialErrorCode as Code } from './credential-error-code.enum';
-import type { PasswordHasher } from './password-hasher';
-import {
-  checkLoginId,
-  checkPassword,
-  normalizeIdentifier,
-  PASSWORD_HISTORY_DEPTH,
-  type PolicyIssue,
-} from './password-policy';
+import { checkLoginId, checkPassword, PASSWORD_HISTORY_DEPTH } from './password-policy';
 import { Subscriber } from './subscriber.entity';
 
 export interface ChangeInitialCredentialsCommand {

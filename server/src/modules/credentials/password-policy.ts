@@ -1,8 +1,7 @@
 import { dictionary } from '@zxcvbn-ts/language-common';
+import { ALLOWED_SYMBOLS } from '../../shared/identifiers';
+import type { PolicyIssue } from '../../shared/policy-issue';
 import { CredentialErrorCode as Code } from './credential-error-code.enum';
-
-/** The guides' 20 symbols, allowed in login IDs and passwords. */
-export const ALLOWED_SYMBOLS = '#$%()*+-./:;?@[]_{}~';
 
 export const LOGIN_ID_MIN = 5;
 export const LOGIN_ID_MAX = 31;
@@ -10,25 +9,12 @@ export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 32;
 export const PASSWORD_HISTORY_DEPTH = 3;
 
-export interface PolicyIssue {
-  field: string;
-  code: string;
-}
-
 const symbolSet = new Set(ALLOWED_SYMBOLS);
 const isAsciiLetter = (c: string) => /^[A-Za-z]$/.test(c);
 const isDigit = (c: string) => /^[0-9]$/.test(c);
 const isAllowed = (c: string) => isAsciiLetter(c) || isDigit(c) || symbolSet.has(c);
 /** Full-width forms (U+FF01–FF5E), the ideographic space and other non-ASCII characters a Japanese IME emits. */
 const isFullWidth = (c: string) => /[\u3000\uFF01-\uFF5E]/.test(c);
-
-/**
- * IDs, phone numbers and emails accept full-width input: NFKC folds ＡＢＣ１２３ to ABC123.
- * Passwords are never normalised: what the user typed is what is hashed.
- */
-export function normalizeIdentifier(value: string): string {
-  return value.normalize('NFKC').trim();
-}
 
 // ~49k entries from zxcvbn-ts's maintained list (ASVS 5.0 6.2.4 asks for at least 10,000).
 const commonPasswords = new Set<string>(dictionary['passwords-common'] as string[]);

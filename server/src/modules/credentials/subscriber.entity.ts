@@ -7,8 +7,8 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import { RequiredAction } from '../../shared/required-action';
 import { BillingAccount } from '../billing/billing-account.entity';
-import { RequiredAction } from './required-action.enum';
 
 /**
  * The subscriber's login identity for one billing account. Exactly one of two credential pairs is in

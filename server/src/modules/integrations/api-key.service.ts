@@ -6,8 +6,8 @@ import type { Clock } from '../../clock';
 import type { Config } from '../../config';
 import { API_SCOPES, type ApiKeyPrincipal, type ApiScope } from '../../graphql/roles';
 import { hashToken, LAST_SEEN_SLACK_MS } from '../../security/token-hash';
+import { RateLimitedError } from '../../shared/rate-limited';
 import { AuditEventType, type AuditService } from '../audit/audit.service';
-import { RateLimitedError } from '../auth/login-throttle';
 
 export const API_KEY_PREFIX = 'wbk_';
 

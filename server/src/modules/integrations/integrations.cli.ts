@@ -1,8 +1,12 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { type Command, InvalidArgumentError } from 'commander';
-import type { Services } from '../../services';
-import { ApiKeyError, type ApiKeyListing, parseScopes } from './api-key.service';
-import { DEFAULT_CONCURRENCY, ImportError, type RejectedRow } from './charge-import.service';
+import { ApiKeyError, type ApiKeyListing, type ApiKeyService, parseScopes } from './api-key.service';
+import {
+  type ChargeImportService,
+  DEFAULT_CONCURRENCY,
+  ImportError,
+  type RejectedRow,
+} from './charge-import.service';
 
 /** Where a command writes: stdout carries only the answer, stderr the rest (tests capture both). */
 export interface CliIo {
@@ -19,7 +23,13 @@ export const processIo: CliIo = {
   },
 };
 
-export type WithServices = <T>(work: (services: Services) => Promise<T>) => Promise<T>;
+/** What the commands use; the CLI passes its whole set of services (cli.ts). */
+export interface IntegrationServices {
+  apiKeys: ApiKeyService;
+  chargeImport: ChargeImportService;
+}
+
+export type WithServices = <T>(work: (services: IntegrationServices) => Promise<T>) => Promise<T>;
 
 const positiveInt = (max: number) => (value: string) => {
   const n = Number(value);

@@ -1,7 +1,7 @@
+import { ConfirmationMailSent, InvalidOrExpiredToken } from '../../graphql/confirmation.results';
 import { FieldErrors, userError } from '../../graphql/user-error';
 import type { Lang } from '../../i18n/messages';
-import type { PolicyIssue } from '../credentials/password-policy';
-import { ConfirmationMailSent, InvalidOrExpiredToken } from '../reissue/dtos/reissue.results';
+import type { PolicyIssue } from '../../shared/policy-issue';
 
 type Rejected = { kind: 'rejected'; issues: PolicyIssue[] };
 

@@ -3,12 +3,12 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Clock } from '../../clock';
 import type { Config } from '../../config';
 import type { Lang } from '../../i18n/messages';
+import { checkEmail, normalizeEmail } from '../../shared/email';
+import type { PolicyIssue } from '../../shared/policy-issue';
 import { AuditEventType, type AuditService } from '../audit/audit.service';
 import { normalizePhoneNumber } from '../billing/phone-number';
-import type { PolicyIssue } from '../credentials/password-policy';
 import type { OutboxService } from '../mail/outbox.service';
 import { PendingAddresses } from '../mail/pending-address';
-import { checkEmail, normalizeEmail } from '../reissue/reissue-input';
 
 export const BILLING_NOTIFICATION_QUEUE = 'billing-notification';
 /** The guide: "Notification email will be sent 2 weeks ahead of the due date of the payment." */

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { normalizeIdentifier } from '../credentials/password-policy';
+import { normalizeIdentifier } from '../../shared/identifiers';
 import { encodeCursor, isUuid, sortKeySql } from './operator-reason';
 
 export interface AuditEntryRow {

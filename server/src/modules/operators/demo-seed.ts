@@ -1,10 +1,19 @@
-import type { Services } from '../../services';
+import type { DataSource } from 'typeorm';
+import type { Clock } from '../../clock';
 import { seedDemoBilling } from '../billing/demo-billing';
-import { generateOperatorPassword } from './operator-auth.service';
-import type { ProvisionedAccount } from './provisioning.service';
+import { generateOperatorPassword, type OperatorAuthService } from './operator-auth.service';
+import type { ProvisionedAccount, ProvisioningService } from './provisioning.service';
+
+/** What seeding uses of the services (main.ts and the CLI pass them all). */
+export interface DemoSeedServices {
+  db: DataSource;
+  clock: Clock;
+  provisioning: ProvisioningService;
+  operatorAuth: OperatorAuthService;
+}
 
 /** A first-run account so a newcomer can log in at once; only when no account exists yet. */
-export async function seedDemoIfEmpty(services: Services): Promise<ProvisionedAccount[] | null> {
+export async function seedDemoIfEmpty(services: DemoSeedServices): Promise<ProvisionedAccount[] | null> {
   const [{ count }]: { count: string }[] = await services.db.query('SELECT count(*) FROM billing_account');
   if (Number(count) > 0) return null;
   return seedDemo(services);
@@ -15,7 +24,7 @@ export async function seedDemoIfEmpty(services: Services): Promise<ProvisionedAc
  * business with 120 lines (the line picker's direct-entry case). Returns the household's postcard
  * first.
  */
-export async function seedDemo(services: Services): Promise<ProvisionedAccount[]> {
+export async function seedDemo(services: DemoSeedServices): Promise<ProvisionedAccount[]> {
   const household = await services.provisioning.provision(
     {
       holderName: '山田 太郎',
@@ -56,7 +65,7 @@ export const DEMO_OPERATOR_LOGIN_ID = 'demo-admin';
  * password is returned to be printed once, like the demo postcards (never outside development).
  */
 export async function seedDemoOperatorIfNone(
-  services: Services,
+  services: DemoSeedServices,
 ): Promise<{ loginId: string; password: string } | null> {
   const [{ count }]: { count: string }[] = await services.db.query('SELECT count(*) FROM operator');
   if (Number(count) > 0) return null;

@@ -2,8 +2,8 @@ import { randomInt } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Clock } from '../../clock';
 import type { Config } from '../../config';
+import type { PasswordHasher } from '../../security/password-hasher';
 import type { SecretSeal } from '../../security/secret-seal';
-import type { PasswordHasher } from '../credentials/password-hasher';
 import { generateInitialLoginId, generateInitialPassword } from '../credentials/password-policy';
 
 /** A fresh postcard pair: the password in clear only to hand back once; stored hashed and sealed. */

@@ -23,7 +23,8 @@ import {
   ReissueCredentialsByPostcardResult,
   UnlockAccountResult,
 } from './dtos/operator-actions.results';
-import type { OperatorAccountsService, OperatorActor } from './operator-accounts.service';
+import type { OperatorAccountsService } from './operator-accounts.service';
+import type { OperatorActor } from './operator-reason';
 
 /** The acting operator or integrator key, as the auth checker admitted it. */
 export function actorOf(ctx: GraphQLContext): OperatorActor {

@@ -2,18 +2,19 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Clock } from '../../clock';
 import type { Config } from '../../config';
 import type { Lang } from '../../i18n/messages';
+import type { PasswordHasher } from '../../security/password-hasher';
 import type { SecretSeal } from '../../security/secret-seal';
+import { normalizeIdentifier } from '../../shared/identifiers';
+import type { PolicyIssue } from '../../shared/policy-issue';
 import { AuditEventType, type AuditService } from '../audit/audit.service';
 import type { LoginThrottle } from '../auth/login-throttle';
 import type { SessionService } from '../auth/session.service';
 import { normalizeLineNumber } from '../billing/line-number';
-import type { PasswordHasher } from '../credentials/password-hasher';
-import { normalizeIdentifier, type PolicyIssue } from '../credentials/password-policy';
 import type { OutboxService } from '../mail/outbox.service';
 import { REISSUE_FAILURES_KEY_PREFIX } from '../reissue/password-reissue.service';
 import type { AuditEntryRow, AuditLogService } from './audit-log.service';
 import { withFreshInitialCredentials } from './initial-credentials';
-import { checkReason, isUuid, maskEmail } from './operator-reason';
+import { checkReason, isUuid, maskEmail, type OperatorActor } from './operator-reason';
 import { POSTCARD_COLUMNS, type PostcardRow, toPostcard } from './postcard.service';
 import type { ProvisionAccountCommand, ProvisioningService } from './provisioning.service';
 
@@ -46,12 +47,6 @@ export interface AccountViewRow extends AccountSummaryRow {
 }
 
 /** Who acted: an operator's session or an integrator's key, and from where. */
-export interface OperatorActor {
-  operatorId?: string | null;
-  apiKeyId?: string | null;
-  clientAddress: string;
-}
-
 type Invalid = { kind: 'invalid'; issues: PolicyIssue[] };
 type NotFound = { kind: 'not-found' };
 

@@ -3,10 +3,10 @@ import type { GraphQLContext } from '../../graphql/context';
 import { translateErrors } from '../../graphql/error-translation.middleware';
 import type { OperatorPrincipal } from '../../graphql/roles';
 import { FieldErrors, userError } from '../../graphql/user-error';
+import { normalizeIdentifier } from '../../shared/identifiers';
 import { AccountLocked, InvalidCredentials } from '../auth/dtos/login.result';
 import type { LoginThrottle } from '../auth/login-throttle';
 import { clearOperatorCookie, writeOperatorCookie } from '../auth/session-transport';
-import { normalizeIdentifier } from '../credentials/password-policy';
 import {
   Operator,
   OperatorLoginInput,

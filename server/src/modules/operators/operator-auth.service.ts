@@ -4,11 +4,12 @@ import type { DataSource } from 'typeorm';
 import type { Clock } from '../../clock';
 import type { Config } from '../../config';
 import type { OperatorPrincipal, OperatorRole } from '../../graphql/roles';
+import type { PasswordHasher } from '../../security/password-hasher';
 import { hashToken, LAST_SEEN_SLACK_MS } from '../../security/token-hash';
+import { ALLOWED_SYMBOLS, normalizeIdentifier } from '../../shared/identifiers';
+import type { RequestMeta } from '../../shared/session';
 import { AuditEventType, type AuditService } from '../audit/audit.service';
-import type { RequestMeta } from '../auth/session.service';
-import type { PasswordHasher } from '../credentials/password-hasher';
-import { ALLOWED_SYMBOLS, checkPassword, normalizeIdentifier } from '../credentials/password-policy';
+import { checkPassword } from '../credentials/password-policy';
 
 export const OPERATOR_TOKEN_PREFIX = 'wbo_';
 

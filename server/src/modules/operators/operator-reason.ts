@@ -1,6 +1,13 @@
-import type { PolicyIssue } from '../credentials/password-policy';
+import type { PolicyIssue } from '../../shared/policy-issue';
 
 export const REASON_MAX = 500;
+
+/** Who acts on an account from outside it: an operator or an integrator's key, from an address. */
+export interface OperatorActor {
+  operatorId?: string | null;
+  apiKeyId?: string | null;
+  clientAddress: string;
+}
 
 /**
  * Every operator action states why (SPEC §2.4: the audit trail must explain each action).

@@ -1,9 +1,13 @@
 import { type Command, InvalidArgumentError } from 'commander';
 import type { OperatorRole } from '../../graphql/roles';
-import type { Services } from '../../services';
-import { generateOperatorPassword, OperatorAccountError } from './operator-auth.service';
+import {
+  generateOperatorPassword,
+  OperatorAccountError,
+  type OperatorAuthService,
+} from './operator-auth.service';
 
-type WithServices = <T>(work: (services: Services) => Promise<T>) => Promise<T>;
+/** The CLI passes its whole set of services (cli.ts); these commands use this one. */
+type WithServices = <T>(work: (services: { operatorAuth: OperatorAuthService }) => Promise<T>) => Promise<T>;
 
 const role = (value: string): OperatorRole => {
   const upper = value.trim().toUpperCase();

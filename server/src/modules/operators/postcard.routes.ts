@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Clock } from '../../clock';
+import type { Config } from '../../config';
 import type { OperatorPrincipal } from '../../graphql/roles';
-import type { Services } from '../../services';
 import { readOperatorToken } from '../auth/session-transport';
+import type { OperatorAuthService } from './operator-auth.service';
+import type { PostcardService } from './postcard.service';
 import { renderPostcardCsv, renderPostcardSheet } from './postcard-sheet';
 
 /** The only responses that carry initial credentials: never cached, never framed, never indexed. */
@@ -30,7 +33,15 @@ function idsOf(request: FastifyRequest): string[] | null {
  * The postcard print run (SPEC §2.2 step 1): a printable HTML sheet and a CSV for a mail house, for a
  * signed-in operator only (the console's cookie or a bearer token). Without `ids`, the whole queue.
  */
-export function registerPostcardRoutes(app: FastifyInstance, services: Services): void {
+export function registerPostcardRoutes(
+  app: FastifyInstance,
+  services: {
+    config: Pick<Config, 'publicUrl'>;
+    clock: Clock;
+    operatorAuth: OperatorAuthService;
+    postcards: PostcardService;
+  },
+): void {
   const loginUrl = `${services.config.publicUrl}/login`;
 
   const authenticate = async (

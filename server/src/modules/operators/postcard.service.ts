@@ -1,10 +1,9 @@
 import type { DataSource } from 'typeorm';
 import type { Clock } from '../../clock';
 import type { SecretSeal } from '../../security/secret-seal';
+import type { PolicyIssue } from '../../shared/policy-issue';
 import { AuditEventType, type AuditService } from '../audit/audit.service';
-import type { PolicyIssue } from '../credentials/password-policy';
-import type { OperatorActor } from './operator-accounts.service';
-import { checkReason, encodeCursor, isUuid, sortKeySql } from './operator-reason';
+import { checkReason, encodeCursor, isUuid, type OperatorActor, sortKeySql } from './operator-reason';
 import type { PostcardKind, PostcardStatus } from './postcard.entity';
 
 export interface PostcardRow {

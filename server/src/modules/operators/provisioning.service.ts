@@ -1,12 +1,12 @@
 import type { DataSource } from 'typeorm';
 import type { Clock } from '../../clock';
 import type { Config } from '../../config';
+import type { PasswordHasher } from '../../security/password-hasher';
 import type { SecretSeal } from '../../security/secret-seal';
+import type { PolicyIssue } from '../../shared/policy-issue';
 import { AuditEventType, type AuditService } from '../audit/audit.service';
 import { normalizeLineNumber } from '../billing/line-number';
 import { normalizePhoneNumber } from '../billing/phone-number';
-import type { PasswordHasher } from '../credentials/password-hasher';
-import type { PolicyIssue } from '../credentials/password-policy';
 import { withFreshInitialCredentials } from './initial-credentials';
 
 export interface ProvisionLine {

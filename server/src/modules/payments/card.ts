@@ -1,4 +1,4 @@
-import type { PolicyIssue } from '../credentials/password-policy';
+import type { PolicyIssue } from '../../shared/policy-issue';
 
 export type CardBrand = 'VISA' | 'MASTERCARD' | 'JCB' | 'AMEX' | 'DINERS';
 

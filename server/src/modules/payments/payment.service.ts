@@ -1,11 +1,11 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Clock } from '../../clock';
 import type { Config } from '../../config';
+import type { PolicyIssue } from '../../shared/policy-issue';
 import { AuditEventType, type AuditService } from '../audit/audit.service';
 import { type BillingService, type InvoiceRow } from '../billing/billing.service';
 import { isBillingMonth, retention } from '../billing/billing-month';
 import type { InvoiceLifecycleService, PayableInvoice } from '../billing/invoice-lifecycle.service';
-import type { PolicyIssue } from '../credentials/password-policy';
 import { type CardInput, checkCard } from './card';
 import { newPayEasyConfirmationNumber, newPayEasyCustomerNumber } from './payeasy';
 import type { DeclineCode, PaymentProvider } from './payment-provider';

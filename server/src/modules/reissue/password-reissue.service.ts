@@ -5,18 +5,17 @@ import type { DataSource } from 'typeorm';
 import type { Clock } from '../../clock';
 import type { Config } from '../../config';
 import type { Lang } from '../../i18n/messages';
+import type { PasswordHasher } from '../../security/password-hasher';
+import { checkEmail, normalizeEmail } from '../../shared/email';
+import { normalizeIdentifier } from '../../shared/identifiers';
+import type { PolicyIssue } from '../../shared/policy-issue';
 import { AuditEventType, type AuditService } from '../audit/audit.service';
 import type { LoginThrottle } from '../auth/login-throttle';
 import type { SessionService } from '../auth/session.service';
-import type { PasswordHasher } from '../credentials/password-hasher';
-import {
-  generateInitialPassword,
-  normalizeIdentifier,
-  type PolicyIssue,
-} from '../credentials/password-policy';
+import { generateInitialPassword } from '../credentials/password-policy';
 import type { OutboxService } from '../mail/outbox.service';
 import { ReissueErrorCode as Code } from './reissue-error-code.enum';
-import { checkEmail, checkSecretQuestionAndAnswer, normalizeEmail } from './reissue-input';
+import { checkSecretQuestionAndAnswer } from './reissue-input';
 import { normalizeSecretAnswer } from './secret-questions';
 
 export type ReissueOutcome = { kind: 'accepted' } | { kind: 'rejected'; issues: PolicyIssue[] };

@@ -1,7 +1,7 @@
 import { DateTimeISOResolver } from 'graphql-scalars';
 import { createUnionType, Field, ObjectType } from 'type-graphql';
 import { FieldErrors, UserError } from '../../../graphql/user-error';
-import { RequiredAction } from '../../credentials/required-action.enum';
+import { RequiredAction } from '../../../shared/required-action';
 import { Viewer } from './viewer.type';
 
 @ObjectType()

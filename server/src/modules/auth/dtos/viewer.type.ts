@@ -1,5 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
-import { RequiredAction } from '../../credentials/required-action.enum';
+import { RequiredAction } from '../../../shared/required-action';
 
 @ObjectType({ description: 'The signed-in subscriber, as the top screen shows them.' })
 export class Viewer {

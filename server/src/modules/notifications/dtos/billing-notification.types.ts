@@ -1,8 +1,8 @@
 import { IsEnum, MaxLength } from 'class-validator';
 import { DateTimeISOResolver } from 'graphql-scalars';
 import { createUnionType, Field, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { ConfirmationMailSent, InvalidOrExpiredToken } from '../../../graphql/confirmation.results';
 import { FieldErrors } from '../../../graphql/user-error';
-import { ConfirmationMailSent, InvalidOrExpiredToken } from '../../reissue/dtos/reissue.results';
 
 export enum BillingNotificationEmailType {
   MOBILE = 'MOBILE',

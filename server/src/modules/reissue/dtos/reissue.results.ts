@@ -1,27 +1,12 @@
-import { DateTimeISOResolver } from 'graphql-scalars';
 import { createUnionType, Field, ObjectType } from 'type-graphql';
-import { FieldErrors, UserError } from '../../../graphql/user-error';
-
-@ObjectType({ description: 'A mail with a confirmation link (valid 24 h) is on its way.' })
-export class ConfirmationMailSent {
-  @Field(() => String)
-  email: string;
-
-  @Field(() => DateTimeISOResolver, { description: 'When the link stops working.' })
-  expiresAt: Date;
-}
+import { ConfirmationMailSent, InvalidOrExpiredToken } from '../../../graphql/confirmation.results';
+import { FieldErrors } from '../../../graphql/user-error';
 
 @ObjectType({ description: 'The address is now the one reissued passwords go to.' })
 export class ReissueEmailRegistered {
   @Field(() => String)
   email: string;
 }
-
-@ObjectType({
-  implements: UserError,
-  description: 'The link is unknown, used already, or older than 24 hours.',
-})
-export class InvalidOrExpiredToken extends UserError {}
 
 @ObjectType({
   description:

@@ -1,5 +1,5 @@
 import argon2 from 'argon2';
-import type { Config } from '../../config';
+import type { Config } from '../config';
 
 /**
  * The one place argon2id is parameterised (SPEC §2.4). Every secret — passwords, initial passwords,

@@ -1,28 +1,28 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type ContainerType } from 'type-graphql';
-import { AuthResolver } from '../modules/auth/auth.resolver';
+import { authChecker } from './graphql/auth-checker';
+import { AuthResolver } from './modules/auth/auth.resolver';
 import {
   BillingQueryResolver,
   BillingResolver,
   InvoiceNoticesResolver,
-} from '../modules/billing/billing.resolver';
-import { MembershipResolver } from '../modules/billing/membership';
-import { CredentialsResolver } from '../modules/credentials/credentials.resolver';
-import { IntegrationsResolver } from '../modules/integrations/integrations.resolver';
+} from './modules/billing/billing.resolver';
+import { MembershipResolver } from './modules/billing/membership';
+import { CredentialsResolver } from './modules/credentials/credentials.resolver';
+import { IntegrationsResolver } from './modules/integrations/integrations.resolver';
 import {
   BillingNotificationFieldResolver,
   BillingNotificationResolver,
-} from '../modules/notifications/billing-notification.resolver';
-import { AuditLogResolver } from '../modules/operators/audit-log.resolver';
-import { OperatorAccountsResolver } from '../modules/operators/operator-accounts.resolver';
-import { OperatorAdminResolver } from '../modules/operators/operator-admin.resolver';
-import { OperatorAuthResolver } from '../modules/operators/operator-auth.resolver';
-import { PostcardsResolver } from '../modules/operators/postcards.resolver';
-import { InvoicePaymentsResolver, PaymentsResolver } from '../modules/payments/payments.resolver';
-import { ReissueResolver, ViewerReissueEmailResolver } from '../modules/reissue/reissue.resolver';
-import type { Services } from '../services';
-import { authChecker } from './auth-checker';
+} from './modules/notifications/billing-notification.resolver';
+import { AuditLogResolver } from './modules/operators/audit-log.resolver';
+import { OperatorAccountsResolver } from './modules/operators/operator-accounts.resolver';
+import { OperatorAdminResolver } from './modules/operators/operator-admin.resolver';
+import { OperatorAuthResolver } from './modules/operators/operator-auth.resolver';
+import { PostcardsResolver } from './modules/operators/postcards.resolver';
+import { InvoicePaymentsResolver, PaymentsResolver } from './modules/payments/payments.resolver';
+import { ReissueResolver, ViewerReissueEmailResolver } from './modules/reissue/reissue.resolver';
+import type { Services } from './services';
 
 export const resolvers = [
   AuthResolver,

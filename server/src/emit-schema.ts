@@ -12,7 +12,7 @@ export async function printedSchema(): Promise<string> {
 
 if (require.main === module) {
   void (async () => {
-    const target = path.resolve(__dirname, '../../../../schema.graphql');
+    const target = path.resolve(__dirname, '../../../schema.graphql');
     const printed = await printedSchema();
     if (process.argv.includes('--check')) {
       const { readFileSync } = await import('node:fs');
