@@ -23,6 +23,7 @@ const {
   openBenchDatabase,
   startServer,
   httpClient,
+  hashPassword,
   processCpuSeconds,
   percentile,
   loadLine,
@@ -30,7 +31,6 @@ const {
 
 const { loadConfig } = require(`${dist}/config.js`);
 const { loadBillingData } = require(`${dist}/modules/billing/load-data.js`);
-const { PasswordHasher } = require(`${dist}/security/password-hasher.js`);
 const { systemClock } = require(`${dist}/clock.js`);
 
 const DOCUMENTS = Number(process.env.BENCH_DOCUMENTS ?? 500);
@@ -131,7 +131,7 @@ async function main() {
   let failed = false;
   try {
     // One subscriber with a known password: the aliased logins would succeed if they ran.
-    const passwordHash = await new PasswordHasher(config.argon2).hash(PASSWORD);
+    const passwordHash = await hashPassword(config.argon2, PASSWORD);
     const { loginIds } = await loadBillingData(pool, systemClock, {
       accounts: 1,
       loginAccounts: 1,

@@ -7,20 +7,19 @@
 //   BENCH_URL=http://host:4000 npm run bench:login   uses a running server (accounts via the CLI,
 //                                             which must reach the same database: set DATABASE_URL)
 // Options (env): BENCH_SECONDS (default 15), BENCH_ROUNDS (default 5), BENCH_CLIENTS (default 8).
-const { spawn, execFileSync } = require('node:child_process');
-const { mkdtempSync, rmSync } = require('node:fs');
+const { execFileSync } = require('node:child_process');
+const { chmodSync, mkdtempSync, rmSync } = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const http = require('node:http');
 const argon2 = require('argon2');
+const { dist, startServer, httpClient, percentile, loadLine } = require('./support');
 
-const root = path.resolve(__dirname, '..');
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
 const clients = Number(process.env.BENCH_CLIENTS ?? 8);
 const LOGIN = 'mutation($input: LoginInput!) { login(input: $input) { __typename } }';
 
 function loadArgonParams() {
-  const { loadConfig } = require(path.join(root, 'dist/server/src/config.js'));
+  const { loadConfig } = require(`${dist}/config.js`);
   return loadConfig().argon2;
 }
 
@@ -40,37 +39,6 @@ async function argonRate(params) {
   };
 }
 
-async function startServer(env) {
-  const child = spawn(
-    process.execPath,
-    [
-      ...(process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean),
-      path.join(root, 'dist/server/src/main.js'),
-    ],
-    {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let output = '';
-  child.stdout.on('data', (d) => (output += d));
-  child.stderr.on('data', (d) => (output += d));
-  const url = `http://127.0.0.1:${env.PORT}`;
-  for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new Error(`server exited:\n${output}`);
-    try {
-      if ((await fetch(`${url}/readyz`)).ok) return { url, child };
-    } catch {}
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  child.kill('SIGTERM');
-  throw new Error(`server did not become ready:\n${output}`);
-}
-
-function percentile(sorted, p) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
 async function main() {
   const params = loadArgonParams();
   let url = process.env.BENCH_URL;
@@ -79,9 +47,8 @@ async function main() {
   const env = { ...process.env };
   if (!url) {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'wb-bench-'));
-    require('node:fs').chmodSync(dataDir, 0o755);
+    chmodSync(dataDir, 0o755);
     Object.assign(env, {
-      PORT: String(40000 + Math.floor(Math.random() * 10000)),
       DATA_DIR: dataDir,
       EMBEDDED_PG_PORT: String(50000 + Math.floor(Math.random() * 5000)),
       LOG_LEVEL: 'warn',
@@ -98,7 +65,7 @@ async function main() {
       const out = execFileSync(
         process.execPath,
         [
-          path.join(root, 'dist/server/src/cli.js'),
+          path.join(dist, 'cli.js'),
           'account',
           'create',
           '--phone',
@@ -114,26 +81,7 @@ async function main() {
 
     // node:http with keep-alive rather than fetch: the load generator shares the machine's two cores
     // with the server, so it should spend as little CPU per request as it can (like wrk would).
-    const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
-    const target = new URL('/graphql', url);
-    const post = (payload) =>
-      new Promise((resolve, reject) => {
-        const req = http.request(
-          target,
-          {
-            method: 'POST',
-            agent,
-            headers: { 'content-type': 'application/json', 'content-length': payload.length },
-          },
-          (res) => {
-            const chunks = [];
-            res.on('data', (c) => chunks.push(c));
-            res.on('end', () => resolve(Buffer.concat(chunks).toString()));
-          },
-        );
-        req.on('error', reject);
-        req.end(payload);
-      });
+    const http = httpClient(url, { maxSockets: clients });
     const login = async (account) => {
       const payload = Buffer.from(
         JSON.stringify({
@@ -143,11 +91,9 @@ async function main() {
           },
         }),
       );
-      const started = performance.now();
-      const body = await post(payload);
-      const elapsed = performance.now() - started;
-      if (!body.includes('"LoginSuccess"')) throw new Error(`login failed: ${body}`);
-      return elapsed;
+      const res = await http.graphql(payload);
+      if (!res.body.includes('"LoginSuccess"')) throw new Error(`login failed: ${res.body}`);
+      return res.ms;
     };
     // Warm-up: JIT, connection pools, argon2 threads.
     await Promise.all(accounts.map((a) => login(a)));
@@ -190,13 +136,12 @@ async function main() {
         `p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms`,
     );
     console.log(
-      `login throughput = ${((rate / ceiling) * 100).toFixed(0)} % of the argon2 ceiling (target ≥ 80 %)`,
+      `login throughput = ${((rate / ceiling) * 100).toFixed(0)} % of the argon2 ceiling (target ≥ 80 %) ` +
+        `${rate >= 0.8 * ceiling ? 'PASS' : 'FAIL'}; ${loadLine()}`,
     );
+    http.close();
   } finally {
-    if (server) {
-      server.child.kill('SIGTERM');
-      await new Promise((r) => server.child.once('exit', r));
-    }
+    await server?.stop();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -182,6 +182,12 @@ const byId = (hash, variables) => ({
   extensions: { persistedQuery: { version: 1, sha256Hash: hash } },
 });
 
+/** An argon2id hash of `password` with the app's parameters (config.argon2), for accounts a bench loads. */
+function hashPassword(params, password) {
+  const argon2 = require('argon2');
+  return argon2.hash(password, { type: argon2.argon2id, ...params });
+}
+
 /** A process's CPU seconds so far (user + system, from /proc/<pid>/stat; 0 where there is none). */
 function processCpuSeconds(pid) {
   try {
@@ -211,6 +217,7 @@ module.exports = {
   httpClient,
   trustedDocument,
   byId,
+  hashPassword,
   processCpuSeconds,
   percentile,
   loadLine,
