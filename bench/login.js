@@ -12,7 +12,16 @@ const { chmodSync, mkdtempSync, rmSync } = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const argon2 = require('argon2');
-const { dist, startServer, httpClient, percentile, loadLine } = require('./support');
+const {
+  dist,
+  startServer,
+  httpClient,
+  processCpuSeconds,
+  processTreeCpuSeconds,
+  machineCpuSeconds,
+  percentile,
+  loadLine,
+} = require('./support');
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
 const clients = Number(process.env.BENCH_CLIENTS ?? 8);
@@ -105,8 +114,18 @@ async function main() {
     const argonSamples = [await argonRate(params)];
     const latencies = [];
     let elapsed = 0;
+    // Where the cores went during the rounds: the server (argon2 runs in its thread pool), the PostgreSQL
+    // it started, this client, and whatever else runs on the machine.
+    const cpu = { server: 0, tree: 0, client: 0, machineBusy: 0, machineTotal: 0 };
+    const cpuNow = () => ({
+      server: server ? processCpuSeconds(server.pid) : 0,
+      tree: server ? processTreeCpuSeconds(server.pid) : 0,
+      client: process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6,
+      machine: machineCpuSeconds(),
+    });
     for (let round = 0; round < rounds; round++) {
       const deadline = Date.now() + (seconds * 1000) / rounds;
+      const before = cpuNow();
       const started = performance.now();
       await Promise.all(
         accounts.map(async (account) => {
@@ -114,6 +133,12 @@ async function main() {
         }),
       );
       elapsed += (performance.now() - started) / 1000;
+      const after = cpuNow();
+      cpu.server += after.server - before.server;
+      cpu.tree += after.tree - before.tree;
+      cpu.client += after.client - before.client;
+      cpu.machineBusy += after.machine.busy - before.machine.busy;
+      cpu.machineTotal += after.machine.total - before.machine.total;
       argonSamples.push(await argonRate(params));
     }
     latencies.sort((a, b) => a - b);
@@ -138,6 +163,19 @@ async function main() {
     console.log(
       `login throughput = ${((rate / ceiling) * 100).toFixed(0)} % of the argon2 ceiling (target ≥ 80 %) ` +
         `${rate >= 0.8 * ceiling ? 'PASS' : 'FAIL'}; ${loadLine()}`,
+    );
+    const perLogin = (s) => `${((s * 1000) / latencies.length).toFixed(1)} ms`;
+    const share = (s) => `${((s / cpu.machineTotal) * 100).toFixed(0)} %`;
+    const others = cpu.machineBusy - cpu.tree - cpu.client;
+    console.log(
+      `CPU during the rounds, per login: ${
+        server
+          ? `server ${perLogin(cpu.server)} (argon2 ${argon.msPerHash.toFixed(1)} ms of it), ` +
+            `its PostgreSQL ${perLogin(cpu.tree - cpu.server)}, `
+          : ''
+      }this client ${perLogin(cpu.client)}; machine busy ${share(cpu.machineBusy)} of ${cores} cores` +
+        (server ? ` (server ${share(cpu.server)}, PostgreSQL ${share(cpu.tree - cpu.server)}, ` : ' (') +
+        `this client ${share(cpu.client)}, other processes ${share(Math.max(0, server ? others : cpu.machineBusy - cpu.client))})`,
     );
     http.close();
   } finally {

@@ -199,6 +199,39 @@ function processCpuSeconds(pid) {
   }
 }
 
+/**
+ * CPU seconds of a process and its live descendants (e.g. the server and the PostgreSQL it started),
+ * each with the children it has reaped (a postmaster's finished backends).
+ */
+function processTreeCpuSeconds(rootPid) {
+  const stats = new Map();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const ticks = Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+      stats.set(Number(name), { ppid: Number(fields[1]), ticks });
+    } catch {} // gone meanwhile
+  }
+  let ticks = 0;
+  const inTree = (pid) => {
+    for (let p = pid, hops = 0; p > 1 && hops < 64; p = stats.get(p)?.ppid ?? 0, hops++)
+      if (p === rootPid) return true;
+    return false;
+  };
+  for (const [pid, s] of stats) if (inTree(pid)) ticks += s.ticks;
+  return ticks / 100;
+}
+
+/** This machine's busy and total CPU seconds so far, all cores (from /proc/stat). */
+function machineCpuSeconds() {
+  const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
+  const n = fields.map(Number); // user nice system idle iowait irq softirq steal …
+  const total = n.slice(0, 8).reduce((a, b) => a + b, 0);
+  return { busy: (total - n[3] - n[4]) / 100, total: total / 100 };
+}
+
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 /** This machine's load, printed beside the figures (others may share its cores). */
@@ -219,6 +252,8 @@ module.exports = {
   byId,
   hashPassword,
   processCpuSeconds,
+  processTreeCpuSeconds,
+  machineCpuSeconds,
   percentile,
   loadLine,
 };
