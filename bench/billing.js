@@ -23,6 +23,9 @@ const {
   byId,
   hashPassword,
   processCpuSeconds,
+  cpuSnapshot,
+  cpuShares,
+  sharesLine,
   percentile,
   loadLine,
 } = require('./support');
@@ -50,24 +53,33 @@ const LOGIN = trustedDocument('Login');
  * Measures tasks that are compared with one another (a document by id and as text) in alternating
  * slices, `seconds` each in all: this VM's speed drifts by tens of per cent from minute to minute, and
  * measuring one after the other would compare the drift as much as the tasks. Returns requests/s,
- * latency percentiles and the server's CPU time per request (user + system: steadier than requests/s
- * on a VM whose speed drifts, and what the server's code changes move).
+ * latency percentiles, the server's CPU time per request (user + system: steadier than requests/s
+ * on a VM whose speed drifts, and what the server's code changes move), and how busy the machine was
+ * and with what (other processes' share: cores this bench's figures did not get).
  */
 async function measure(tasks, serverPid, slices = 4) {
   const all = Object.fromEntries(
-    Object.keys(tasks).map((name) => [name, { latencies: [], elapsed: 0, serverCpu: 0 }]),
+    Object.keys(tasks).map((name) => [
+      name,
+      { latencies: [], elapsed: 0, serverCpu: 0, busy: 0, others: 0, slices: 0 },
+    ]),
   );
   for (let slice = 0; slice < slices; slice++) {
     for (const [name, task] of Object.entries(tasks)) {
       const cpuBefore = processCpuSeconds(serverPid);
+      const machineBefore = cpuSnapshot();
       const { latencies, elapsed } = await task.run(seconds / slices);
       all[name].serverCpu += processCpuSeconds(serverPid) - cpuBefore;
+      const shares = cpuShares(machineBefore, cpuSnapshot());
+      all[name].busy += shares.busy;
+      all[name].others += shares.others;
+      all[name].slices += 1;
       for (const latency of latencies) all[name].latencies.push(latency);
       all[name].elapsed += elapsed;
     }
   }
   return Object.fromEntries(
-    Object.entries(all).map(([name, { latencies, elapsed, serverCpu }]) => {
+    Object.entries(all).map(([name, { latencies, elapsed, serverCpu, busy, others, slices: n }]) => {
       latencies.sort((a, b) => a - b);
       return [
         name,
@@ -76,6 +88,7 @@ async function measure(tasks, serverPid, slices = 4) {
           p50: percentile(latencies, 50),
           p99: percentile(latencies, 99),
           cpuPerRequest: (serverCpu / latencies.length) * 1e6,
+          machine: { busy: busy / n, others: others / n },
         },
       ];
     }),
@@ -197,7 +210,7 @@ async function main() {
         `  ${label.padEnd(46)} ${r.rps.toFixed(0).padStart(5)} req/s   p50 ${r.p50.toFixed(1).padStart(5)} ms   ` +
           `p99 ${r.p99.toFixed(1).padStart(5)} ms` +
           (target ? ` (target < ${target} ms) ${r.p99 < target ? 'PASS' : 'FAIL'}` : '') +
-          (r.cpuPerRequest >= 1 ? `   server CPU ${r.cpuPerRequest.toFixed(0)} µs/req` : ''),
+          `   server CPU ${r.cpuPerRequest.toFixed(0)} µs/req; ${sharesLine(r.machine)}`,
       );
     const run = async (accounts) => {
       console.log(

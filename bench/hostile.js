@@ -25,6 +25,9 @@ const {
   httpClient,
   hashPassword,
   processCpuSeconds,
+  cpuSnapshot,
+  cpuShares,
+  sharesLine,
   percentile,
   loadLine,
 } = require('./support');
@@ -184,6 +187,7 @@ async function main() {
 
     // RSS every 20 ms from here on.
     const rssStart = rssKiB(server.pid);
+    const machineBefore = cpuSnapshot();
     let rssPeak = rssStart;
     const sampler = setInterval(() => {
       const now = rssKiB(server.pid);
@@ -323,6 +327,7 @@ async function main() {
       Buffer.from(batchedLogins),
     );
     const sessionsAfter = await sessions();
+    const machine = cpuShares(machineBefore, cpuSnapshot());
 
     // After: the probe stops, the heap may settle for 2 s, then the last figures.
     await new Promise((r) => setTimeout(r, 2000));
@@ -369,7 +374,7 @@ async function main() {
     console.log(
       `\nsessions opened by the hostile logins: ${sessionsAfter - sessionsBefore} (the bench's own login opened 1 before)`,
     );
-    console.log(`targets (${loadLine()}):`);
+    console.log(`targets (${loadLine()}; during the attacks ${sharesLine(machine)}):`);
     for (const [text, ok] of checks) {
       console.log(`  ${pass(ok)}  ${text}`);
       if (!ok) failed = true;

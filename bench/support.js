@@ -232,6 +232,20 @@ function machineCpuSeconds() {
   return { busy: (total - n[3] - n[4]) / 100, total: total / 100 };
 }
 
+/**
+ * What the machine did between two `cpuSnapshot()`s: the share of all cores busy, and the share busy
+ * with other processes than this bench's tree (this process, the database and server it started) —
+ * others' tests on a shared machine take cores the figures assume.
+ */
+const cpuSnapshot = () => ({ machine: machineCpuSeconds(), ours: processTreeCpuSeconds(process.pid) });
+function cpuShares(from, to) {
+  const total = to.machine.total - from.machine.total;
+  const busy = to.machine.busy - from.machine.busy;
+  return { busy: busy / total, others: Math.max(0, busy - (to.ours - from.ours)) / total };
+}
+const sharesLine = ({ busy, others }) =>
+  `machine busy ${(busy * 100).toFixed(0)} %, other processes ${(others * 100).toFixed(0)} %`;
+
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 /** This machine's load, printed beside the figures (others may share its cores). */
@@ -254,6 +268,9 @@ module.exports = {
   processCpuSeconds,
   processTreeCpuSeconds,
   machineCpuSeconds,
+  cpuSnapshot,
+  cpuShares,
+  sharesLine,
   percentile,
   loadLine,
 };
