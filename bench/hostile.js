@@ -355,7 +355,7 @@ async function main() {
     const checks = [
       [
         `every hostile request refused (4xx) in < ${TARGET.refusalMs} ms: ${total - notRefused}/${total} refused, ` +
-          `slowest ${ms(slowest.max)} (${slowest.name.slice(0, 3)}), p99 per attack ≤ ${ms(Math.max(...results.map((r) => r.p99)))}`,
+          `slowest ${ms(slowest.max)} ${slowest.name.slice(0, 3)}, p99 per attack ≤ ${ms(Math.max(...results.map((r) => r.p99)))}`,
         notRefused === 0 && slowest.max < TARGET.refusalMs,
       ],
       [
