@@ -6,6 +6,7 @@ import { BillingNotifications1764100000000 } from './migrations/1764100000000-bi
 import { OperatorsIntegratorsPayments1764200000000 } from './migrations/1764200000000-operators-integrators-payments';
 import { ProvisioningKeys1764300000000 } from './migrations/1764300000000-provisioning-keys';
 import { ItemsInStatements1764400000000 } from './migrations/1764400000000-items-in-statements';
+import { InvoiceVersion1764500000000 } from './migrations/1764500000000-invoice-version';
 
 /** The modules' TypeORM entities; the composition root lists them (server/src/entities.ts). */
 export type Entities = DataSourceOptions['entities'];
@@ -17,6 +18,7 @@ export const migrations = [
   OperatorsIntegratorsPayments1764200000000,
   ProvisioningKeys1764300000000,
   ItemsInStatements1764400000000,
+  InvoiceVersion1764500000000,
 ];
 
 /**

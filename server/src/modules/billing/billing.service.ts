@@ -23,6 +23,11 @@ export interface InvoiceRow {
   due_date: string;
   payment_status: 'UNPAID' | 'PAID';
   details_retained: boolean;
+  /**
+   * Increases with every change of the invoice or its statements; kept by the database (triggers of
+   * migration 1764500000000), never written by the application. A bigint, as text.
+   */
+  readonly version: string;
 }
 
 export interface NoticeRow {
@@ -68,7 +73,8 @@ const invoiceColumns = (
 ) => `i.id, to_char(i.billing_month, 'YYYY-MM') AS billing_month, i.status,
   i.usage_amount, i.adjustment_amount, i.billing_amount, i.taxable_10, i.tax_10, i.taxable_8, i.tax_8, i.non_taxable,
   to_char(i.issue_date, 'YYYY-MM-DD') AS issue_date, to_char(i.due_date, 'YYYY-MM-DD') AS due_date,
-  i.payment_status, (i.details_purged_at IS NULL AND i.billing_month >= ${detailsFrom}::date) AS details_retained`;
+  i.payment_status, (i.details_purged_at IS NULL AND i.billing_month >= ${detailsFrom}::date) AS details_retained,
+  i.version`;
 const INVOICE_COLUMNS = invoiceColumns('$2');
 
 /**

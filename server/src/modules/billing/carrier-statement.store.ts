@@ -81,8 +81,7 @@ const READ_UNDER_LOCK = `
     FROM invoice i WHERE i.id = $1`;
 
 // One statement replaces the carrier's items (the statement row holds them), stores the totals, the
-// statement hash and the audit line. updated_at strictly increases (by at least 1 ms): BillingService
-// caches items by it, so two writes in the same millisecond must still look different.
+// statement hash and the audit line. The database bumps invoice.version (migration 1764500000000).
 const REPLACE_ITEMS = `
   WITH totals AS (
     UPDATE invoice SET usage_amount = $7, billing_amount = $8, taxable_10 = $9, tax_10 = $10, taxable_8 = $11,
