@@ -13,9 +13,11 @@ import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError } from 'graphql';
 import helmet from 'helmet';
+import { DATABASE_RETRY_AFTER_SECONDS } from './db/availability';
 import type { GraphQLContext } from './graphql/context';
+import { contextFailure, errorResponsesPlugin, maskUnexpected } from './graphql/error-responses';
 import { parseOptions, requestLimitsPlugin, validationRules } from './graphql/request-limits';
 import { admitDocument, TrustedDocuments } from './graphql/trusted-documents';
 import { type Lang, langFromAcceptLanguage, message } from './i18n/messages';
@@ -107,13 +109,14 @@ export async function buildApp(
   const documents = TrustedDocuments.load();
   if (production && documents.size === 0)
     throw new Error('No trusted documents: run `npm run codegen` (client/src/**/persisted-documents.json).');
-  // Browsers (signed in by cookie, or anonymous) run our own documents only, in production; API keys,
+  // Browsers (signed in by cookie, or anonymous: browsers always send Origin or Sec-Fetch-Site, which
+  // pages cannot forge) run our own documents only, in production; API keys,
   // bearer tokens and non-browser tools may send text, within the request limits.
   const textAllowed = (request: FastifyRequest) => {
     if (!production || request.headers.authorization) return true;
     const { cookies, headers } = request;
     const browser =
-      cookies?.[SESSION_COOKIE] || cookies?.[OPERATOR_COOKIE] || headers.origin || headers['sec-fetch-mode'];
+      cookies?.[SESSION_COOKIE] || cookies?.[OPERATOR_COOKIE] || headers.origin || headers['sec-fetch-site'];
     return !browser;
   };
   app.addHook('preHandler', async (request, reply) => {
@@ -141,8 +144,9 @@ export async function buildApp(
       ApolloServerPluginSchemaReportingDisabled(),
       ApolloServerPluginLandingPageDisabled(),
       requestLimitsPlugin(schema, { production }),
+      errorResponsesPlugin(),
     ],
-    formatError: (formatted, error) => maskUnexpected(formatted, error, app),
+    formatError: maskUnexpected(app.log),
   });
   await apollo.start();
 
@@ -158,8 +162,13 @@ export async function buildApp(
         presented ? services.sessions.resolve(presented.token) : null,
         operatorToken ? services.operatorAuth.resolve(operatorToken) : null,
         bearer ? services.apiKeys.resolve(bearer) : null,
-      ]);
-      if (apiKey) await consumeApiKeyBudget(services, apiKey.apiKeyId, lang);
+      ]).catch((error) => {
+        throw contextFailure(error, lang, app.log);
+      });
+      if (apiKey)
+        await consumeApiKeyBudget(services, apiKey.apiKeyId, lang).catch((error) => {
+          throw contextFailure(error, lang, app.log);
+        });
       return {
         request,
         reply,
@@ -182,7 +191,10 @@ export async function buildApp(
       await services.db.query('SELECT 1');
       return { status: 'ready' };
     } catch {
-      return reply.code(503).send({ status: 'database unreachable' });
+      return reply
+        .code(503)
+        .header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS))
+        .send({ status: 'database unreachable' });
     }
   });
 
@@ -219,32 +231,16 @@ export async function buildApp(
   return app;
 }
 
-/** Unexpected failures are logged with their cause and answered with a generic, localised message. */
-function maskUnexpected(
-  formatted: GraphQLFormattedError,
-  error: unknown,
-  app: FastifyInstance,
-): GraphQLFormattedError {
-  const code = formatted.extensions?.code;
-  if (code && code !== 'INTERNAL_SERVER_ERROR') return formatted;
-  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
-  app.log.error({ err: original, path: formatted.path }, 'unexpected GraphQL error');
-  return {
-    message: message('ja', 'INTERNAL_SERVER_ERROR'),
-    path: formatted.path,
-    extensions: { code: 'INTERNAL_SERVER_ERROR' },
-  };
-}
-
 /** Integrators are rate limited per key (SPEC §6); over budget, the request is refused as a whole (429). */
 async function consumeApiKeyBudget(services: Services, apiKeyId: string, lang: Lang) {
   try {
     await services.apiKeys.consume(apiKeyId);
   } catch (error) {
     if (!(error instanceof RateLimitedError)) throw error;
-    throw new GraphQLError(message(lang, 'RATE_LIMITED'), {
+    throw new GraphQLError(message(lang, 'API_KEY_RATE_LIMITED'), {
       extensions: {
         code: 'RATE_LIMITED',
+        reason: 'API_KEY_RATE_LIMITED',
         retryAfterSeconds: error.retryAfterSeconds,
         http: { status: 429, headers: new Map([['retry-after', String(error.retryAfterSeconds)]]) },
       },

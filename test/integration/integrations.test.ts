@@ -148,6 +148,8 @@ describe('integrator authentication', () => {
       const over = await browser.gql(INVOICES, { customerNumber: 'x' });
       expect(over.status).toBe(429);
       expect(over.errors?.[0].extensions?.code).toBe('RATE_LIMITED');
+      expect(over.errors?.[0].extensions?.reason).toBe('API_KEY_RATE_LIMITED');
+      expect(over.errors?.[0].message).toMatch(/This API key has sent more requests/);
       const other = new Browser(limited.url);
       other.bearer = b.key;
       expect((await other.gql(INVOICES, { customerNumber: 'x' })).status).toBe(200);

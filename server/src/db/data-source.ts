@@ -49,6 +49,7 @@ export function createDataSource(
           log: () => {},
         }
       : undefined,
-    extra: { max: options.poolSize ?? 20, application_name: 'web-billing' },
+    // A database that does not answer fails requests in 5 s (503) instead of holding them open.
+    extra: { max: options.poolSize ?? 20, application_name: 'web-billing', connectionTimeoutMillis: 5_000 },
   });
 }

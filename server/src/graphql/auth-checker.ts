@@ -1,7 +1,7 @@
 import type { AuthChecker } from 'type-graphql';
 import { RequiredAction } from '../shared/required-action';
 import type { GraphQLContext } from './context';
-import { graphQLError } from './errors';
+import { apiKeyError, graphQLError } from './errors';
 import { Role } from './roles';
 
 const isOperatorRole = (r: string) => r.startsWith('role:');
@@ -31,7 +31,15 @@ export const authChecker: AuthChecker<GraphQLContext, string> = ({ context }, al
       if (granted) return true;
     }
     const key = context.apiKey;
-    if (key && scopes.some((s) => key.scopes.includes(s.slice('scope:'.length) as never))) return true;
+    const needed = scopes.map((s) => s.slice('scope:'.length));
+    if (key && needed.some((s) => key.scopes.includes(s as never))) return true;
+    // Integrators are told what their key lacks, in their own terms (not "log in again").
+    if (key)
+      throw apiKeyError('FORBIDDEN', 'API_KEY_SCOPE_MISSING', context.lang, { requiredScopes: needed });
+    const presented = /^Bearer\s+wbk_/i.test(context.request.headers.authorization ?? '');
+    if (presented) throw apiKeyError('UNAUTHENTICATED', 'API_KEY_INVALID', context.lang);
+    if (roles.length === 0 && !anyone)
+      throw apiKeyError('UNAUTHENTICATED', 'API_KEY_REQUIRED', context.lang, { requiredScopes: needed });
     return deny();
   }
 

@@ -21,6 +21,22 @@ export function graphQLError(
   return new GraphQLError(message(lang, code), { extensions: { code, ...extensions } });
 }
 
+/** Why an integrator operation was refused: the code stays the cross-cutting one, the words are theirs. */
+export type ApiKeyRefusal =
+  | 'API_KEY_REQUIRED'
+  | 'API_KEY_INVALID'
+  | 'API_KEY_SCOPE_MISSING'
+  | 'API_KEY_RATE_LIMITED';
+
+export function apiKeyError(
+  code: 'UNAUTHENTICATED' | 'FORBIDDEN' | 'RATE_LIMITED',
+  reason: ApiKeyRefusal,
+  lang: Lang,
+  extensions: Record<string, unknown> = {},
+): GraphQLError {
+  return new GraphQLError(message(lang, reason), { extensions: { code, reason, ...extensions } });
+}
+
 /** For resolvers behind @Authorized: the session the auth checker has already admitted. */
 export function requireSession(ctx: GraphQLContext): AuthenticatedSession {
   if (!ctx.session) throw graphQLError('UNAUTHENTICATED', ctx.lang);

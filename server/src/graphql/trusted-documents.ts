@@ -110,6 +110,7 @@ export function admitDocument(
     const { persistedQuery: _, ...rest } = extensions as Record<string, unknown>;
     params.query = text;
     params.extensions = request.method === 'GET' ? JSON.stringify(rest) : rest;
+    if (request.method === 'GET') rewriteSearch(request, params);
     request.graphqlDocumentOrigin = 'trusted';
     return true;
   }
@@ -117,6 +118,7 @@ export function admitDocument(
     // Text and a hash together is Apollo's registration protocol: we register nothing, the text is text.
     const { persistedQuery: _, ...rest } = extensions as Record<string, unknown>;
     params.extensions = request.method === 'GET' ? JSON.stringify(rest) : rest;
+    if (request.method === 'GET') rewriteSearch(request, params);
   }
   request.graphqlDocumentOrigin = 'text';
   if (typeof params.query === 'string' && !textAllowed(request)) {
@@ -124,6 +126,13 @@ export function admitDocument(
     return false;
   }
   return true;
+}
+
+/** Apollo's Fastify integration reads a GET's parameters from the URL, not from `request.query`. */
+function rewriteSearch(request: FastifyRequest, params: GraphQLParams) {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (typeof value === 'string') search.set(key, value);
+  request.raw.url = `${(request.raw.url ?? '').split('?')[0]}?${search}`;
 }
 
 function refuse(

@@ -169,6 +169,10 @@ const catalogue: Record<string, { ja: string; en: string }> = {
     ja: '送信キーが正しくありません。画面を再読み込みしてください。',
     en: 'The idempotency key must be 8 to 100 letters, digits, "-" or "_".',
   },
+  IDEMPOTENCY_KEY_REUSED_OTHER_ACCOUNT: {
+    ja: 'この送信キーは別の内容の登録に使用済みです。新しい登録には新しいキーを指定してください。',
+    en: 'This idempotency key was already used to provision an account with other details; send a new key for a new account (a retry must repeat its request unchanged).',
+  },
   IDEMPOTENCY_KEY_REUSED: {
     ja: '送信キーは別のお支払いに使用済みです。画面を再読み込みしてください。',
     en: 'This idempotency key was already used for a different payment.',
@@ -296,6 +300,31 @@ const catalogue: Record<string, { ja: string; en: string }> = {
   INTERNAL_SERVER_ERROR: {
     ja: 'システムエラーが発生しました。時間をおいて再度お試しください。',
     en: 'Something went wrong on our side. Please try again later.',
+  },
+  // Integrators (API keys): worded for whoever wires up the integration
+  API_KEY_REQUIRED: {
+    ja: 'この操作にはAPIキーが必要です。Authorization: Bearer wbk_… ヘッダーで送信してください。',
+    en: 'This operation needs an API key: send it as `Authorization: Bearer wbk_…` (an administrator creates one with `web-billing api-key create`).',
+  },
+  API_KEY_INVALID: {
+    ja: 'このAPIキーは無効です（不明なキー、または失効済み）。管理者に新しいキーの発行を依頼してください。',
+    en: 'This API key is not valid: it is unknown or has been revoked. Ask an administrator for a new key.',
+  },
+  API_KEY_SCOPE_MISSING: {
+    ja: 'このAPIキーにはこの操作の権限（スコープ）がありません。extensions.requiredScopes のスコープを持つキーを使用してください。',
+    en: 'This API key lacks the scope this operation needs (see extensions.requiredScopes). Use a key created with that scope.',
+  },
+  API_KEY_RATE_LIMITED: {
+    ja: 'このAPIキーからのリクエストが上限を超えました。Retry-After の秒数だけ待ってから再送してください。',
+    en: 'This API key has sent more requests than its budget allows. Wait the Retry-After seconds, then send again.',
+  },
+  SERVICE_UNAVAILABLE: {
+    ja: 'ただいまシステムに接続できません。しばらくしてから再度お試しください。',
+    en: 'The service is briefly unavailable. Please try again in a few seconds.',
+  },
+  CONTROL_CHARACTER: {
+    ja: '使用できない制御文字（NULなど）が含まれています。取り除いて再度お試しください。',
+    en: 'contains a control character (such as NUL) that is not allowed. Remove it and try again.',
   },
   // Trusted documents (the app's own operations, sent by id)
   PERSISTED_QUERY_NOT_FOUND: {

@@ -50,6 +50,20 @@ export interface AccountViewRow extends AccountSummaryRow {
 type Invalid = { kind: 'invalid'; issues: PolicyIssue[] };
 type NotFound = { kind: 'not-found' };
 
+/** What a provisioning request asked for, normalised (as ProvisioningService.check returns it). */
+type SentDetails = {
+  holderName: string;
+  phone: string;
+  postalAddress: string;
+  lines: { lineNumber: string }[];
+};
+type SentRow = {
+  holder_name: string;
+  registered_phone_number: string;
+  postal_address: string;
+  line_numbers: string[];
+};
+
 export type ProvisionOutcome =
   | Invalid
   | { kind: 'provisioned'; account: AccountSummaryRow; postcard: PostcardRow };
@@ -207,14 +221,14 @@ export class OperatorAccountsService {
       cmd.reason,
       actor.apiKeyId ? 'integration' : undefined,
     );
-    const { issues } = await this.provisioning.check(cmd);
-    if (issues.length + reasonIssues.length > 0)
+    const { issues, normalized } = await this.provisioning.check(cmd);
+    if (issues.length + reasonIssues.length > 0 || !normalized)
       return { kind: 'invalid', issues: [...issues, ...reasonIssues] };
     // Keys are the sender's own: one integrator's key can never meet another's or an operator's.
     const key = cmd.idempotencyKey?.trim()
       ? `${actor.apiKeyId ? `api-key:${actor.apiKeyId}` : `operator:${actor.operatorId}`}:${cmd.idempotencyKey.trim()}`
       : null;
-    const earlier = key ? await this.provisionedWith(key) : null;
+    const earlier = key ? await this.provisionedWith(key, normalized) : null;
     if (earlier) return earlier;
     try {
       const created = await this.provisioning.provision(
@@ -237,21 +251,41 @@ export class OperatorAccountsService {
       // The same key sent twice at once: the other request made the account.
       const raced =
         key && (error as { constraint?: string }).constraint === 'billing_account_provisioning_key';
-      const made = raced ? await this.provisionedWith(key) : null;
+      const made = raced ? await this.provisionedWith(key, normalized) : null;
       if (made) return made;
       throw error;
     }
   }
 
-  /** The account an earlier request with this (scoped) key made, with its first postcard. */
-  private async provisionedWith(key: string): Promise<ProvisionOutcome | null> {
-    const [row]: { id: string; postcard_id: string }[] = await this.db.query(
-      `SELECT a.id, (SELECT p.id FROM postcard p WHERE p.billing_account_id = a.id
-                      ORDER BY p.created_at LIMIT 1) AS postcard_id
+  /**
+   * The account an earlier request with this (scoped) key made, with its first postcard; a key sent
+   * again with other details is refused (a retry repeats its request, anything else is a new one).
+   */
+  private async provisionedWith(key: string, sent: SentDetails): Promise<ProvisionOutcome | null> {
+    const [row]: (SentRow & { id: string; postcard_id: string })[] = await this.db.query(
+      `SELECT a.id, a.holder_name, a.registered_phone_number, a.postal_address,
+              (SELECT p.id FROM postcard p WHERE p.billing_account_id = a.id
+                ORDER BY p.created_at LIMIT 1) AS postcard_id,
+              ARRAY(SELECT l.line_number FROM line l WHERE l.billing_account_id = a.id
+                     ORDER BY l.line_number) AS line_numbers
          FROM billing_account a WHERE a.provisioning_key = $1`,
       [key],
     );
     if (!row) return null;
+    const same =
+      row.holder_name === sent.holderName &&
+      row.registered_phone_number === sent.phone &&
+      row.postal_address === sent.postalAddress &&
+      row.line_numbers.join() ===
+        sent.lines
+          .map((l) => l.lineNumber)
+          .sort()
+          .join();
+    if (!same)
+      return {
+        kind: 'invalid',
+        issues: [{ field: 'idempotencyKey', code: 'IDEMPOTENCY_KEY_REUSED_OTHER_ACCOUNT' }],
+      };
     const [account] = await this.summaries([row.id]);
     return {
       kind: 'provisioned',

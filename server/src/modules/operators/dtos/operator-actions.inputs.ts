@@ -44,7 +44,7 @@ export class ProvisionAccountInput {
   @Field(() => String, {
     nullable: true,
     description:
-      'Retry safety: a second request with the same key from the same operator or API key returns the account the first one made (no second account, no second postcard).',
+      'Retry safety: a second request with the same key from the same operator or API key returns the account the first one made (no second account, no second postcard); the same key with other details is refused (IDEMPOTENCY_KEY_REUSED_OTHER_ACCOUNT).',
   })
   @MaxLength(200)
   idempotencyKey?: string | null;
