@@ -3,7 +3,7 @@ import type { GraphQLContext } from '../../graphql/context';
 import { requireSession } from '../../graphql/errors';
 import { userError } from '../../graphql/user-error';
 import type { Lang } from '../../i18n/messages';
-import { type BillingService, type InvoiceRow, type ItemRow, type LineRow } from './billing.service';
+import { type BillingService, type InvoiceRow, type LineRow, type StatementRow } from './billing.service';
 import {
   BreakdownResult,
   CarrierNotFound,
@@ -76,44 +76,51 @@ function toLine(row: LineRow, lang: Lang): Line {
 }
 
 /**
- * The service hands out the same (cached) items array until the invoice changes, so the tree built from
- * it is kept beside it, per language: re-reading a month builds nothing. Nothing mutates the tree.
+ * Carrier → line → items from the carriers' statements (by carrier, lines by line number): each line's
+ * items in the statement's printed order. A carrier with no items shown is left out.
  */
-const treesByItems = new WeakMap<readonly ItemRow[], Partial<Record<Lang, CarrierBreakdown[]>>>();
-
-function carrierTree(items: readonly ItemRow[], lang: Lang): CarrierBreakdown[] {
-  let trees = treesByItems.get(items);
-  if (!trees) {
-    trees = {};
-    treesByItems.set(items, trees);
-  }
-  trees[lang] ??= buildCarrierTree(items, lang);
-  return trees[lang];
-}
-
-/** Items arrive sorted by carrier then line: one pass builds carrier → line → items. */
-function buildCarrierTree(items: readonly ItemRow[], lang: Lang): CarrierBreakdown[] {
+function carrierTree(statements: readonly StatementRow[], lang: Lang): CarrierBreakdown[] {
   const carriers: CarrierBreakdown[] = [];
-  for (const item of items) {
-    let carrier = carriers.at(-1);
-    if (carrier?.carrier.code !== item.carrier_code) {
-      carrier = Object.assign(new CarrierBreakdown(), {
-        carrier: toCarrier(item, lang),
-        subtotal: 0,
-        lines: [],
-      });
-      carriers.push(carrier);
+  for (const s of statements) {
+    if (!s.lines || s.lines.length === 0) continue;
+    const carrier = toCarrier(s, lang);
+    // Items by their line's ref (1-based), in printed order.
+    const byRef: ChargeItem[][] = [];
+    const sums: number[] = [];
+    for (let i = 0; i < s.line_refs.length; i++) {
+      const ref = s.line_refs[i];
+      const item = new ChargeItem();
+      item.name = s.item_names[s.name_refs[i] - 1];
+      item.amount = s.amounts[i];
+      item.taxRate = s.tax_rates[i];
+      const items = byRef[ref];
+      if (items) {
+        items.push(item);
+        sums[ref] += item.amount;
+      } else {
+        byRef[ref] = [item];
+        sums[ref] = item.amount;
+      }
     }
-    let line = carrier.lines.at(-1);
-    if (line?.line.lineNumber !== item.line_number) {
-      line = Object.assign(new LineBreakdown(), { line: toLine(item, lang), subtotal: 0, items: [] });
-      carrier.lines.push(line);
+    const breakdown = new CarrierBreakdown();
+    breakdown.carrier = carrier;
+    breakdown.subtotal = 0;
+    breakdown.lines = [];
+    for (const [ref, lineNumber, serviceName] of s.lines) {
+      const items = byRef[ref];
+      if (!items) continue;
+      const line = new Line();
+      line.lineNumber = lineNumber;
+      line.serviceName = serviceName;
+      line.carrier = carrier;
+      const lineBreakdown = new LineBreakdown();
+      lineBreakdown.line = line;
+      lineBreakdown.subtotal = sums[ref];
+      lineBreakdown.items = items;
+      breakdown.lines.push(lineBreakdown);
+      breakdown.subtotal += sums[ref];
     }
-    line.items.push(
-      Object.assign(new ChargeItem(), { name: item.item_name, amount: item.amount, taxRate: item.tax_rate }),
-    );
-    line.subtotal += item.amount;
-    carrier.subtotal += item.amount;
+    if (breakdown.lines.length > 0) carriers.push(breakdown);
   }
   return carriers;
 }
@@ -201,11 +208,12 @@ export class BillingResolver {
       case 'carrier-not-found':
         return userError(CarrierNotFound, 'CARRIER_NOT_FOUND', ctx.lang);
       case 'found': {
-        const carriers = carrierTree(found.items, ctx.lang);
+        const carriers = carrierTree(found.statements, ctx.lang);
+        const first = carriers[0]?.lines[0]?.line;
         return Object.assign(new Breakdown(), {
           invoice: toInvoice(found.invoice),
           itemsTotal: carriers.reduce((sum, c) => sum + c.subtotal, 0),
-          lineNumber: found.items[0] && lineNumber ? found.items[0].line_number : (lineNumber ?? null),
+          lineNumber: first && lineNumber ? first.lineNumber : (lineNumber ?? null),
           carrierCode: carrierCode ?? null,
           carriers,
         });

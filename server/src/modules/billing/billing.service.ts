@@ -44,10 +44,24 @@ export interface LineRow {
   carrier_name_en: string;
 }
 
-export interface ItemRow extends LineRow {
-  item_name: string;
-  amount: number;
-  tax_rate: number;
+/**
+ * One carrier's statement for the breakdown, as stored (migration 1764400000000): its items in printed
+ * order as parallel arrays (`line_refs` and `name_refs` are 1-based positions in the statement's
+ * `line_ids` and `item_names`), and its lines as [ref, line number, service name] by line number.
+ * Arrays come as JSON (parsed natively) rather than as rows: one row per carrier instead of one per
+ * item, and no per-item copies of line and carrier names.
+ */
+export interface StatementRow {
+  carrier_code: string;
+  carrier_name_ja: string;
+  carrier_name_en: string;
+  item_names: string[];
+  line_refs: number[];
+  name_refs: number[];
+  amounts: number[];
+  tax_rates: number[];
+  /** Only the line asked for, with a line filter; null when the statement lists none of them. */
+  lines: [ref: number, lineNumber: string, serviceName: string][] | null;
 }
 
 export type MonthLookup<T> =
@@ -59,7 +73,8 @@ export type BreakdownLookup =
   | {
       kind: 'found';
       invoice: InvoiceRow;
-      items: ItemRow[];
+      /** By carrier id; a carrier with no items (for the line asked for) may appear, with no lines. */
+      statements: StatementRow[];
     }
   | { kind: 'out-of-range'; oldest: BillingMonth; newest: BillingMonth }
   | { kind: 'details-not-retained'; oldest: BillingMonth; newest: BillingMonth }
@@ -145,7 +160,7 @@ export class BillingService {
 
   /**
    * One month's charge items, optionally for one line or one carrier: two statements (the invoice,
-   * then every item joined to its line and carrier), however many lines the account has.
+   * then its carriers' statements with their lines), however many lines the account has.
    */
   async breakdown(
     accountId: string,
@@ -175,19 +190,19 @@ export class BillingService {
     if (invoice.carrier_found === false) return { kind: 'carrier-not-found' };
     if (!invoice.details_retained)
       return { kind: 'details-not-retained', oldest: r.oldestDetails, newest: r.current };
-    const items: ItemRow[] = await this.read(
-      `SELECT l.line_number, l.service_name, c.code AS carrier_code, c.name_ja AS carrier_name_ja,
-              c.name_en AS carrier_name_en, ci.item_name, ci.amount, ci.tax_rate
-         FROM charge_item ci
-         JOIN line l ON l.id = ci.line_id
-         JOIN carrier c ON c.id = ci.carrier_id
-        WHERE ci.invoice_id = $1
-          AND ($2::text IS NULL OR l.line_number = $2)
-          AND ($3::text IS NULL OR c.code = $3)
-        ORDER BY c.id, l.line_number, ci.sort_order`,
+    const statements: StatementRow[] = await this.read(
+      `SELECT c.code AS carrier_code, c.name_ja AS carrier_name_ja, c.name_en AS carrier_name_en,
+              to_json(cs.item_names) AS item_names, to_json(cs.line_refs) AS line_refs,
+              to_json(cs.name_refs) AS name_refs, to_json(cs.amounts) AS amounts, to_json(cs.tax_rates) AS tax_rates,
+              (SELECT json_agg(json_build_array(u.ref, l.line_number, l.service_name) ORDER BY l.line_number)
+                 FROM unnest(cs.line_ids) WITH ORDINALITY AS u (id, ref) JOIN line l ON l.id = u.id
+                WHERE $2::text IS NULL OR l.line_number = $2) AS lines
+         FROM carrier_statement cs JOIN carrier c ON c.id = cs.carrier_id
+        WHERE cs.invoice_id = $1 AND ($3::text IS NULL OR c.code = $3)
+        ORDER BY c.id`,
       [invoice.id, lineNumber, carrierCode],
     );
-    return { kind: 'found', invoice, items };
+    return { kind: 'found', invoice, statements };
   }
 
   /** Keyset pages by line number, so the 120th line costs what the first does. */
