@@ -104,6 +104,15 @@ export async function buildApp(
     securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined));
   });
   await app.register(fastifyCompress, { global: true, threshold: 1024 });
+  // Apollo answers with a string; written as is, Node encodes it to UTF-8 on the socket's slow path
+  // (~1.1 ms more for the 117 KiB Japanese breakdown than writing the same bytes as a Buffer, measured
+  // on loopback). Encoding it once here is the cheap way. Runs after compression (which takes strings
+  // it compresses and leaves the rest, e.g. for clients sending no Accept-Encoding).
+  app.addHook('onSend', (request, _reply, payload, done) => {
+    if (request.routeOptions.url === GRAPHQL_PATH && typeof payload === 'string' && payload.length > 1024)
+      return done(null, Buffer.from(payload));
+    done(null, payload);
+  });
 
   const production = config.env === 'production';
   const documents = TrustedDocuments.load();
