@@ -50,7 +50,7 @@ export type PostcardStatus =
 
 export type ProvisionAccountInput = {
   holderName: string;
-  /** Retry safety: a second request with the same key from the same operator or API key returns the account the first one made (no second account, no second postcard). */
+  /** Retry safety: a second request with the same key from the same operator or API key returns the account the first one made (no second account, no second postcard); the same key with other details is refused (IDEMPOTENCY_KEY_REUSED_OTHER_ACCOUNT). */
   idempotencyKey?: string | null | undefined;
   lines?: Array<ProvisionLineInput>;
   postalAddress?: string;
