@@ -167,17 +167,17 @@ export async function buildApp(
       const operatorToken = readOperatorToken(request);
       const bearer = readBearer(request);
       // Each kind of credential is looked up only when one is presented (tokens carry their kind).
-      const [session, operator, apiKey] = await Promise.all([
-        presented ? services.sessions.resolve(presented.token) : null,
-        operatorToken ? services.operatorAuth.resolve(operatorToken) : null,
-        bearer ? services.apiKeys.resolve(bearer) : null,
-      ]).catch((error) => {
+      const [session, operator, apiKey] = await (async () => {
+        const found = await Promise.all([
+          presented ? services.sessions.resolve(presented.token) : null,
+          operatorToken ? services.operatorAuth.resolve(operatorToken) : null,
+          bearer ? services.apiKeys.resolve(bearer) : null,
+        ]);
+        if (found[2]) await consumeApiKeyBudget(services, found[2].apiKeyId, lang);
+        return found;
+      })().catch((error) => {
         throw contextFailure(error, lang, app.log);
       });
-      if (apiKey)
-        await consumeApiKeyBudget(services, apiKey.apiKeyId, lang).catch((error) => {
-          throw contextFailure(error, lang, app.log);
-        });
       return {
         request,
         reply,

@@ -107,19 +107,13 @@ export function admitDocument(
       refuse(reply, 'PERSISTED_QUERY_NOT_FOUND', refusal);
       return false;
     }
-    const { persistedQuery: _, ...rest } = extensions as Record<string, unknown>;
     params.query = text;
-    params.extensions = request.method === 'GET' ? JSON.stringify(rest) : rest;
-    if (request.method === 'GET') rewriteSearch(request, params);
+    setParams(request, params, extensions as Record<string, unknown>);
     request.graphqlDocumentOrigin = 'trusted';
     return true;
   }
-  if (persisted) {
-    // Text and a hash together is Apollo's registration protocol: we register nothing, the text is text.
-    const { persistedQuery: _, ...rest } = extensions as Record<string, unknown>;
-    params.extensions = request.method === 'GET' ? JSON.stringify(rest) : rest;
-    if (request.method === 'GET') rewriteSearch(request, params);
-  }
+  // Text and a hash together is Apollo's registration protocol: we register nothing, the text is text.
+  if (persisted) setParams(request, params, extensions as Record<string, unknown>);
   request.graphqlDocumentOrigin = 'text';
   if (typeof params.query === 'string' && !textAllowed(request)) {
     refuse(reply, 'TRUSTED_DOCUMENTS_ONLY', refusal);
@@ -128,8 +122,17 @@ export function admitDocument(
   return true;
 }
 
-/** Apollo's Fastify integration reads a GET's parameters from the URL, not from `request.query`. */
-function rewriteSearch(request: FastifyRequest, params: GraphQLParams) {
+/**
+ * The parameters Apollo then reads, without the persisted-query extension (Apollo's own handling of
+ * it is off). Apollo's Fastify integration reads a GET's parameters from the URL, so that is rewritten.
+ */
+function setParams(request: FastifyRequest, params: GraphQLParams, extensions: Record<string, unknown>) {
+  const { persistedQuery: _, ...rest } = extensions;
+  if (request.method !== 'GET') {
+    params.extensions = rest;
+    return;
+  }
+  params.extensions = JSON.stringify(rest);
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) if (typeof value === 'string') search.set(key, value);
   request.raw.url = `${(request.raw.url ?? '').split('?')[0]}?${search}`;
