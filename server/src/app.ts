@@ -20,6 +20,7 @@ import type { GraphQLContext } from './graphql/context';
 import { contextFailure, errorResponsesPlugin, maskUnexpected } from './graphql/error-responses';
 import { parseOptions, requestLimitsPlugin, validationRules } from './graphql/request-limits';
 import { admitDocument, TrustedDocuments } from './graphql/trusted-documents';
+import { trustedExecution } from './graphql/trusted-execution';
 import { type Lang, langFromAcceptLanguage, message } from './i18n/messages';
 import { createLoaders } from './loaders';
 import {
@@ -135,8 +136,10 @@ export async function buildApp(
   });
 
   const schema = await createSchema(services);
+  const execution = trustedExecution(schema, documents);
   const apollo = new ApolloServer<GraphQLContext>({
-    schema,
+    gateway: execution.gateway,
+    stringifyResult: execution.stringifyResult,
     documentStore: documents.documentStore(),
     persistedQueries: false,
     parseOptions,
