@@ -35,7 +35,13 @@ const idOf = (name: string) => {
  * The same operation by id (compiled) and as text (graphql-js): status and body as sent. The text
  * carries a comment, so it is not the trusted text (whose hash would find the compiled query).
  */
-async function both(url: string, name: string, variables: Record<string, unknown>, cookie?: string | null) {
+async function both(
+  url: string,
+  name: string,
+  variables: Record<string, unknown>,
+  cookie?: string | null,
+  operationName?: string,
+) {
   const headers: Record<string, string> = {
     'content-type': 'application/json',
     'accept-language': 'ja',
@@ -48,8 +54,12 @@ async function both(url: string, name: string, variables: Record<string, unknown
     return { status: res.status, text: await res.text() };
   };
   return {
-    compiled: await post({ variables, extensions: { persistedQuery: { version: 1, sha256Hash: id } } }),
-    interpreted: await post({ query: `${manifest[id]}\n# sent as text`, variables }),
+    compiled: await post({
+      variables,
+      operationName,
+      extensions: { persistedQuery: { version: 1, sha256Hash: id } },
+    }),
+    interpreted: await post({ query: `${manifest[id]}\n# sent as text`, variables, operationName }),
   };
 }
 
@@ -151,6 +161,9 @@ describe('trusted documents run compiled (graphql-jit), answering as graphql-js 
       };
       expect(withoutLocations(compiled)).toEqual(withoutLocations(interpreted));
     }
+    const unknown = await both(t.url, 'Me', {}, household.cookie, 'NotMe');
+    expect(unknown.compiled).toEqual(unknown.interpreted);
+    expect(unknown.compiled.status).toBe(400);
   });
 
   it('compiles trusted documents only, each once, whatever text callers send', async () => {

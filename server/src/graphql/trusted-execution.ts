@@ -28,25 +28,30 @@ export function trustedExecution(
   const serializers = new WeakMap<object, CompiledQuery['stringify']>();
   const compiledFor = (hash: string, request: Parameters<Executor>[0]) => {
     if (!documents.text(hash)) return null;
-    let query = compiled.get(hash);
+    // Keyed by operation too: a manifest's document holds one operation, but nothing relies on it.
+    const key = `${hash}:${request.operationName ?? ''}`;
+    let query = compiled.get(key);
     if (query === undefined) {
       const result = compileQuery(schema, request.document, request.operationName ?? undefined, {
         customJSONSerializer: true,
       });
       query = isCompiledQuery(result) ? result : null;
-      compiled.set(hash, query);
+      compiled.set(key, query);
     }
     return query;
   };
   const executor: Executor = async (request) => {
-    const query = request.queryHash ? compiledFor(request.queryHash, request) : null;
+    // The operation name as sent: Apollo's resolved name is null when none matched, which graphql-js
+    // must see to answer "Unknown operation named …" (a 400).
+    const operationName = request.request.operationName;
+    const query = request.operation && request.queryHash ? compiledFor(request.queryHash, request) : null;
     if (!query)
       return execute({
         schema,
         document: request.document,
         contextValue: request.context,
         variableValues: request.request.variables,
-        operationName: request.operationName,
+        operationName,
       });
     // graphql-js coerces the variables (graphql-jit 0.8 rejects an omitted input field that has a
     // default); the compiled query gets them in their final form.
