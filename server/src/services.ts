@@ -5,6 +5,7 @@ import { type Clock, systemClock } from './clock';
 import type { Config } from './config';
 import { createJobQueue } from './jobs/job-queue';
 import { AuditService } from './modules/audit/audit.service';
+import { AccountLockout } from './modules/auth/account-lockout';
 import { AuthService } from './modules/auth/auth.service';
 import { LoginThrottle } from './modules/auth/login-throttle';
 import { SessionService } from './modules/auth/session.service';
@@ -31,6 +32,7 @@ import { PaymentService } from './modules/payments/payment.service';
 import { createPaymentProvider } from './modules/payments/sandbox-card.provider';
 import { PasswordReissueService } from './modules/reissue/password-reissue.service';
 import { ReissueEmailService } from './modules/reissue/reissue-email.service';
+import { AttemptBudget, scheduleAttemptPurge } from './security/attempt-budget';
 import { PasswordHasher } from './security/password-hasher';
 import { SecretSeal } from './security/secret-seal';
 
@@ -45,6 +47,8 @@ export interface ServiceOptions {
   /** Run the job queue's workers and maintenance here (the server: yes; a CLI command: no). */
   workers?: boolean;
   log?: Log;
+  /** The argon2 hasher (tests count its verifications). */
+  hasher?: PasswordHasher;
 }
 
 const silent: Log = { info() {}, warn() {}, error() {} };
@@ -61,12 +65,20 @@ export async function createServices(config: Config, db: DataSource, options: Se
   await boss.start();
 
   const seal = SecretSeal.fromConfig(config.sealKey, config.dataDir);
-  const hasher = new PasswordHasher(config.argon2);
+  const hasher = options.hasher ?? new PasswordHasher(config.argon2);
   const audit = new AuditService(db, clock);
   const sessions = new SessionService(db, pool, config, clock);
-  const throttle = new LoginThrottle(pool, config);
+  // Attempt budgets store an HMAC of what was typed, keyed from the seal key (never the text).
+  const attemptKeys = seal.derive('attempt-budget-keys');
+  const throttle = new LoginThrottle(pool, attemptKeys, config);
+  const reissueAttempts = new AttemptBudget(pool, attemptKeys, {
+    name: 'reissue-id',
+    limit: config.reissue.attempts,
+    windowSeconds: config.reissue.blockSeconds,
+  });
   const viewers = new ViewerService(db);
   const outbox = new OutboxService(boss, seal);
+  const lockout = new AccountLockout(db, audit, outbox, config, clock);
   const mailTransport = config.mail.smtpUrl
     ? smtpTransport(config.mail.smtpUrl)
     : mailboxTransport(path.join(config.dataDir, 'mail'));
@@ -85,6 +97,7 @@ export async function createServices(config: Config, db: DataSource, options: Se
     await mailWorker.start();
     await billingNotifications.startWorker(config.mail.pollSeconds);
     await retentionJob.startWorker();
+    await scheduleAttemptPurge(boss, pool);
   }
 
   const provisioning = new ProvisioningService(db, hasher, seal, audit, config, clock);
@@ -104,8 +117,8 @@ export async function createServices(config: Config, db: DataSource, options: Se
     outbox,
     mailTransport,
     mailWorker,
-    auth: new AuthService(db, hasher, sessions, throttle, audit, outbox, config, clock),
-    credentials: new CredentialsService(db, hasher, sessions, audit, throttle, outbox, clock),
+    auth: new AuthService(db, hasher, sessions, throttle, lockout, audit, clock),
+    credentials: new CredentialsService(db, hasher, sessions, audit, lockout, outbox, clock),
     billing,
     payments: new PaymentService(
       db,
@@ -132,6 +145,7 @@ export async function createServices(config: Config, db: DataSource, options: Se
       seal,
       sessions,
       throttle,
+      reissueAttempts,
       outbox,
       audit,
       auditLog,
@@ -144,11 +158,11 @@ export async function createServices(config: Config, db: DataSource, options: Se
     reissueEmails: new ReissueEmailService(db, hasher, outbox, audit, config, clock),
     passwordReissue: new PasswordReissueService(
       db,
-      pool,
       hasher,
       sessions,
       outbox,
       throttle,
+      reissueAttempts,
       audit,
       config,
       clock,

@@ -132,7 +132,6 @@ describe('postcard to own credentials (SPEC 2.2 steps 1–4, 8)', () => {
       [
         'initialLoginId:INITIAL_CREDENTIALS_WRONG',
         'initialPassword:INITIAL_CREDENTIALS_WRONG',
-        'newLoginId:LOGIN_ID_TAKEN',
         'newLoginIdConfirmation:LOGIN_ID_CONFIRMATION_MISMATCH',
         'newPassword:PASSWORD_FULL_WIDTH',
         'newPassword:PASSWORD_CONTAINS_LOGIN_ID',
@@ -142,6 +141,18 @@ describe('postcard to own credentials (SPEC 2.2 steps 1–4, 8)', () => {
     // Messages are localised and name the allowed characters for the full-width rule.
     const fullWidth = result.errors.find((e: { code: string }) => e.code === 'PASSWORD_FULL_WIDTH');
     expect(fullWidth.message).toContain('# $ % ( ) * + - . / : ; ? @ [ ] _ { } ~');
+    // Whether a login ID is taken is told only to the holder of the postcard pair (no enumeration).
+    const taken = await browser.gql(CHANGE_INITIAL, {
+      input: {
+        initialLoginId: card.initialLoginId,
+        initialPassword: card.initialPassword,
+        newLoginId: other.initialLoginId,
+        newLoginIdConfirmation: other.initialLoginId,
+        newPassword: 'Sakura#2024x',
+        newPasswordConfirmation: 'Sakura#2024x',
+      },
+    });
+    expect(issuesOf(taken.data?.changeInitialCredentials)).toEqual(['newLoginId:LOGIN_ID_TAKEN']);
 
     browser.lang = 'ja';
     const ja = await browser.gql(CHANGE_INITIAL, {

@@ -8,11 +8,12 @@ import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { buildApp } from '../../server/src/app';
 import type { Clock } from '../../server/src/clock';
-import { loadConfig } from '../../server/src/config';
+import { type Config, loadConfig } from '../../server/src/config';
 import { createDataSource } from '../../server/src/db/data-source';
 import { runMigrations } from '../../server/src/db/database';
 import { ensureDatabase } from '../../server/src/db/embedded-postgres';
 import { entities } from '../../server/src/entities';
+import type { PasswordHasher } from '../../server/src/security/password-hasher';
 import { createServices, type Services } from '../../server/src/services';
 
 /** A clock tests move by hand, so expiry is tested without sleeping. */
@@ -75,6 +76,8 @@ export async function startTestApp(
   options: {
     workers?: boolean /** Share another app's database (a second server instance). */;
     databaseUrl?: string;
+    /** Replaces the app's hasher (e.g. one that counts verifications). */
+    hasher?: (config: Config) => PasswordHasher;
   } = {},
 ): Promise<TestApp> {
   const database = options.databaseUrl
@@ -113,6 +116,7 @@ export async function startTestApp(
   const services = await createServices(config, db, {
     clock,
     workers: options.workers ?? true,
+    hasher: options.hasher?.(config),
     log: {
       info() {},
       warn: (o, m) => console.warn(m, JSON.stringify(o)),

@@ -7,6 +7,7 @@ import { OperatorsIntegratorsPayments1764200000000 } from './migrations/17642000
 import { ProvisioningKeys1764300000000 } from './migrations/1764300000000-provisioning-keys';
 import { ItemsInStatements1764400000000 } from './migrations/1764400000000-items-in-statements';
 import { InvoiceVersion1764500000000 } from './migrations/1764500000000-invoice-version';
+import { AttemptKeys1764600000000 } from './migrations/1764600000000-attempt-keys';
 
 /** The modules' TypeORM entities; the composition root lists them (server/src/entities.ts). */
 export type Entities = DataSourceOptions['entities'];
@@ -19,6 +20,7 @@ export const migrations = [
   ProvisioningKeys1764300000000,
   ItemsInStatements1764400000000,
   InvoiceVersion1764500000000,
+  AttemptKeys1764600000000,
 ];
 
 /**

@@ -92,6 +92,10 @@ const catalogue: Record<string, { ja: string; en: string }> = {
     ja: '現在のログインパスワードが正しくありません。',
     en: 'The current password is wrong.',
   },
+  PASSWORD_LOCKED: {
+    ja: `現在のログインパスワードを連続して間違えたため、ログインパスワードがロックされ、ログアウトしました。「ログインID及びログインパスワードをお忘れの方」から再発行するか、${CALL_CENTRE_JA}までご連絡ください。`,
+    en: `The current password was wrong too many times in a row: your password is locked and you have been signed out. Reissue it from "Forgot your login ID or password?", or call ${CALL_CENTRE_EN}.`,
+  },
   EMAIL_INVALID: {
     ja: 'メールアドレスの形式が正しくありません（例: abc@example.jp）。',
     en: 'This is not a valid email address (for example abc@example.jp).',

@@ -1,12 +1,12 @@
 import type { DataSource } from 'typeorm';
 import type { Clock } from '../../clock';
-import type { Config } from '../../config';
 import type { PasswordHasher } from '../../security/password-hasher';
 import { normalizeIdentifier } from '../../shared/identifiers';
+import { RateLimitedError } from '../../shared/rate-limited';
 import { RequiredAction } from '../../shared/required-action';
 import type { RequestMeta, ViewerRow } from '../../shared/session';
 import { AuditEventType, type AuditService } from '../audit/audit.service';
-import type { OutboxService } from '../mail/outbox.service';
+import type { AccountLockout } from './account-lockout';
 import type { LoginThrottle } from './login-throttle';
 import type { IssuedSession, SessionService } from './session.service';
 import { VIEWER_COLUMNS } from './viewer.service';
@@ -42,9 +42,8 @@ export class AuthService {
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionService,
     private readonly throttle: LoginThrottle,
+    private readonly lockout: AccountLockout,
     private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
-    private readonly config: Pick<Config, 'lockoutThreshold'>,
     private readonly clock: Clock,
   ) {}
 
@@ -58,35 +57,39 @@ export class AuthService {
     const missing = [...(loginId ? [] : ['loginId' as const]), ...(password ? [] : ['password' as const])];
     if (missing.length > 0) return { kind: 'missing-fields', fields: missing };
 
-    // Both reads at once: a login waits for one database round trip before argon2, not two.
-    // assertAllowed throws RateLimitedError, which the GraphQL layer turns into RATE_LIMITED.
-    const [{ loginIdHasFailures }, rows] = await Promise.all([
-      this.throttle.assertAllowed(meta.clientAddress, loginId),
-      // The viewer's columns come along, so a successful login costs no second read.
-      this.db.query(
-        `SELECT s.id, s.billing_account_id, s.locked_at, s.initial_expires_at, s.failed_login_count,
-                s.reissue_expires_at,
-                (lower(s.initial_login_id) = lower($1)) AS via_initial,
-                (s.reissue_password_hash IS NOT NULL) AS via_reissue,
-                -- After a reissue only the mailed one-time password works (SPEC 2.3).
-                CASE WHEN lower(s.initial_login_id) = lower($1) THEN s.initial_password_hash
-                     ELSE coalesce(s.reissue_password_hash, s.password_hash) END AS secret_hash,
-                ${VIEWER_COLUMNS}
-           FROM subscriber s JOIN billing_account a ON a.id = s.billing_account_id
-          WHERE lower(s.login_id) = lower($1) OR lower(s.initial_login_id) = lower($1)
-          LIMIT 1`,
-        [loginId],
-      ) as Promise<LoginCandidate[]>,
-    ]);
-    const candidate = rows[0];
+    // Attempts are spent before any password is checked (RateLimitedError → RATE_LIMITED): however
+    // many requests race, no more passwords are verified than the budgets allow.
+    await this.throttle.spend(meta.clientAddress, loginId);
+    // The viewer's columns come along, so a successful login costs no second read.
+    const [candidate]: LoginCandidate[] = await this.db.query(
+      `SELECT s.id, s.billing_account_id, s.locked_at, s.initial_expires_at, s.failed_login_count,
+              s.reissue_expires_at,
+              (lower(s.initial_login_id) = lower($1)) AS via_initial,
+              (s.reissue_password_hash IS NOT NULL) AS via_reissue,
+              -- After a reissue only the mailed one-time password works (SPEC 2.3).
+              CASE WHEN lower(s.initial_login_id) = lower($1) THEN s.initial_password_hash
+                   ELSE coalesce(s.reissue_password_hash, s.password_hash) END AS secret_hash,
+              ${VIEWER_COLUMNS}
+         FROM subscriber s JOIN billing_account a ON a.id = s.billing_account_id
+        WHERE lower(s.login_id) = lower($1) OR lower(s.initial_login_id) = lower($1)
+        LIMIT 1`,
+      [loginId],
+    );
+    // An unlocked account's attempt is also counted towards its lockout before the check (a success
+    // resets the count), so concurrent wrong passwords cannot pass the threshold. A locked account's
+    // password is still checked, within the login ID's budget, only to tell its owner it is locked.
+    const attempt = candidate && !candidate.locked_at ? await this.lockout.reserve(candidate.id) : null;
+    if (candidate && !candidate.locked_at && attempt === null) {
+      // Attempts in flight already reach the threshold: this one waits for their outcome.
+      throw new RateLimitedError(1);
+    }
     const passwordOk =
       candidate?.secret_hash != null
         ? await this.hasher.verify(candidate.secret_hash, password)
         : await this.hasher.verifyAgainstNothing(password);
 
     if (!candidate || !passwordOk) {
-      await this.throttle.recordFailure(meta.clientAddress, loginId);
-      if (candidate) await this.countFailure(candidate, meta);
+      if (candidate) await this.countFailure(candidate, attempt, meta);
       else {
         // No login ID recorded: people type passwords into the ID field by mistake.
         await this.audit.record({
@@ -107,6 +110,11 @@ export class AuthService {
       await this.audit.record({ ...base, event: AuditEventType.LOGIN, outcome: 'LOCKED' });
       return { kind: 'locked' };
     }
+    // The right password: the attempt counts against nothing.
+    const settled = Promise.all([
+      this.throttle.succeeded(meta.clientAddress, loginId),
+      this.lockout.succeeded(candidate.id),
+    ]);
     const now = this.clock.now();
     const expired = candidate.via_initial
       ? candidate.initial_expires_at && candidate.initial_expires_at <= now && ('initial' as const)
@@ -115,6 +123,7 @@ export class AuthService {
         candidate.reissue_expires_at <= now &&
         ('reissued' as const);
     if (expired) {
+      await settled;
       await this.audit.record({
         ...base,
         event: AuditEventType.LOGIN,
@@ -131,17 +140,15 @@ export class AuthService {
       detail: { initial: candidate.via_initial },
     };
     // Rotation: a session the browser already held is replaced, never reused across a login.
-    const session =
-      candidate.failed_login_count === 0 && !previousSessionId
-        ? await this.sessions.issueWithAudit(candidate.id, meta, audit)
-        : await this.db.transaction(async (tx) => {
-            await tx.query('UPDATE subscriber SET failed_login_count = 0 WHERE id = $1', [candidate.id]);
-            if (previousSessionId) await this.sessions.revoke(previousSessionId, tx);
-            const issued = await this.sessions.issue(candidate.id, meta, tx);
-            await this.audit.record(audit, tx);
-            return issued;
-          });
-    if (loginIdHasFailures) await this.throttle.recordSuccess(loginId);
+    const session = !previousSessionId
+      ? await this.sessions.issueWithAudit(candidate.id, meta, audit)
+      : await this.db.transaction(async (tx) => {
+          await this.sessions.revoke(previousSessionId, tx);
+          const issued = await this.sessions.issue(candidate.id, meta, tx);
+          await this.audit.record(audit, tx);
+          return issued;
+        });
+    await settled;
     return { kind: 'success', session, requiredAction: candidate.required_action, viewer: candidate };
   }
 
@@ -155,34 +162,19 @@ export class AuthService {
     });
   }
 
-  /** One atomic UPDATE, so concurrent failures cannot skip the threshold. */
-  private async countFailure(candidate: LoginCandidate, meta: RequestMeta): Promise<void> {
-    const now = this.clock.now();
-    const [rows] = (await this.db.query(
-      `UPDATE subscriber
-          SET failed_login_count = failed_login_count + 1,
-              locked_at = CASE WHEN locked_at IS NULL AND failed_login_count + 1 >= $2 THEN $3 ELSE locked_at END
-        WHERE id = $1
-        RETURNING failed_login_count, (locked_at = $3) AS newly_locked`,
-      [candidate.id, this.config.lockoutThreshold, now],
-    )) as [{ failed_login_count: number; newly_locked: boolean }[], number];
-    const row = rows[0];
-    const base = {
+  /** A wrong password: audited; the attempt that reached the threshold locks the account. */
+  private async countFailure(candidate: LoginCandidate, attempt: number | null, meta: RequestMeta) {
+    const subject = {
       subscriberId: candidate.id,
       billingAccountId: candidate.billing_account_id,
       clientAddress: meta.clientAddress,
     };
     await this.audit.record({
-      ...base,
+      ...subject,
       event: AuditEventType.LOGIN,
       outcome: 'WRONG_PASSWORD',
-      detail: { consecutiveFailures: row?.failed_login_count ?? null },
+      detail: { consecutiveFailures: attempt, locked: !!candidate.locked_at },
     });
-    if (row?.newly_locked) {
-      await this.db.transaction(async (tx) => {
-        await this.audit.record({ ...base, event: AuditEventType.ACCOUNT_LOCKED, outcome: 'LOCKED' }, tx);
-        await this.outbox.enqueueSecurityNotice(tx, candidate.id, 'ACCOUNT_LOCKED', now);
-      });
-    }
+    if (attempt !== null) await this.lockout.failed(subject, attempt);
   }
 }

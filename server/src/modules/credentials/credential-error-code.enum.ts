@@ -19,4 +19,6 @@ export enum CredentialErrorCode {
   PASSWORD_CONFIRMATION_MISMATCH = 'PASSWORD_CONFIRMATION_MISMATCH',
   INITIAL_CREDENTIALS_WRONG = 'INITIAL_CREDENTIALS_WRONG',
   CURRENT_PASSWORD_WRONG = 'CURRENT_PASSWORD_WRONG',
+  /** The current password was wrong too many times: the password is locked and every session ended. */
+  PASSWORD_LOCKED = 'PASSWORD_LOCKED',
 }

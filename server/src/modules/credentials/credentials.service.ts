@@ -5,7 +5,7 @@ import { normalizeIdentifier } from '../../shared/identifiers';
 import type { PolicyIssue } from '../../shared/policy-issue';
 import type { RequestMeta } from '../../shared/session';
 import { AuditEventType, type AuditService } from '../audit/audit.service';
-import type { LoginThrottle } from '../auth/login-throttle';
+import type { AccountLockout } from '../auth/account-lockout';
 import type { IssuedSession, SessionService } from '../auth/session.service';
 import type { OutboxService } from '../mail/outbox.service';
 import { CredentialErrorCode as Code } from './credential-error-code.enum';
@@ -51,7 +51,7 @@ export class CredentialsService {
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionService,
     private readonly audit: AuditService,
-    private readonly throttle: LoginThrottle,
+    private readonly lockout: AccountLockout,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
   ) {}
@@ -83,13 +83,20 @@ export class CredentialsService {
     let initialOk = false;
     if (!has('initialLoginId') && !has('initialPassword')) {
       const idMatches = initialLoginId.toLowerCase() === subscriber.initialLoginId.toLowerCase();
-      // Always verify, so a wrong ID costs the same time as a wrong password.
-      const passwordMatches = await this.hasher.verify(subscriber.initialPasswordHash, initialPassword);
-      initialOk = idMatches && passwordMatches;
+      // The check is counted towards the lock before it runs (AccountLockout); always verify, so a
+      // wrong ID costs the same time as a wrong password.
+      const locked = await this.checkSecret(
+        subscriber,
+        subscriber.initialPasswordHash,
+        initialPassword,
+        meta,
+      );
+      if (locked === 'refused')
+        return this.reject(subscriber, [{ field: 'initialPassword', code: Code.PASSWORD_LOCKED }], meta);
+      initialOk = idMatches && locked === 'right';
       if (!initialOk) {
         issues.push({ field: 'initialLoginId', code: Code.INITIAL_CREDENTIALS_WRONG });
         issues.push({ field: 'initialPassword', code: Code.INITIAL_CREDENTIALS_WRONG });
-        await this.throttle.recordFailure(meta.clientAddress, subscriber.initialLoginId);
       }
     }
 
@@ -99,7 +106,8 @@ export class CredentialsService {
       if (!has('newPassword') && newLoginId.toLowerCase() === newPassword.toLowerCase()) {
         issues.push({ field: 'newLoginId', code: Code.LOGIN_ID_EQUALS_PASSWORD });
       }
-      if (idIssues.length === 0 && (await this.isLoginIdTaken(newLoginId, subscriber.id))) {
+      // Only for the holder of the postcard pair: availability must not answer anyone else.
+      if (initialOk && idIssues.length === 0 && (await this.isLoginIdTaken(newLoginId, subscriber.id))) {
         issues.push({ field: 'newLoginId', code: Code.LOGIN_ID_TAKEN });
       }
       if (!has('newLoginIdConfirmation') && newLoginIdConfirmation !== newLoginId) {
@@ -163,11 +171,15 @@ export class CredentialsService {
     const issues: PolicyIssue[] = [...missing];
     const has = (field: string) => missing.some((m) => m.field === field);
 
+    let currentOk = false;
     if (!has('currentPassword')) {
-      if (!(await this.hasher.verify(currentHash, currentPassword))) {
-        issues.push({ field: 'currentPassword', code: Code.CURRENT_PASSWORD_WRONG });
-        await this.throttle.recordFailure(meta.clientAddress, subscriber.loginId);
-      } else if (
+      // Counted towards the lock before the check, like a sign-in: a stolen session cannot guess on.
+      const checked = await this.checkSecret(subscriber, currentHash, currentPassword, meta);
+      if (checked === 'refused')
+        return this.reject(subscriber, [{ field: 'currentPassword', code: Code.PASSWORD_LOCKED }], meta);
+      currentOk = checked === 'right';
+      if (!currentOk) issues.push({ field: 'currentPassword', code: Code.CURRENT_PASSWORD_WRONG });
+      else if (
         subscriber.reissuePasswordHash &&
         subscriber.reissueExpiresAt &&
         subscriber.reissueExpiresAt <= this.clock.now()
@@ -177,7 +189,9 @@ export class CredentialsService {
     }
     if (!has('newPassword')) {
       issues.push(...checkPassword(newPassword, subscriber.loginId, 'newPassword'));
-      if (await this.isRecentPassword(subscriber.id, newPassword)) {
+      // Compared with the history only for whoever knows the current password: otherwise it would
+      // tell a stolen session's holder whether a guess was one of the last passwords.
+      if (currentOk && (await this.isRecentPassword(subscriber.id, newPassword))) {
         issues.push({ field: 'newPassword', code: Code.PASSWORD_RECENTLY_USED });
       }
       if (!has('newPasswordConfirmation') && newPasswordConfirmation !== newPassword) {
@@ -200,6 +214,35 @@ export class CredentialsService {
       return this.finishChange(tx, subscriber, passwordHash, AuditEventType.PASSWORD_CHANGED, meta);
     });
     return { kind: 'changed', session };
+  }
+
+  /**
+   * Checks the account's current secret within its lock budget (AccountLockout): 'refused' when the
+   * password is locked (or this failure locked it) — every session then ends, the caller's included.
+   */
+  private async checkSecret(
+    subscriber: Subscriber,
+    hash: string,
+    secret: string,
+    meta: RequestMeta,
+  ): Promise<'right' | 'wrong' | 'refused'> {
+    const attempt = await this.lockout.reserve(subscriber.id);
+    if (attempt === null) {
+      await this.sessions.revokeAll(subscriber.id);
+      return 'refused';
+    }
+    if (await this.hasher.verify(hash, secret)) {
+      await this.lockout.succeeded(subscriber.id);
+      return 'right';
+    }
+    const subject = {
+      subscriberId: subscriber.id,
+      billingAccountId: subscriber.billingAccountId,
+      clientAddress: meta.clientAddress,
+    };
+    if (!(await this.lockout.failed(subject, attempt))) return 'wrong';
+    await this.sessions.revokeAll(subscriber.id);
+    return 'refused';
   }
 
   /** Login IDs share one namespace with live initial IDs, compared case-insensitively. */

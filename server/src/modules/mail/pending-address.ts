@@ -106,18 +106,29 @@ export class PendingAddresses<T extends PendingAddressTable, Pending extends obj
     return pending;
   }
 
-  /** Counts a wrong answer; at the limit the link is void. Returns true when it is. */
-  async countFailure(q: Queryable, pending: PendingRow<Pending>): Promise<boolean> {
-    const failures = pending.confirm_failures + 1;
-    const dead = failures >= MAX_CONFIRM_FAILURES;
+  /**
+   * Spends one of the link's attempts before its answer is checked, in one atomic UPDATE, so
+   * concurrent wrong answers cannot pass the limit: the attempt's number, or null when none are left
+   * (or the link is no longer pending) — check nothing then.
+   */
+  async spendAttempt(q: Queryable, pending: PendingRow<Pending>): Promise<number | null> {
+    const [rows] = (await q.query(
+      `UPDATE ${this.table} SET confirm_failures = confirm_failures + 1
+        WHERE id = $1 AND status = 'PENDING' AND token_hash IS NOT NULL AND confirm_failures < $2
+        RETURNING confirm_failures`,
+      [pending.id, MAX_CONFIRM_FAILURES],
+    )) as [{ confirm_failures: number }[], number];
+    return rows[0]?.confirm_failures ?? null;
+  }
+
+  /** A wrong answer: the last attempt voids the link. Returns true when it is void. */
+  async failed(q: Queryable, pending: PendingRow<Pending>, attempt: number): Promise<boolean> {
+    if (attempt < MAX_CONFIRM_FAILURES) return false;
     await q.query(
-      `UPDATE ${this.table} SET confirm_failures = $2,
-              status = CASE WHEN $3::boolean THEN 'SUPERSEDED' ELSE status END,
-              token_hash = CASE WHEN $3::boolean THEN NULL ELSE token_hash END
-        WHERE id = $1`,
-      [pending.id, failures, dead],
+      `UPDATE ${this.table} SET status = 'SUPERSEDED', token_hash = NULL WHERE id = $1 AND status = 'PENDING'`,
+      [pending.id],
     );
-    return dead;
+    return true;
   }
 
   /** Supersedes the active address and makes the pending one active. Returns the superseded address. */

@@ -102,9 +102,12 @@ export class BillingNotificationService {
     if (!input.registeredPhoneNumber.trim()) {
       return { kind: 'rejected', issues: [{ field: 'registeredPhoneNumber', code: 'REQUIRED' }] };
     }
+    // The attempt is spent before the number is compared: concurrency buys no extra guesses.
+    const attempt = await this.addresses.spendAttempt(this.db, pending);
+    if (attempt === null) return { kind: 'invalid-token' };
     const phone = normalizePhoneNumber(input.registeredPhoneNumber);
     if (phone !== pending.registered_phone_number) {
-      if (await this.addresses.countFailure(this.db, pending)) return { kind: 'invalid-token' };
+      if (await this.addresses.failed(this.db, pending, attempt)) return { kind: 'invalid-token' };
       return {
         kind: 'rejected',
         issues: [

@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Clock } from '../../clock';
 import type { Config } from '../../config';
 import type { Lang } from '../../i18n/messages';
+import type { AttemptBudget } from '../../security/attempt-budget';
 import type { PasswordHasher } from '../../security/password-hasher';
 import type { SecretSeal } from '../../security/secret-seal';
 import { normalizeIdentifier } from '../../shared/identifiers';
@@ -11,7 +12,6 @@ import type { LoginThrottle } from '../auth/login-throttle';
 import type { SessionService } from '../auth/session.service';
 import { normalizeLineNumber } from '../billing/line-number';
 import type { OutboxService } from '../mail/outbox.service';
-import { REISSUE_FAILURES_KEY_PREFIX } from '../reissue/password-reissue.service';
 import type { AuditEntryRow, AuditLogService } from './audit-log.service';
 import { withFreshInitialCredentials } from './initial-credentials';
 import { checkReason, isUuid, maskEmail, type OperatorActor } from './operator-reason';
@@ -119,6 +119,8 @@ export class OperatorAccountsService {
     private readonly seal: SecretSeal,
     private readonly sessions: SessionService,
     private readonly throttle: LoginThrottle,
+    /** Self-service reissue attempts per login ID (the reissue module spends them). */
+    private readonly reissueAttempts: AttemptBudget,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
     private readonly auditLog: AuditLogService,
@@ -364,7 +366,7 @@ export class OperatorAccountsService {
     });
     if (!done) return { kind: 'not-found' };
     // The old ID's sign-in and reissue counters belong to credentials that no longer exist.
-    if (done.oldLoginId) await this.throttle.recordSuccess(done.oldLoginId);
+    if (done.oldLoginId) await this.throttle.clear(done.oldLoginId);
     const [account] = await this.summaries([accountId]);
     return {
       kind: 'queued',
@@ -400,7 +402,7 @@ export class OperatorAccountsService {
     await Promise.all(
       [row.login_id, row.initial_login_id]
         .filter((id): id is string => Boolean(id))
-        .map((id) => this.throttle.recordSuccess(id)),
+        .map((id) => this.throttle.clear(id)),
     );
     const [account] = await this.summaries([accountId]);
     return { kind: 'unlocked', account: toSummary(account) };
@@ -417,9 +419,8 @@ export class OperatorAccountsService {
     const [row] = isUuid(accountId) ? await this.summaries([accountId]) : [];
     if (!row?.subscriber_id) return { kind: 'not-found' };
     if (!row.reissue_blocked || !row.login_id) return { kind: 'not-blocked' };
-    const key = reissueKey(row.login_id);
+    await this.reissueAttempts.clear(row.login_id.toLowerCase());
     await this.db.transaction(async (tx) => {
-      await tx.query('DELETE FROM rate_limit WHERE key = $1', [key]);
       await this.record(tx, AuditEventType.REISSUE_BLOCK_LIFTED, row, actor, { reason });
       await this.outbox.enqueueSecurityNotice(
         tx,
@@ -438,21 +439,24 @@ export class OperatorAccountsService {
 
   private async summaries(ids: string[]): Promise<SummarySqlRow[]> {
     if (ids.length === 0) return [];
-    return this.db.query(
+    const rows: SummarySqlRow[] = await this.db.query(
       `SELECT a.id, a.customer_number, a.holder_name, a.registered_phone_number, a.postal_address,
               a.contact_email, a.created_at, s.id AS subscriber_id, s.login_id, s.initial_login_id,
               coalesce(s.locked_at IS NOT NULL, false) AS locked,
               coalesce(s.initial_login_id IS NULL AND s.login_id IS NOT NULL, false) AS activated,
               EXISTS (SELECT 1 FROM postcard p WHERE p.billing_account_id = a.id AND p.status = 'PENDING')
                 AS postcard_pending,
-              EXISTS (SELECT 1 FROM rate_limit r
-                       WHERE s.login_id IS NOT NULL AND r.key = $2 || lower(s.login_id) AND r.points >= $3
-                         AND (r.expire IS NULL OR r.expire > $4)) AS reissue_blocked
+              false AS reissue_blocked
          FROM billing_account a LEFT JOIN subscriber s ON s.billing_account_id = a.id
         WHERE a.id = ANY($1::uuid[])`,
-      // The reissue limiter counts in wall-clock milliseconds (rate-limiter-flexible), so must we.
-      [ids, `${REISSUE_FAILURES_KEY_PREFIX}:`, this.config.reissue.attempts, Date.now()],
+      [ids],
     );
+    // Reissue attempts are kept per login ID, under an HMAC of it (AttemptBudget).
+    const blocked = await this.reissueAttempts.exhaustedAmong(
+      rows.flatMap((row) => (row.login_id ? [row.login_id.toLowerCase()] : [])),
+    );
+    for (const row of rows) row.reissue_blocked = !!row.login_id && blocked.has(row.login_id.toLowerCase());
+    return rows;
   }
 
   private async postcard(id: string): Promise<PostcardRow> {
@@ -485,8 +489,6 @@ export class OperatorAccountsService {
     );
   }
 }
-
-const reissueKey = (loginId: string) => `${REISSUE_FAILURES_KEY_PREFIX}:${loginId.toLowerCase()}`;
 
 function toSummary(row: SummarySqlRow): AccountSummaryRow {
   return {

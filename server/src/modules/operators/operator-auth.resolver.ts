@@ -56,17 +56,17 @@ export class OperatorAuthResolver {
         missing.map((field) => ({ field, code: 'REQUIRED' })),
       );
     }
-    // Throws RateLimitedError (RATE_LIMITED) when this address or this ID has failed too often.
-    const { loginIdHasFailures } = await this.throttle.assertAllowed(ctx.clientAddress, throttleKey(loginId));
+    // Spent before the password is checked; throws RateLimitedError (RATE_LIMITED) when this address
+    // or this ID has no attempts left.
+    await this.throttle.spend(ctx.clientAddress, throttleKey(loginId));
     const outcome = await this.operatorAuth.login({ loginId, password: input.password }, ctx);
     switch (outcome.kind) {
       case 'invalid-credentials':
-        await this.throttle.recordFailure(ctx.clientAddress, throttleKey(loginId));
         return userError(InvalidCredentials, 'OPERATOR_INVALID_CREDENTIALS', ctx.lang);
       case 'locked':
         return userError(AccountLocked, 'OPERATOR_LOCKED', ctx.lang);
       case 'success': {
-        if (loginIdHasFailures) await this.throttle.recordSuccess(throttleKey(loginId));
+        await this.throttle.succeeded(ctx.clientAddress, throttleKey(loginId));
         // Rotation: a console session the browser already held ends with this sign-in.
         if (ctx.operator) await this.operatorAuth.logout(ctx.operator.sessionId);
         if (!input.bearer) writeOperatorCookie(ctx.reply, outcome, ctx.secureCookies);

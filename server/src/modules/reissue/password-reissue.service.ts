@@ -1,14 +1,14 @@
 import { randomInt } from 'node:crypto';
-import type { Pool } from 'pg';
-import { RateLimiterPostgres } from 'rate-limiter-flexible';
 import type { DataSource } from 'typeorm';
 import type { Clock } from '../../clock';
 import type { Config } from '../../config';
 import type { Lang } from '../../i18n/messages';
+import type { AttemptBudget } from '../../security/attempt-budget';
 import type { PasswordHasher } from '../../security/password-hasher';
 import { checkEmail, normalizeEmail } from '../../shared/email';
 import { normalizeIdentifier } from '../../shared/identifiers';
 import type { PolicyIssue } from '../../shared/policy-issue';
+import { RateLimitedError } from '../../shared/rate-limited';
 import { AuditEventType, type AuditService } from '../audit/audit.service';
 import type { LoginThrottle } from '../auth/login-throttle';
 import type { SessionService } from '../auth/session.service';
@@ -19,9 +19,6 @@ import { checkSecretQuestionAndAnswer } from './reissue-input';
 import { normalizeSecretAnswer } from './secret-questions';
 
 export type ReissueOutcome = { kind: 'accepted' } | { kind: 'rejected'; issues: PolicyIssue[] };
-
-/** Rate-limit key prefix of reissue failures per login ID; an operator lifts a block by deleting the key. */
-export const REISSUE_FAILURES_KEY_PREFIX = 'reissue-id';
 
 interface Match {
   subscriber_id: string;
@@ -40,30 +37,18 @@ interface Match {
  * for one login ID suspend reissue for it for 24 h (still answered alike; audited and mailed).
  */
 export class PasswordReissueService {
-  private readonly failures: RateLimiterPostgres;
-
   constructor(
     private readonly db: DataSource,
-    pool: Pool,
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionService,
     private readonly outbox: OutboxService,
     private readonly throttle: LoginThrottle,
+    /** Reissue attempts per login ID (REISSUE_ATTEMPTS per REISSUE_BLOCK_HOURS). */
+    private readonly attempts: AttemptBudget,
     private readonly audit: AuditService,
     private readonly config: Pick<Config, 'reissue'>,
     private readonly clock: Clock,
-  ) {
-    this.failures = new RateLimiterPostgres({
-      storeClient: pool,
-      storeType: 'pool',
-      tableName: 'rate_limit',
-      tableCreated: true,
-      clearExpiredByTimeout: false,
-      keyPrefix: REISSUE_FAILURES_KEY_PREFIX,
-      points: config.reissue.attempts,
-      duration: config.reissue.blockSeconds,
-    });
-  }
+  ) {}
 
   async request(
     input: { loginId: string; email: string; secretQuestionId: string; secretAnswer: string },
@@ -80,8 +65,12 @@ export class PasswordReissueService {
     if (issues.length > 0) return { kind: 'rejected', issues };
 
     const key = loginId.toLowerCase();
-    const spent = await this.failures.get(key);
-    const blocked = (spent?.consumedPoints ?? 0) >= this.config.reissue.attempts;
+    // The attempt is spent before any answer is checked, atomically: concurrency buys no extra guesses.
+    const attempt = await this.attempts.spend(key).catch((error) => {
+      if (error instanceof RateLimitedError) return null;
+      throw error;
+    });
+    const blocked = attempt === null;
 
     const [match]: Match[] = blocked
       ? []
@@ -109,7 +98,7 @@ export class PasswordReissueService {
       return { kind: 'accepted' };
     }
     if (!match || !answerOk) {
-      await this.recordFailure(key, clientAddress);
+      await this.recordFailure(key, attempt, clientAddress);
       return { kind: 'accepted' };
     }
 
@@ -148,13 +137,12 @@ export class PasswordReissueService {
       );
     });
     // The lock is cleared: so are the sign-in and reissue failure counts of this login ID.
-    await Promise.all([this.throttle.recordSuccess(loginId), this.failures.delete(key)]);
+    await Promise.all([this.throttle.clear(loginId), this.attempts.clear(key)]);
     return { kind: 'accepted' };
   }
 
-  private async recordFailure(key: string, clientAddress: string): Promise<void> {
-    const res = await this.failures.penalty(key, 1);
-    const nowBlocked = res.consumedPoints === this.config.reissue.attempts;
+  private async recordFailure(key: string, attempt: number, clientAddress: string): Promise<void> {
+    const nowBlocked = attempt === this.config.reissue.attempts;
     await this.audit.record({
       event: AuditEventType.PASSWORD_REISSUE_REJECTED,
       outcome: nowBlocked ? 'BLOCKED_NOW' : 'NO_MATCH',

@@ -120,12 +120,15 @@ export class ReissueEmailService {
     }
     if (issues.length > 0) return { kind: 'rejected', issues };
 
+    // The attempt is spent before the answer is checked: concurrency buys no extra guesses.
+    const attempt = await this.addresses.spendAttempt(this.db, pending);
+    if (attempt === null) return { kind: 'invalid-token' };
     const answerOk = await this.hasher.verify(
       pending.secret_answer_hash,
       normalizeSecretAnswer(input.secretAnswer),
     );
     if (!answerOk || input.secretQuestionId !== pending.secret_question_id) {
-      if (await this.addresses.countFailure(this.db, pending)) return { kind: 'invalid-token' };
+      if (await this.addresses.failed(this.db, pending, attempt)) return { kind: 'invalid-token' };
       return {
         kind: 'rejected',
         issues: [
