@@ -50,15 +50,21 @@ function containerFor(services: Services | null): ContainerType {
   const instances = new Map<unknown, unknown>(
     services
       ? [
-          [AuthResolver, new AuthResolver(services.auth)],
+          [AuthResolver, new AuthResolver(services.auth, services.stepUp)],
           [CredentialsResolver, new CredentialsResolver(services.credentials, services.viewers)],
-          [ReissueResolver, new ReissueResolver(services.reissueEmails, services.passwordReissue)],
+          [
+            ReissueResolver,
+            new ReissueResolver(services.reissueEmails, services.passwordReissue, services.stepUp),
+          ],
           [ViewerReissueEmailResolver, new ViewerReissueEmailResolver(services.reissueEmails)],
           [BillingQueryResolver, new BillingQueryResolver()],
           [BillingResolver, new BillingResolver(services.billing)],
           [InvoiceNoticesResolver, new InvoiceNoticesResolver()],
           [MembershipResolver, new MembershipResolver(services.membership)],
-          [OperatorAuthResolver, new OperatorAuthResolver(services.operatorAuth, services.throttle)],
+          [
+            OperatorAuthResolver,
+            new OperatorAuthResolver(services.operatorAuth, services.throttle, services.stepUp),
+          ],
           [OperatorAccountsResolver, new OperatorAccountsResolver(services.operatorAccounts)],
           [PostcardsResolver, new PostcardsResolver(services.postcards)],
           [AuditLogResolver, new AuditLogResolver(services.auditLog)],

@@ -35,6 +35,7 @@ import { ReissueEmailService } from './modules/reissue/reissue-email.service';
 import { AttemptBudget, scheduleAttemptPurge } from './security/attempt-budget';
 import { PasswordHasher } from './security/password-hasher';
 import { SecretSeal } from './security/secret-seal';
+import { STEP_UP_VALID_SECONDS, StepUp } from './security/step-up';
 
 export interface Log {
   info(obj: object, msg?: string): void;
@@ -70,7 +71,14 @@ export async function createServices(config: Config, db: DataSource, options: Se
   const sessions = new SessionService(db, pool, config, clock);
   // Attempt budgets store an HMAC of what was typed, keyed from the seal key (never the text).
   const attemptKeys = seal.derive('attempt-budget-keys');
-  const throttle = new LoginThrottle(pool, attemptKeys, config);
+  const stepUp = new StepUp(
+    {
+      signature: seal.derive('step-up-signature').toString('hex'),
+      key: seal.derive('step-up-key').toString('hex'),
+    },
+    new AttemptBudget(pool, attemptKeys, { name: 'step-up', limit: 1, windowSeconds: STEP_UP_VALID_SECONDS }),
+  );
+  const throttle = new LoginThrottle(pool, attemptKeys, config, stepUp);
   const reissueAttempts = new AttemptBudget(pool, attemptKeys, {
     name: 'reissue-id',
     limit: config.reissue.attempts,
@@ -113,6 +121,7 @@ export async function createServices(config: Config, db: DataSource, options: Se
     audit,
     sessions,
     throttle,
+    stepUp,
     viewers,
     outbox,
     mailTransport,

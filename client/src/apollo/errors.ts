@@ -56,6 +56,21 @@ export function errorCode(error: unknown): ThrownCode {
   return 'UNKNOWN';
 }
 
+/**
+ * A refused attempt says which budget and when (the server's words, already in the reader's language,
+ * with `retryAfterSeconds`): shown as they are, with the wait.
+ */
+function rateLimitedMessage(error: unknown, t: I18n['t']): string {
+  const thrown = CombinedGraphQLErrors.is(error)
+    ? error.errors.find((e) => e.extensions?.code === 'RATE_LIMITED')
+    : undefined;
+  if (!thrown) return t('errRateLimited');
+  const seconds = Number(thrown.extensions?.retryAfterSeconds);
+  if (!Number.isFinite(seconds) || seconds <= 0) return thrown.message;
+  const minutes = String(Math.max(1, Math.ceil(seconds / 60)));
+  return `${thrown.message} ${t('errRetryAfter').replace('{minutes}', minutes)}`;
+}
+
 /** A clear, localised message for a thrown error. */
 export function errorMessage(error: unknown, t: I18n['t']): string {
   switch (errorCode(error)) {
@@ -66,7 +81,7 @@ export function errorMessage(error: unknown, t: I18n['t']): string {
     case 'CREDENTIAL_CHANGE_REQUIRED':
       return t('errCredentialChangeRequired');
     case 'RATE_LIMITED':
-      return t('errRateLimited');
+      return rateLimitedMessage(error, t);
     case 'BAD_USER_INPUT':
       return t('errBadUserInput');
     case 'INTERNAL_SERVER_ERROR':

@@ -56,7 +56,8 @@
       "CredentialsExpired",
       "FieldErrors",
       "InvalidCredentials",
-      "LoginSuccess"
+      "LoginSuccess",
+      "StepUpRequired"
     ],
     "MarkPostcardsMailedResult": [
       "FieldErrors",
@@ -66,7 +67,8 @@
       "AccountLocked",
       "FieldErrors",
       "InvalidCredentials",
-      "OperatorLoginSuccess"
+      "OperatorLoginSuccess",
+      "StepUpRequired"
     ],
     "PayInvoiceByCardResult": [
       "FieldErrors",
@@ -105,7 +107,8 @@
     ],
     "RequestPasswordReissueResult": [
       "FieldErrors",
-      "ReissueRequested"
+      "ReissueRequested",
+      "StepUpRequired"
     ],
     "RevokeApiKeyResult": [
       "ApiKeyNotFound",
@@ -159,6 +162,7 @@
       "OperatorNotLocked",
       "PaymentDeclined",
       "PaymentFailed",
+      "StepUpRequired",
       "UnknownCustomerNumber"
     ]
   }
@@ -220,7 +224,8 @@
       "CredentialsExpired",
       "FieldErrors",
       "InvalidCredentials",
-      "LoginSuccess"
+      "LoginSuccess",
+      "StepUpRequired"
     ],
     "MarkPostcardsMailedResult": [
       "FieldErrors",
@@ -230,7 +235,8 @@
       "AccountLocked",
       "FieldErrors",
       "InvalidCredentials",
-      "OperatorLoginSuccess"
+      "OperatorLoginSuccess",
+      "StepUpRequired"
     ],
     "PayInvoiceByCardResult": [
       "FieldErrors",
@@ -269,7 +275,8 @@
     ],
     "RequestPasswordReissueResult": [
       "FieldErrors",
-      "ReissueRequested"
+      "ReissueRequested",
+      "StepUpRequired"
     ],
     "RevokeApiKeyResult": [
       "ApiKeyNotFound",
@@ -323,6 +330,7 @@
       "OperatorNotLocked",
       "PaymentDeclined",
       "PaymentFailed",
+      "StepUpRequired",
       "UnknownCustomerNumber"
     ]
   }

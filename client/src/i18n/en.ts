@@ -24,6 +24,7 @@ export const en: Dictionary = {
   errForbidden: 'You are not allowed to do this.',
   errCredentialChangeRequired: 'Please finish changing your login ID and password first.',
   errRateLimited: 'Too many requests. Please wait a while and try again.',
+  errRetryAfter: 'You can try again in about {minutes} min.',
   errBadUserInput: 'Please check what you entered.',
   errInternal: 'A system error occurred. Please wait a while and try again.',
   errNetwork: 'Could not reach the server. Please check your connection and try again.',

@@ -23,6 +23,7 @@ export const ja = {
   errForbidden: 'この操作を行う権限がありません。',
   errCredentialChangeRequired: '先にログインID・ログインパスワードの変更を完了してください。',
   errRateLimited: 'アクセスが集中しています。しばらく時間をおいてから再度お試しください。',
+  errRetryAfter: '約{minutes}分後に再度お試しいただけます。',
   errBadUserInput: '入力内容を確認してください。',
   errInternal: 'システムエラーが発生しました。しばらく時間をおいてから再度お試しください。',
   errNetwork: 'サーバーに接続できませんでした。通信環境をご確認のうえ、再度お試しください。',

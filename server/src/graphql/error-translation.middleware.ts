@@ -1,7 +1,8 @@
+import { GraphQLError } from 'graphql';
 import type { MiddlewareFn } from 'type-graphql';
+import { message } from '../i18n/messages';
 import { RateLimitedError } from '../shared/rate-limited';
 import type { GraphQLContext } from './context';
-import { graphQLError } from './errors';
 
 /** Domain exceptions that cut across operations become the public error codes of SPEC §8. */
 export const translateErrors: MiddlewareFn<GraphQLContext> = async ({ context }, next) => {
@@ -9,7 +10,11 @@ export const translateErrors: MiddlewareFn<GraphQLContext> = async ({ context },
     return await next();
   } catch (error) {
     if (error instanceof RateLimitedError) {
-      throw graphQLError('RATE_LIMITED', context.lang, { retryAfterSeconds: error.retryAfterSeconds });
+      // The code stays RATE_LIMITED; the words and `reason` say which budget, `retryAfterSeconds` when.
+      const { reason, retryAfterSeconds } = error;
+      throw new GraphQLError(message(context.lang, `RATE_LIMITED_${reason}`), {
+        extensions: { code: 'RATE_LIMITED', reason, retryAfterSeconds },
+      });
     }
     throw error;
   }

@@ -301,6 +301,22 @@ const catalogue: Record<string, { ja: string; en: string }> = {
     ja: '短時間に失敗が続いたため、しばらく受け付けを停止しています。時間をおいて再度お試しください。',
     en: 'Too many failed attempts. Please wait a while and try again.',
   },
+  RATE_LIMITED_ADDRESS: {
+    ja: 'お使いのネットワークから失敗が続いたため、しばらく受け付けを停止しています。時間をおいて再度お試しいただくか、別のネットワークからお試しください。',
+    en: 'Too many failed attempts came from your network. Please wait a while and try again, or use another network.',
+  },
+  RATE_LIMITED_LOGIN_ID: {
+    ja: 'このログインIDでの失敗が続いたため、しばらく受け付けを停止しています。時間をおいて再度お試しください。',
+    en: 'Too many failed attempts for this login ID. Please wait a while and try again.',
+  },
+  RATE_LIMITED_IN_FLIGHT: {
+    ja: 'このログインIDで処理中の操作があります。数秒おいて再度お試しください。',
+    en: 'Other attempts for this login ID are still being checked. Please try again in a few seconds.',
+  },
+  STEP_UP_REQUIRED: {
+    ja: 'お使いのネットワークから失敗が続いたため、確認のための計算をお使いの端末で行っています（数秒かかります）。',
+    en: 'Many failed attempts came from your network, so your device is doing a short check (a few seconds).',
+  },
   INTERNAL_SERVER_ERROR: {
     ja: 'システムエラーが発生しました。時間をおいて再度お試しください。',
     en: 'Something went wrong on our side. Please try again later.',

@@ -8,9 +8,10 @@ import { focusField, useForm } from '../../forms';
 import { RequestPasswordReissueDocument, type RequestPasswordReissueInput } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
 import { navigate } from '../../router';
+import { sendWithStepUp } from '../../stepUp';
 
 // ID inputs are typed string | number; the form only ever holds strings.
-type Form = Record<keyof RequestPasswordReissueInput, string>;
+type Form = Record<Exclude<keyof RequestPasswordReissueInput, 'proof'>, string>;
 const EMPTY: Form = { loginId: '', email: '', secretQuestionId: '', secretAnswer: '' };
 
 function Steps({ done }: { done: boolean }) {
@@ -64,6 +65,7 @@ export function ForgotPage() {
   const form = useForm<Form>(EMPTY);
   const { values, bind, formErrors } = form;
   const [done, setDone] = useState<string | null>(null);
+  const [solving, setSolving] = useState<string | null>(null);
 
   const onSubmit = form.onSubmit(async () => {
     const missing = form.missing();
@@ -71,12 +73,20 @@ export function ForgotPage() {
       focusField(form.showMissing(missing));
       return;
     }
-    const { data } = await mutate({ variables: { input: values } });
-    const result = data?.requestPasswordReissue;
+    // A network with many failures behind it: the browser solves a short proof of work first.
+    const result = await sendWithStepUp(
+      async (proof) =>
+        (await mutate({ variables: { input: { ...values, proof } } })).data?.requestPasswordReissue,
+      (message) => setSolving(message),
+    ).finally(() => setSolving(null));
     if (!result) throw new Error('empty result');
     if (result.__typename === 'ReissueRequested') {
       form.reset();
       setDone(result.message);
+      return;
+    }
+    if (result.__typename === 'StepUpRequired') {
+      form.setFormErrors([result.message]);
       return;
     }
     focusField(form.showFieldErrors(result));
@@ -121,6 +131,11 @@ export function ForgotPage() {
           data-testid="forgot-form"
         >
           <FormErrors messages={formErrors} id="forgot-errors" />
+          {solving ? (
+            <p class="alert alert--info" role="status" data-testid="forgot-step-up">
+              {solving}
+            </p>
+          ) : null}
           <Field
             {...bind('loginId')}
             label={t('loginId')}
@@ -148,7 +163,7 @@ export function ForgotPage() {
             <button
               type="submit"
               class="button button--primary"
-              disabled={loading}
+              disabled={loading || solving !== null}
               data-testid="forgot-submit"
             >
               {t('issueButton')}

@@ -8,6 +8,7 @@ import { useForm } from '../../forms';
 import { LoginDocument } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
 import { Link } from '../../router';
+import { sendWithStepUp } from '../../stepUp';
 import { InitialLoginNotice, ReissuedLoginNotice } from './InitialLoginNotice';
 
 const EMPTY = { loginId: '', password: '' };
@@ -22,6 +23,7 @@ export function LoginPage() {
   const [notice] = useState(takeLoginNotice);
   const [pendingInitial, setPendingInitial] = useState<Viewer | null>(null);
   const [pendingReissued, setPendingReissued] = useState<Viewer | null>(null);
+  const [solving, setSolving] = useState<string | null>(null);
 
   if (pendingInitial) {
     return (
@@ -43,8 +45,11 @@ export function LoginPage() {
   }
 
   const submit = form.onSubmit(async () => {
-    const { data } = await login({ variables: { input: values } });
-    const result = data?.login;
+    // A network with many failures behind it: the browser solves a short proof of work first.
+    const result = await sendWithStepUp(
+      async (proof) => (await login({ variables: { input: { ...values, proof } } })).data?.login,
+      (message) => setSolving(message),
+    ).finally(() => setSolving(null));
     if (!result) throw new Error('empty result');
     switch (result.__typename) {
       case 'LoginSuccess':
@@ -70,6 +75,9 @@ export function LoginPage() {
         // A mailed password past its 24 h: request a new one; a postcard pair: call the centre.
         setShowForgot(result.code === 'REISSUED_PASSWORD_EXPIRED' ? 'reissue' : 'forgot');
         break;
+      case 'StepUpRequired':
+        setFormErrors([result.message]);
+        break;
       case 'FieldErrors':
         form.showFieldErrors(result); // no focus move here
         break;
@@ -89,6 +97,11 @@ export function LoginPage() {
         </p>
       ) : null}
       <p class="lead">{t('loginLead')}</p>
+      {solving ? (
+        <p class="alert alert--info" role="status" data-testid="login-step-up">
+          {solving}
+        </p>
+      ) : null}
       <form
         class="form"
         onSubmit={onSubmit}
@@ -120,7 +133,12 @@ export function LoginPage() {
           autocomplete="current-password"
           required
         />
-        <button type="submit" class="button button--primary" disabled={loading} data-testid="login-submit">
+        <button
+          type="submit"
+          class="button button--primary"
+          disabled={loading || solving !== null}
+          data-testid="login-submit"
+        >
           {t('loginButton')}
         </button>
       </form>

@@ -1,7 +1,9 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
+import { useState } from 'preact/hooks';
 import { Field } from '../../components/Field';
 import { FormErrors } from '../../components/FormErrors';
 import { focusField, useForm } from '../../forms';
+import { sendWithStepUp } from '../../stepUp';
 import { CurrentOperatorDocument, OperatorLoginDocument } from './gql/graphql';
 import type { Notice } from './index';
 import { OpsLayout } from './OpsLayout';
@@ -16,6 +18,7 @@ export function OpsLoginPage({ notice }: { notice: Notice }) {
   const [login, { loading }] = useMutation(OperatorLoginDocument);
   const form = useForm(EMPTY);
   const { values, bind, formErrors } = form;
+  const [solving, setSolving] = useState<string | null>(null);
 
   const submit = form.onSubmit(async () => {
     const missing = form.missing();
@@ -23,8 +26,11 @@ export function OpsLoginPage({ notice }: { notice: Notice }) {
       focusField(form.showMissing(missing));
       return;
     }
-    const { data } = await login({ variables: { input: values } });
-    const result = data?.operatorLogin;
+    // A network with many failures behind it: the browser solves a short proof of work first.
+    const result = await sendWithStepUp(
+      async (proof) => (await login({ variables: { input: { ...values, proof } } })).data?.operatorLogin,
+      (message) => setSolving(message),
+    ).finally(() => setSolving(null));
     if (!result) throw new Error('empty result');
     if (result.__typename === 'OperatorLoginSuccess') {
       form.setValue('password', '');
@@ -54,6 +60,11 @@ export function OpsLoginPage({ notice }: { notice: Notice }) {
       <form class="form ops-login" onSubmit={submit} noValidate data-testid="ops-login-form">
         <p class="lead">{s.loginLead}</p>
         <FormErrors messages={formErrors} />
+        {solving ? (
+          <p class="alert alert--info" role="status" data-testid="ops-login-step-up">
+            {solving}
+          </p>
+        ) : null}
         <Field
           {...bind('loginId')}
           label={s.loginId}
@@ -66,7 +77,7 @@ export function OpsLoginPage({ notice }: { notice: Notice }) {
         <button
           type="submit"
           class="button button--primary"
-          disabled={loading}
+          disabled={loading || solving !== null}
           data-testid="ops-login-submit"
         >
           {s.loginButton}

@@ -1,7 +1,9 @@
 import { Arg, Ctx, Mutation, Query, Resolver, UseMiddleware } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context';
 import { translateErrors } from '../../graphql/error-translation.middleware';
+import { stepUpOrThrow } from '../../graphql/step-up.result';
 import { FieldErrors, userError } from '../../graphql/user-error';
+import type { StepUp } from '../../security/step-up';
 import type { AuthService } from './auth.service';
 import { LoginInput } from './dtos/login.input';
 import {
@@ -17,7 +19,10 @@ import { toViewer } from './viewer.service';
 
 @Resolver()
 export class AuthResolver {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly stepUp: StepUp,
+  ) {}
 
   @Query(() => Viewer, { nullable: true, description: 'The signed-in subscriber, or null.' })
   me(@Ctx() ctx: GraphQLContext): Viewer | null {
@@ -32,7 +37,12 @@ export class AuthResolver {
     @Arg('input', () => LoginInput) input: LoginInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<typeof LoginResult> {
-    const outcome = await this.auth.login(input, ctx, ctx.session?.sessionId);
+    let outcome: Awaited<ReturnType<AuthService['login']>>;
+    try {
+      outcome = await this.auth.login(input, ctx, ctx.session?.sessionId);
+    } catch (error) {
+      return stepUpOrThrow(error, ctx, this.stepUp);
+    }
     switch (outcome.kind) {
       case 'missing-fields':
         return FieldErrors.of(

@@ -48,7 +48,7 @@ export class AuthService {
   ) {}
 
   async login(
-    input: { loginId: string; password: string },
+    input: { loginId: string; password: string; proof?: string | null },
     meta: RequestMeta,
     previousSessionId?: string,
   ): Promise<LoginOutcome> {
@@ -59,7 +59,7 @@ export class AuthService {
 
     // Attempts are spent before any password is checked (RateLimitedError → RATE_LIMITED): however
     // many requests race, no more passwords are verified than the budgets allow.
-    await this.throttle.spend(meta.clientAddress, loginId);
+    await this.throttle.spend(meta.clientAddress, loginId, input.proof);
     // The viewer's columns come along, so a successful login costs no second read.
     const [candidate]: LoginCandidate[] = await this.db.query(
       `SELECT s.id, s.billing_account_id, s.locked_at, s.initial_expires_at, s.failed_login_count,
@@ -81,7 +81,7 @@ export class AuthService {
     const attempt = candidate && !candidate.locked_at ? await this.lockout.reserve(candidate.id) : null;
     if (candidate && !candidate.locked_at && attempt === null) {
       // Attempts in flight already reach the threshold: this one waits for their outcome.
-      throw new RateLimitedError(1);
+      throw new RateLimitedError(1, 'IN_FLIGHT');
     }
     const passwordOk =
       candidate?.secret_hash != null

@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import type { Config } from '../../config';
 import { AttemptBudget } from '../../security/attempt-budget';
+import type { StepUp } from '../../security/step-up';
 import { RateLimitedError } from '../../shared/rate-limited';
 
 /**
@@ -13,7 +14,12 @@ export class LoginThrottle {
   private readonly byAddress: AttemptBudget;
   private readonly byLoginId: AttemptBudget;
 
-  constructor(pool: Pool, hmacKey: Buffer, config: Pick<Config, 'throttle'>) {
+  constructor(
+    pool: Pool,
+    hmacKey: Buffer,
+    config: Pick<Config, 'throttle'>,
+    private readonly stepUp: StepUp,
+  ) {
     const windowSeconds = config.throttle.windowSeconds;
     this.byAddress = new AttemptBudget(pool, hmacKey, {
       name: 'login-addr',
@@ -28,19 +34,46 @@ export class LoginThrottle {
   }
 
   /**
-   * Spends one attempt of each budget, atomically, before any secret is checked; throws
-   * RateLimitedError (the longer wait) when either was already spent.
+   * Spends one attempt of each budget, atomically, before any secret is checked. Throws
+   * RateLimitedError when one was already spent: the longer wait, and why — 'ADDRESS' when only the
+   * address's budget is spent and no valid proof of work came with the attempt (browsers may then
+   * step up: see StepUp), 'LOGIN_ID' otherwise.
    */
-  async spend(clientAddress: string, loginId: string): Promise<void> {
-    const spent = await Promise.allSettled([
-      this.byAddress.spend(clientAddress),
-      this.byLoginId.spend(loginId.toLowerCase()),
+  async spend(clientAddress: string, loginId: string, proof?: string | null): Promise<void> {
+    const id = loginId.toLowerCase();
+    const [address, login] = await Promise.allSettled([
+      this.spendAddress(clientAddress, proof),
+      this.byLoginId.spend(id),
     ]);
-    const refused = spent.flatMap((s) => (s.status === 'rejected' ? [s.reason] : []));
-    if (refused.length === 0) return;
+    if (address.status === 'fulfilled' && login.status === 'fulfilled') return;
+    // No secret is checked: the budget that did let it through gets its attempt back.
+    if (address.status === 'fulfilled') await this.byAddress.refund(clientAddress);
+    if (login.status === 'fulfilled') await this.byLoginId.refund(id);
+    const refused = [address, login].flatMap((s) => (s.status === 'rejected' ? [s.reason] : []));
     const limited = refused.filter((e): e is RateLimitedError => e instanceof RateLimitedError);
     if (limited.length < refused.length) throw refused.find((e) => !(e instanceof RateLimitedError));
-    throw new RateLimitedError(Math.max(...limited.map((e) => e.retryAfterSeconds)));
+    const wait = Math.max(...limited.map((e) => e.retryAfterSeconds));
+    // The login ID's budget is spent whatever the address does: no step-up gets past it.
+    throw new RateLimitedError(wait, login.status === 'rejected' ? 'LOGIN_ID' : 'ADDRESS');
+  }
+
+  /**
+   * The address's budget alone (password reissue spends it too). Past it, an attempt goes on only with
+   * a proof of work solved for one of our challenges, accepted once.
+   */
+  async spendAddress(clientAddress: string, proof?: string | null): Promise<void> {
+    try {
+      await this.byAddress.spend(clientAddress);
+    } catch (error) {
+      if (!(error instanceof RateLimitedError)) throw error;
+      if (await this.stepUp.redeem(proof)) return;
+      throw new RateLimitedError(error.retryAfterSeconds, 'ADDRESS');
+    }
+  }
+
+  /** A right attempt from this address (a reissue that matched): it does not count against it. */
+  async refundAddress(clientAddress: string): Promise<void> {
+    await this.byAddress.refund(clientAddress);
   }
 
   /** The attempt was right: it counts against neither budget, and the login ID starts afresh. */

@@ -128,7 +128,7 @@ export class ApiKeyService {
       await this.limiter.consume(apiKeyId, 1);
     } catch (error) {
       if (error instanceof RateLimiterRes) {
-        throw new RateLimitedError(Math.max(1, Math.ceil(error.msBeforeNext / 1000)));
+        throw new RateLimitedError(Math.max(1, Math.ceil(error.msBeforeNext / 1000)), 'API_KEY');
       }
       throw error;
     }

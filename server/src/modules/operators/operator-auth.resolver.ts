@@ -2,7 +2,9 @@ import { Arg, Ctx, Mutation, Query, Resolver, UseMiddleware } from 'type-graphql
 import type { GraphQLContext } from '../../graphql/context';
 import { translateErrors } from '../../graphql/error-translation.middleware';
 import type { OperatorPrincipal } from '../../graphql/roles';
+import { stepUpOrThrow } from '../../graphql/step-up.result';
 import { FieldErrors, userError } from '../../graphql/user-error';
+import type { StepUp } from '../../security/step-up';
 import { normalizeIdentifier } from '../../shared/identifiers';
 import { AccountLocked, InvalidCredentials } from '../auth/dtos/login.result';
 import type { LoginThrottle } from '../auth/login-throttle';
@@ -33,6 +35,7 @@ export class OperatorAuthResolver {
   constructor(
     private readonly operatorAuth: OperatorAuthService,
     private readonly throttle: LoginThrottle,
+    private readonly stepUp: StepUp,
   ) {}
 
   @Query(() => Operator, { nullable: true, description: 'The signed-in operator, or null.' })
@@ -58,7 +61,11 @@ export class OperatorAuthResolver {
     }
     // Spent before the password is checked; throws RateLimitedError (RATE_LIMITED) when this address
     // or this ID has no attempts left.
-    await this.throttle.spend(ctx.clientAddress, throttleKey(loginId));
+    try {
+      await this.throttle.spend(ctx.clientAddress, throttleKey(loginId), input.proof);
+    } catch (error) {
+      return stepUpOrThrow(error, ctx, this.stepUp);
+    }
     const outcome = await this.operatorAuth.login({ loginId, password: input.password }, ctx);
     switch (outcome.kind) {
       case 'invalid-credentials':

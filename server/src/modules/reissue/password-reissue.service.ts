@@ -51,7 +51,13 @@ export class PasswordReissueService {
   ) {}
 
   async request(
-    input: { loginId: string; email: string; secretQuestionId: string; secretAnswer: string },
+    input: {
+      loginId: string;
+      email: string;
+      secretQuestionId: string;
+      secretAnswer: string;
+      proof?: string | null;
+    },
     clientAddress: string,
   ): Promise<ReissueOutcome> {
     const loginId = normalizeIdentifier(input.loginId);
@@ -64,6 +70,8 @@ export class PasswordReissueService {
     // Format errors only: they say nothing about any account.
     if (issues.length > 0) return { kind: 'rejected', issues };
 
+    // Failures from one address are bounded too; past them, browsers step up (RateLimitedError 'ADDRESS').
+    await this.throttle.spendAddress(clientAddress, input.proof);
     const key = loginId.toLowerCase();
     // The attempt is spent before any answer is checked, atomically: concurrency buys no extra guesses.
     const attempt = await this.attempts.spend(key).catch((error) => {
@@ -137,7 +145,11 @@ export class PasswordReissueService {
       );
     });
     // The lock is cleared: so are the sign-in and reissue failure counts of this login ID.
-    await Promise.all([this.throttle.clear(loginId), this.attempts.clear(key)]);
+    await Promise.all([
+      this.throttle.clear(loginId),
+      this.throttle.refundAddress(clientAddress),
+      this.attempts.clear(key),
+    ]);
     return { kind: 'accepted' };
   }
 

@@ -1,8 +1,21 @@
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+  UseMiddleware,
+} from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context';
+import { translateErrors } from '../../graphql/error-translation.middleware';
 import { requireSession } from '../../graphql/errors';
+import { stepUpOrThrow } from '../../graphql/step-up.result';
 import { FieldErrors } from '../../graphql/user-error';
 import { message } from '../../i18n/messages';
+import type { StepUp } from '../../security/step-up';
 import { Viewer } from '../auth/dtos/viewer.type';
 import { confirmResult, registerResult } from '../mail/pending-address.results';
 import { ConfirmReissueEmailInput } from './dtos/confirm-reissue-email.input';
@@ -26,6 +39,7 @@ export class ReissueResolver {
   constructor(
     private readonly emails: ReissueEmailService,
     private readonly reissue: PasswordReissueService,
+    private readonly stepUp: StepUp,
   ) {}
 
   @Query(() => [SecretQuestion], { description: 'The fixed list of secret questions.' })
@@ -70,6 +84,7 @@ export class ReissueResolver {
     return this.emails.delete(requireSession(ctx).subscriberId, ctx.clientAddress);
   }
 
+  @UseMiddleware(translateErrors)
   @Mutation(() => RequestPasswordReissueResult, {
     description: 'Forgot the password: the same answer whether or not anything matched.',
   })
@@ -77,7 +92,12 @@ export class ReissueResolver {
     @Arg('input', () => RequestPasswordReissueInput) input: RequestPasswordReissueInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<typeof RequestPasswordReissueResult> {
-    const outcome = await this.reissue.request(input, ctx.clientAddress);
+    let outcome: Awaited<ReturnType<PasswordReissueService['request']>>;
+    try {
+      outcome = await this.reissue.request(input, ctx.clientAddress);
+    } catch (error) {
+      return stepUpOrThrow(error, ctx, this.stepUp);
+    }
     if (outcome.kind === 'rejected') return FieldErrors.of(ctx.lang, outcome.issues);
     return Object.assign(new ReissueRequested(), { message: message(ctx.lang, 'REISSUE_REQUESTED') });
   }

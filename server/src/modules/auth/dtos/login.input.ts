@@ -11,6 +11,14 @@ export class LoginInput {
   @MaxLength(200)
   password: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'After `StepUpRequired`: the solved proof of work (base64 JSON of `{ challenge, solution }`).',
+  })
+  @MaxLength(4000)
+  proof?: string | null;
+
   @Field(() => Boolean, {
     defaultValue: false,
     description:

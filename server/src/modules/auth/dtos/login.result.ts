@@ -1,5 +1,6 @@
 import { DateTimeISOResolver } from 'graphql-scalars';
 import { createUnionType, Field, ObjectType } from 'type-graphql';
+import { StepUpRequired } from '../../../graphql/step-up.result';
 import { FieldErrors, UserError } from '../../../graphql/user-error';
 import { RequiredAction } from '../../../shared/required-action';
 import { Viewer } from './viewer.type';
@@ -40,5 +41,13 @@ export class CredentialsExpired extends UserError {}
 
 export const LoginResult = createUnionType({
   name: 'LoginResult',
-  types: () => [LoginSuccess, InvalidCredentials, AccountLocked, CredentialsExpired, FieldErrors] as const,
+  types: () =>
+    [
+      LoginSuccess,
+      InvalidCredentials,
+      AccountLocked,
+      CredentialsExpired,
+      StepUpRequired,
+      FieldErrors,
+    ] as const,
 });

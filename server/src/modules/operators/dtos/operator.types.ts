@@ -1,6 +1,7 @@
 import { MaxLength } from 'class-validator';
 import { DateTimeISOResolver } from 'graphql-scalars';
 import { createUnionType, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { StepUpRequired } from '../../../graphql/step-up.result';
 import { FieldErrors } from '../../../graphql/user-error';
 import { AccountLocked, InvalidCredentials } from '../../auth/dtos/login.result';
 
@@ -34,6 +35,14 @@ export class OperatorLoginInput {
   @Field(() => String) @MaxLength(200) loginId: string;
   @Field(() => String) @MaxLength(200) password: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'After `StepUpRequired`: the solved proof of work (base64 JSON of `{ challenge, solution }`).',
+  })
+  @MaxLength(4000)
+  proof?: string | null;
+
   @Field(() => Boolean, {
     defaultValue: false,
     description:
@@ -57,5 +66,6 @@ export class OperatorLoginSuccess {
 /** The subscriber's failure types, with operator wording (`OPERATOR_…` codes): the client matches on __typename. */
 export const OperatorLoginResult = createUnionType({
   name: 'OperatorLoginResult',
-  types: () => [OperatorLoginSuccess, InvalidCredentials, AccountLocked, FieldErrors] as const,
+  types: () =>
+    [OperatorLoginSuccess, InvalidCredentials, AccountLocked, StepUpRequired, FieldErrors] as const,
 });

@@ -1,5 +1,6 @@
 import { createUnionType, Field, ObjectType } from 'type-graphql';
 import { ConfirmationMailSent, InvalidOrExpiredToken } from '../../../graphql/confirmation.results';
+import { StepUpRequired } from '../../../graphql/step-up.result';
 import { FieldErrors } from '../../../graphql/user-error';
 
 @ObjectType({ description: 'The address is now the one reissued passwords go to.' })
@@ -29,5 +30,5 @@ export const ConfirmReissueEmailResult = createUnionType({
 
 export const RequestPasswordReissueResult = createUnionType({
   name: 'RequestPasswordReissueResult',
-  types: () => [ReissueRequested, FieldErrors] as const,
+  types: () => [ReissueRequested, StepUpRequired, FieldErrors] as const,
 });

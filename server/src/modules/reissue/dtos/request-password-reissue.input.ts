@@ -8,4 +8,11 @@ export class RequestPasswordReissueInput {
   @Field(() => String) @MaxLength(300) email: string;
   @Field(() => ID) @MaxLength(20) secretQuestionId: string;
   @Field(() => String) @MaxLength(200) secretAnswer: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'After `StepUpRequired`: the solved proof of work (base64 JSON of `{ challenge, solution }`).',
+  })
+  @MaxLength(4000)
+  proof?: string | null;
 }
