@@ -168,7 +168,6 @@ export async function createServices(config: Config, db: DataSource, options: Se
     passwordReissue: new PasswordReissueService(
       db,
       hasher,
-      sessions,
       outbox,
       throttle,
       reissueAttempts,

@@ -606,6 +606,22 @@ describe('reissue by postcard (SPEC 2.2 step 7)', () => {
     const fresh = new Browser(t.url);
     const login = await fresh.gql(LOGIN, { input: { loginId: creds?.loginId, password: creds?.password } });
     expect(login.data?.login).toMatchObject({ requiredAction: 'CHANGE_INITIAL_CREDENTIALS' });
+    // The password in force before the reissue is among the last three: it cannot come back.
+    const back = await fresh.gql(CHANGE_INITIAL, {
+      input: {
+        initialLoginId: creds?.loginId,
+        initialPassword: creds?.password,
+        newLoginId: loginId,
+        newLoginIdConfirmation: loginId,
+        newPassword: password,
+        newPasswordConfirmation: password,
+      },
+    });
+    expect(
+      back.data?.changeInitialCredentials.errors.map(
+        (e: { field: string; code: string }) => `${e.field}:${e.code}`,
+      ),
+    ).toEqual(['newPassword:PASSWORD_RECENTLY_USED']);
     const changed = await fresh.gql(CHANGE_INITIAL, {
       input: {
         initialLoginId: creds?.loginId,
@@ -617,6 +633,28 @@ describe('reissue by postcard (SPEC 2.2 step 7)', () => {
       },
     });
     expect(changed.data?.changeInitialCredentials.__typename).toBe('CredentialsChanged');
+    // Its own login ID came back to it; the retired initial IDs stay its own: nobody else may choose one.
+    const other = await t.services.provisioning.provision(
+      { holderName: '田中 次郎', registeredPhoneNumber: '0312345679' },
+      { via: 'test' },
+    );
+    const taker = new Browser(t.url);
+    await taker.gql(LOGIN, { input: { loginId: other.initialLoginId, password: other.initialPassword } });
+    for (const retired of [card.initialLoginId, creds?.loginId as string]) {
+      const taken = await taker.gql(CHANGE_INITIAL, {
+        input: {
+          initialLoginId: other.initialLoginId,
+          initialPassword: other.initialPassword,
+          newLoginId: retired,
+          newLoginIdConfirmation: retired,
+          newPassword: 'Hinoki#2025ab',
+          newPasswordConfirmation: 'Hinoki#2025ab',
+        },
+      });
+      expect(taken.data?.changeInitialCredentials.errors.map((e: { code: string }) => e.code)).toEqual([
+        'LOGIN_ID_TAKEN',
+      ]);
+    }
 
     const notices: { params: { kind: string } }[] = await t.db.query(
       `SELECT params FROM mail_outbox WHERE recipient = 'owner@example.jp' AND template = 'security-notice'`,

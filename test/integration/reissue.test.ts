@@ -207,7 +207,7 @@ describe('reissue address registration (SPEC 2.2 step 5, guide 1-7…1-11, 5)', 
 });
 
 describe('password reissue (SPEC 2.2 step 6, 2.3, guide 6)', () => {
-  it('mails a one-time password that only opens the forced change, ends sessions, and never works again', async () => {
+  it('mails a one-time password that, once used, ends the old password and every session, opens only the forced change and can never be kept', async () => {
     const s = await activeSubscriber('ja');
     const email = newAddress();
     await registerAndConfirm(s.browser, email);
@@ -221,9 +221,13 @@ describe('password reissue (SPEC 2.2 step 6, 2.3, guide 6)', () => {
     expect(password).toMatch(/^[A-Za-z2-9]{8}$/);
     expect(mail.text).toContain(`${PUBLIC_URL}/login`);
 
-    expect((await s.browser.gql(ME)).data?.me).toBeNull(); // every session ended
-    const old = await new Browser(t.url).gql(LOGIN, { input: { loginId: s.loginId, password: s.password } });
-    expect(old.data?.login.__typename).toBe('InvalidCredentials');
+    // Until the mailed password is used, nothing else changes (a request by someone who knows the
+    // answers but not the mailbox locks nobody out): the session and the password still work.
+    expect((await s.browser.gql(ME)).data?.me.loginId).toBe(s.loginId);
+    const stillWorks = await new Browser(t.url).gql(LOGIN, {
+      input: { loginId: s.loginId, password: s.password },
+    });
+    expect(stillWorks.data?.login).toMatchObject({ __typename: 'LoginSuccess', requiredAction: 'NONE' });
 
     const b = new Browser(t.url);
     const login = await b.gql(LOGIN, { input: { loginId: s.loginId, password } });
@@ -231,18 +235,24 @@ describe('password reissue (SPEC 2.2 step 6, 2.3, guide 6)', () => {
       __typename: 'LoginSuccess',
       requiredAction: 'CHANGE_PASSWORD',
     });
+    // Using it ends every other session and the old password.
+    expect((await s.browser.gql(ME)).data?.me).toBeNull();
+    const old = await new Browser(t.url).gql(LOGIN, { input: { loginId: s.loginId, password: s.password } });
+    expect(old.data?.login.__typename).toBe('InvalidCredentials');
     const blocked = await b.gql(REGISTER, {
       input: { email, emailConfirmation: email, secretQuestionId: '2', secretAnswer: 'Pochi' },
     });
     expect(blocked.errors?.[0].extensions?.code).toBe('CREDENTIAL_CHANGE_REQUIRED');
 
-    // The mailed password is the "current" one; the old password is still in the history.
-    const reused = await b.gql(CHANGE_PASSWORD, {
-      input: { currentPassword: password, newPassword: s.password, newPasswordConfirmation: s.password },
-    });
-    expect(reused.data?.changePassword.errors.map((e: { code: string }) => e.code)).toEqual([
-      'PASSWORD_RECENTLY_USED',
-    ]);
+    // The mailed password is the "current" one and can never be kept; the old one is in the history.
+    for (const reuse of [s.password, password]) {
+      const reused = await b.gql(CHANGE_PASSWORD, {
+        input: { currentPassword: password, newPassword: reuse, newPasswordConfirmation: reuse },
+      });
+      expect(reused.data?.changePassword.errors.map((e: { code: string }) => e.code)).toContain(
+        'PASSWORD_RECENTLY_USED',
+      );
+    }
     const changed = await b.gql(CHANGE_PASSWORD, {
       input: {
         currentPassword: password,
@@ -267,6 +277,47 @@ describe('password reissue (SPEC 2.2 step 6, 2.3, guide 6)', () => {
       `SELECT count(*) AS n FROM mail_outbox WHERE status = 'SENT' AND secret_sealed IS NOT NULL`,
     );
     expect(secrets[0].n).toBe('0'); // sealed secrets are wiped once sent
+  });
+
+  it('is the way out of a lock: the current password stays locked, the mailed one clears the lock', async () => {
+    const s = await activeSubscriber();
+    const email = newAddress();
+    await registerAndConfirm(s.browser, email);
+    for (let i = 0; i < 5; i++)
+      await new Browser(t.url).gql(LOGIN, { input: { loginId: s.loginId, password: `Wrong#pass${i}` } });
+    const locked = await new Browser(t.url).gql(LOGIN, {
+      input: { loginId: s.loginId, password: s.password },
+    });
+    expect(locked.data?.login.__typename).toBe('AccountLocked');
+    await new Browser(t.url).gql(REISSUE, {
+      input: { loginId: s.loginId, email, secretQuestionId: '2', secretAnswer: 'Pochi' },
+    });
+    const mail = await smtp.waitFor(email, /reissued|再発行のお知らせ/i);
+    const password = mail.text.match(/(?:新規ログインパスワード：|New password: )(\S+)/)?.[1] as string;
+    expect(password).toBeTruthy();
+    const stillLocked = await new Browser(t.url).gql(LOGIN, {
+      input: { loginId: s.loginId, password: s.password },
+    });
+    expect(stillLocked.data?.login.__typename).toBe('AccountLocked');
+    const b = new Browser(t.url);
+    const opened = await b.gql(LOGIN, { input: { loginId: s.loginId, password } });
+    expect(opened.data?.login).toMatchObject({
+      __typename: 'LoginSuccess',
+      requiredAction: 'CHANGE_PASSWORD',
+    });
+    // Until a new password is chosen, the mailed one only ever opens the forced change.
+    const kept = await b.gql(CHANGE_PASSWORD, {
+      input: { currentPassword: password, newPassword: password, newPasswordConfirmation: password },
+    });
+    expect(kept.data?.changePassword.errors.map((e: { code: string }) => e.code)).toContain(
+      'PASSWORD_RECENTLY_USED',
+    );
+    const again = await new Browser(t.url).gql(LOGIN, { input: { loginId: s.loginId, password } });
+    expect(again.data?.login.requiredAction).toBe('CHANGE_PASSWORD');
+    const [row] = await t.db.query('SELECT locked_at, password_hash FROM subscriber WHERE login_id = $1', [
+      s.loginId,
+    ]);
+    expect(row).toEqual({ locked_at: null, password_hash: null });
   });
 
   it('answers alike whether or not anything matched, and mails nothing on a miss', async () => {

@@ -8,6 +8,7 @@ import { ProvisioningKeys1764300000000 } from './migrations/1764300000000-provis
 import { ItemsInStatements1764400000000 } from './migrations/1764400000000-items-in-statements';
 import { InvoiceVersion1764500000000 } from './migrations/1764500000000-invoice-version';
 import { AttemptKeys1764600000000 } from './migrations/1764600000000-attempt-keys';
+import { LoginIdClaims1764700000000 } from './migrations/1764700000000-login-id-claims';
 
 /** The modules' TypeORM entities; the composition root lists them (server/src/entities.ts). */
 export type Entities = DataSourceOptions['entities'];
@@ -21,6 +22,7 @@ export const migrations = [
   ItemsInStatements1764400000000,
   InvoiceVersion1764500000000,
   AttemptKeys1764600000000,
+  LoginIdClaims1764700000000,
 ];
 
 /**

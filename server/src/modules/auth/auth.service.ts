@@ -5,7 +5,7 @@ import { normalizeIdentifier } from '../../shared/identifiers';
 import { RateLimitedError } from '../../shared/rate-limited';
 import { RequiredAction } from '../../shared/required-action';
 import type { RequestMeta, ViewerRow } from '../../shared/session';
-import { AuditEventType, type AuditService } from '../audit/audit.service';
+import { type AuditEntry, AuditEventType, type AuditService } from '../audit/audit.service';
 import type { AccountLockout } from './account-lockout';
 import type { LoginThrottle } from './login-throttle';
 import type { IssuedSession, SessionService } from './session.service';
@@ -23,9 +23,9 @@ interface LoginCandidate extends ViewerRow {
   failed_login_count: number;
   billing_account_id: string;
   secret_hash: string | null;
+  reissue_hash: string | null;
   via_initial: boolean;
   initial_expires_at: Date | null;
-  via_reissue: boolean;
   reissue_expires_at: Date | null;
   locked_at: Date | null;
   required_action: RequiredAction;
@@ -65,10 +65,11 @@ export class AuthService {
       `SELECT s.id, s.billing_account_id, s.locked_at, s.initial_expires_at, s.failed_login_count,
               s.reissue_expires_at,
               (lower(s.initial_login_id) = lower($1)) AS via_initial,
-              (s.reissue_password_hash IS NOT NULL) AS via_reissue,
-              -- After a reissue only the mailed one-time password works (SPEC 2.3).
               CASE WHEN lower(s.initial_login_id) = lower($1) THEN s.initial_password_hash
-                   ELSE coalesce(s.reissue_password_hash, s.password_hash) END AS secret_hash,
+                   ELSE s.password_hash END AS secret_hash,
+              -- A mailed one-time password works beside the current one until it is used (OWASP).
+              CASE WHEN lower(s.initial_login_id) = lower($1) THEN NULL
+                   ELSE s.reissue_password_hash END AS reissue_hash,
               ${VIEWER_COLUMNS}
          FROM subscriber s JOIN billing_account a ON a.id = s.billing_account_id
         WHERE lower(s.login_id) = lower($1) OR lower(s.initial_login_id) = lower($1)
@@ -83,12 +84,9 @@ export class AuthService {
       // Attempts in flight already reach the threshold: this one waits for their outcome.
       throw new RateLimitedError(1, 'IN_FLIGHT');
     }
-    const passwordOk =
-      candidate?.secret_hash != null
-        ? await this.hasher.verify(candidate.secret_hash, password)
-        : await this.hasher.verifyAgainstNothing(password);
+    const secret = await this.check(candidate, password);
 
-    if (!candidate || !passwordOk) {
+    if (!candidate || !secret) {
       if (candidate) await this.countFailure(candidate, attempt, meta);
       else {
         // No login ID recorded: people type passwords into the ID field by mistake.
@@ -106,7 +104,8 @@ export class AuthService {
       billingAccountId: candidate.billing_account_id,
       clientAddress: meta.clientAddress,
     };
-    if (candidate.locked_at) {
+    // The mailed one-time password is the way out of a lock; the current password is not.
+    if (candidate.locked_at && secret !== 'reissued') {
       await this.audit.record({ ...base, event: AuditEventType.LOGIN, outcome: 'LOCKED' });
       return { kind: 'locked' };
     }
@@ -118,7 +117,7 @@ export class AuthService {
     const now = this.clock.now();
     const expired = candidate.via_initial
       ? candidate.initial_expires_at && candidate.initial_expires_at <= now && ('initial' as const)
-      : candidate.via_reissue &&
+      : secret === 'reissued' &&
         candidate.reissue_expires_at &&
         candidate.reissue_expires_at <= now &&
         ('reissued' as const);
@@ -137,8 +136,18 @@ export class AuthService {
       ...base,
       event: AuditEventType.LOGIN,
       outcome: 'SUCCESS',
-      detail: { initial: candidate.via_initial },
+      detail: { initial: candidate.via_initial, reissued: secret === 'reissued' },
     };
+    if (secret === 'reissued') {
+      const session = await this.useReissuedPassword(candidate.id, meta, audit, previousSessionId);
+      await settled;
+      return {
+        kind: 'success',
+        session,
+        requiredAction: RequiredAction.CHANGE_PASSWORD,
+        viewer: { ...candidate, required_action: RequiredAction.CHANGE_PASSWORD },
+      };
+    }
     // Rotation: a session the browser already held is replaced, never reused across a login.
     const session = !previousSessionId
       ? await this.sessions.issueWithAudit(candidate.id, meta, audit)
@@ -159,6 +168,51 @@ export class AuthService {
       outcome: 'SUCCESS',
       subscriberId,
       clientAddress: meta.clientAddress,
+    });
+  }
+
+  /**
+   * Which of the account's secrets the password is: its current one (or the postcard's, signing in with
+   * the initial ID), or a mailed one-time password. Unknown IDs cost one verification all the same.
+   */
+  private async check(
+    candidate: LoginCandidate | undefined,
+    password: string,
+  ): Promise<'current' | 'reissued' | null> {
+    if (!candidate?.secret_hash && !candidate?.reissue_hash) {
+      await this.hasher.verifyAgainstNothing(password);
+      return null;
+    }
+    if (candidate.secret_hash && (await this.hasher.verify(candidate.secret_hash, password)))
+      return 'current';
+    if (candidate.reissue_hash && (await this.hasher.verify(candidate.reissue_hash, password)))
+      return 'reissued';
+    return null;
+  }
+
+  /**
+   * The mailed one-time password is used: the password it replaces stops working, the lock is cleared,
+   * every session ends, and this one must choose a new password (CHANGE_PASSWORD) — all at once.
+   */
+  private async useReissuedPassword(
+    subscriberId: string,
+    meta: RequestMeta,
+    audit: AuditEntry,
+    previousSessionId: string | undefined,
+  ): Promise<IssuedSession> {
+    return this.db.transaction(async (tx) => {
+      await tx.query(
+        `UPDATE subscriber
+            SET password_hash = NULL, required_action = 'CHANGE_PASSWORD', locked_at = NULL,
+                failed_login_count = 0, updated_at = $2
+          WHERE id = $1`,
+        [subscriberId, this.clock.now()],
+      );
+      if (previousSessionId) await this.sessions.revoke(previousSessionId, tx);
+      await this.sessions.revokeAll(subscriberId, tx);
+      const issued = await this.sessions.issue(subscriberId, meta, tx);
+      await this.audit.record(audit, tx);
+      return issued;
     });
   }
 

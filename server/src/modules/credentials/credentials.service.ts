@@ -117,8 +117,12 @@ export class CredentialsService {
 
     if (!has('newPassword')) {
       issues.push(...checkPassword(newPassword, newLoginId || null, 'newPassword'));
-      // The initial password is the "current" one: it counts towards the history rule.
-      if (initialOk && (await this.hasher.verify(subscriber.initialPasswordHash, newPassword))) {
+      // The initial password is the current one; the passwords before a postcard reissue are in the
+      // history: all count towards "not one of the last 3".
+      if (
+        initialOk &&
+        (await this.isRecentPassword(subscriber.id, subscriber.initialPasswordHash, newPassword))
+      ) {
         issues.push({ field: 'newPassword', code: Code.PASSWORD_RECENTLY_USED });
       }
       if (!has('newPasswordConfirmation') && newPasswordConfirmation !== newPassword) {
@@ -162,8 +166,8 @@ export class CredentialsService {
     meta: RequestMeta,
   ): Promise<CredentialChangeOutcome> {
     const subscriber = await this.db.getRepository(Subscriber).findOneByOrFail({ id: subscriberId });
-    // After a reissue the "current" password is the mailed one-time password (guide 6 (14)).
-    const currentHash = subscriber.reissuePasswordHash ?? subscriber.passwordHash;
+    // The current password; once a mailed one-time password was used to sign in, that one (guide 6 (14)).
+    const currentHash = subscriber.passwordHash ?? subscriber.reissuePasswordHash;
     if (!currentHash || !subscriber.loginId) return { kind: 'not-applicable' };
     const { currentPassword, newPassword, newPasswordConfirmation } = cmd;
 
@@ -180,7 +184,7 @@ export class CredentialsService {
       currentOk = checked === 'right';
       if (!currentOk) issues.push({ field: 'currentPassword', code: Code.CURRENT_PASSWORD_WRONG });
       else if (
-        subscriber.reissuePasswordHash &&
+        !subscriber.passwordHash &&
         subscriber.reissueExpiresAt &&
         subscriber.reissueExpiresAt <= this.clock.now()
       ) {
@@ -191,7 +195,7 @@ export class CredentialsService {
       issues.push(...checkPassword(newPassword, subscriber.loginId, 'newPassword'));
       // Compared with the history only for whoever knows the current password: otherwise it would
       // tell a stolen session's holder whether a guess was one of the last passwords.
-      if (currentOk && (await this.isRecentPassword(subscriber.id, newPassword))) {
+      if (currentOk && (await this.isRecentPassword(subscriber.id, currentHash, newPassword))) {
         issues.push({ field: 'newPassword', code: Code.PASSWORD_RECENTLY_USED });
       }
       if (!has('newPasswordConfirmation') && newPasswordConfirmation !== newPassword) {
@@ -245,25 +249,34 @@ export class CredentialsService {
     return 'refused';
   }
 
-  /** Login IDs share one namespace with live initial IDs, compared case-insensitively. */
+  /**
+   * Login IDs and initial IDs share one case-insensitive namespace, and an ID any other account was
+   * ever given or chose stays its own (login_id_claim, kept by the database: migration 1764700000000).
+   */
   async isLoginIdTaken(loginId: string, exceptSubscriberId?: string): Promise<boolean> {
     const rows: unknown[] = await this.db.query(
-      `SELECT 1 FROM subscriber
-        WHERE (lower(login_id) = lower($1) OR lower(initial_login_id) = lower($1))
-          AND id IS DISTINCT FROM $2 LIMIT 1`,
+      'SELECT 1 FROM login_id_claim WHERE login_id = lower($1) AND subscriber_id IS DISTINCT FROM $2',
       [loginId, exceptSubscriberId ?? null],
     );
     return rows.length > 0;
   }
 
-  /** The last three passwords, the current one included (it is the newest history row). */
-  private async isRecentPassword(subscriberId: string, candidate: string): Promise<boolean> {
+  /**
+   * "Not one of the last 3, the current one included" (guide rule), across every path: the secret in
+   * force (the password, a postcard's initial password, or a mailed one-time password used to sign in)
+   * and then the history, newest first (every password set, and every initial or mailed one replaced).
+   */
+  private async isRecentPassword(subscriberId: string, inForce: string, candidate: string): Promise<boolean> {
     const rows: { password_hash: string }[] = await this.db.query(
       'SELECT password_hash FROM password_history WHERE subscriber_id = $1 ORDER BY id DESC LIMIT $2',
       [subscriberId, PASSWORD_HISTORY_DEPTH],
     );
-    for (const row of rows) {
-      if (await this.hasher.verify(row.password_hash, candidate)) return true;
+    const lastThree = [...new Set([inForce, ...rows.map((row) => row.password_hash)])].slice(
+      0,
+      PASSWORD_HISTORY_DEPTH,
+    );
+    for (const hash of lastThree) {
+      if (await this.hasher.verify(hash, candidate)) return true;
     }
     return false;
   }
@@ -275,10 +288,17 @@ export class CredentialsService {
     event: AuditEventType,
     meta: RequestMeta,
   ): Promise<IssuedSession> {
-    await tx.query(
-      'INSERT INTO password_history (subscriber_id, password_hash, created_at) VALUES ($1, $2, $3)',
-      [subscriber.id, passwordHash, this.clock.now()],
-    );
+    // The secret this change retires (a postcard's or a mailed one) joins the history before the new
+    // password, so both count towards the last 3; a password set earlier is there already.
+    const retired =
+      subscriber.initialPasswordHash ?? (subscriber.passwordHash ? null : subscriber.reissuePasswordHash);
+    for (const hash of [retired, passwordHash]) {
+      if (!hash) continue;
+      await tx.query(
+        'INSERT INTO password_history (subscriber_id, password_hash, created_at) VALUES ($1, $2, $3)',
+        [subscriber.id, hash, this.clock.now()],
+      );
+    }
     const revoked = await this.sessions.revokeAll(subscriber.id, tx);
     const session = await this.sessions.issue(subscriber.id, meta, tx);
     await this.audit.record(

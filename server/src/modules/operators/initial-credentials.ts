@@ -47,15 +47,17 @@ export async function withFreshInitialCredentials<T>(
     };
     try {
       return await deps.db.transaction(async (tx) => {
-        const clash: unknown[] = await tx.query(
-          'SELECT 1 FROM subscriber WHERE lower(login_id) = $1 OR lower(initial_login_id) = $1',
-          [loginId],
-        );
+        // Any ID ever claimed, by any account (login_id_claim), is taken for good.
+        const clash: unknown[] = await tx.query('SELECT 1 FROM login_id_claim WHERE login_id = lower($1)', [
+          loginId,
+        ]);
         if (clash.length > 0) throw new InitialIdClash();
         return work(tx, credentials);
       });
     } catch (error) {
-      if (error instanceof InitialIdClash && attempt < 5) continue;
+      // A clash found first, or claimed meanwhile by another transaction (the claim trigger's 23505).
+      const clashed = error instanceof InitialIdClash || (error as { code?: string }).code === '23505';
+      if (clashed && attempt < 5) continue;
       throw error;
     }
   }

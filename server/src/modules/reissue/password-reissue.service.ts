@@ -11,7 +11,6 @@ import type { PolicyIssue } from '../../shared/policy-issue';
 import { RateLimitedError } from '../../shared/rate-limited';
 import { AuditEventType, type AuditService } from '../audit/audit.service';
 import type { LoginThrottle } from '../auth/login-throttle';
-import type { SessionService } from '../auth/session.service';
 import { generateInitialPassword } from '../credentials/password-policy';
 import type { OutboxService } from '../mail/outbox.service';
 import { ReissueErrorCode as Code } from './reissue-error-code.enum';
@@ -32,15 +31,15 @@ interface Match {
 /**
  * Self-service password reissue (SPEC §2.2 step 6, §2.3; guide 6; Japanese guide 9-1). A well-formed
  * request always gets the same answer after the same work — one argon2 verification and one argon2
- * hash — whether or not anything matched. On a match: a one-time password valid 24 h is mailed,
- * sessions end, the lock is cleared, and the next login must change the password. Five wrong tries
+ * hash — whether or not anything matched. On a match: a one-time password valid 24 h is mailed; the
+ * current password keeps working until it is used, and using it clears the lock, ends every session
+ * and the old password, and requires a new one (AuthService). Five wrong tries
  * for one login ID suspend reissue for it for 24 h (still answered alike; audited and mailed).
  */
 export class PasswordReissueService {
   constructor(
     private readonly db: DataSource,
     private readonly hasher: PasswordHasher,
-    private readonly sessions: SessionService,
     private readonly outbox: OutboxService,
     private readonly throttle: LoginThrottle,
     /** Reissue attempts per login ID (REISSUE_ATTEMPTS per REISSUE_BLOCK_HOURS). */
@@ -113,15 +112,13 @@ export class PasswordReissueService {
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + this.config.reissue.passwordValidMs);
     await this.db.transaction(async (tx) => {
-      // The mailed password replaces the old one, which stays in the history for the reuse rule.
+      // The mailed one-time password works beside the current one until it is used: a request from
+      // someone who knows the answers but not the mailbox changes nothing else (OWASP Forgot Password).
+      // Using it ends the old password, the lock and every session (AuthService).
       await tx.query(
-        `UPDATE subscriber
-            SET password_hash = NULL, reissue_password_hash = $2, reissue_expires_at = $3,
-                required_action = 'CHANGE_PASSWORD', locked_at = NULL, failed_login_count = 0, updated_at = $4
-          WHERE id = $1`,
+        'UPDATE subscriber SET reissue_password_hash = $2, reissue_expires_at = $3, updated_at = $4 WHERE id = $1',
         [match.subscriber_id, passwordHash, expiresAt, now],
       );
-      const revoked = await this.sessions.revokeAll(match.subscriber_id, tx);
       await this.outbox.enqueue(tx, {
         to: match.email,
         lang: match.lang,
@@ -139,17 +136,13 @@ export class PasswordReissueService {
           subscriberId: match.subscriber_id,
           billingAccountId: match.billing_account_id,
           clientAddress,
-          detail: { sessionsRevoked: revoked },
+          detail: { validUntil: expiresAt.toISOString() },
         },
         tx,
       );
     });
     // The lock is cleared: so are the sign-in and reissue failure counts of this login ID.
-    await Promise.all([
-      this.throttle.clear(loginId),
-      this.throttle.refundAddress(clientAddress),
-      this.attempts.clear(key),
-    ]);
+    await Promise.all([this.throttle.refundAddress(clientAddress), this.attempts.clear(key)]);
     return { kind: 'accepted' };
   }
 
