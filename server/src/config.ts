@@ -52,6 +52,8 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Webビリング <webbilling_info@localhost>'),
   MAIL_RETRY_LIMIT: int('MAIL_RETRY_LIMIT', 12, 0, 100),
   MAIL_RETRY_DELAY_SECONDS: int('MAIL_RETRY_DELAY_SECONDS', 30, 1, 3600),
+  // A send that has not finished in this time (its instance died) is sent again, as the same message.
+  MAIL_SEND_TIMEOUT_SECONDS: int('MAIL_SEND_TIMEOUT_SECONDS', 120, 5, 3600),
   MAIL_POLL_SECONDS: z.coerce
     .number({ message: 'MAIL_POLL_SECONDS must be a number' })
     .min(0.5, 'MAIL_POLL_SECONDS must be at least 0.5')
@@ -100,6 +102,7 @@ export interface Config {
     readonly retryLimit: number;
     readonly retryDelaySeconds: number;
     readonly pollSeconds: number;
+    readonly sendTimeoutSeconds: number;
   };
   readonly linkValidMs: number;
   readonly reissue: {
@@ -163,6 +166,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       retryLimit: e.MAIL_RETRY_LIMIT,
       retryDelaySeconds: e.MAIL_RETRY_DELAY_SECONDS,
       pollSeconds: e.MAIL_POLL_SECONDS,
+      sendTimeoutSeconds: e.MAIL_SEND_TIMEOUT_SECONDS,
     }),
     linkValidMs: e.LINK_VALID_HOURS * 3_600_000,
     reissue: Object.freeze({

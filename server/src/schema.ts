@@ -20,6 +20,7 @@ import { OperatorAccountsResolver } from './modules/operators/operator-accounts.
 import { OperatorAdminResolver } from './modules/operators/operator-admin.resolver';
 import { OperatorAuthResolver } from './modules/operators/operator-auth.resolver';
 import { PostcardsResolver } from './modules/operators/postcards.resolver';
+import { UndeliveredMailResolver } from './modules/operators/undelivered-mail.resolver';
 import { InvoicePaymentsResolver, PaymentsResolver } from './modules/payments/payments.resolver';
 import { ReissueResolver, ViewerReissueEmailResolver } from './modules/reissue/reissue.resolver';
 import type { Services } from './services';
@@ -38,6 +39,7 @@ export const resolvers = [
   OperatorAuthResolver,
   OperatorAccountsResolver,
   PostcardsResolver,
+  UndeliveredMailResolver,
   AuditLogResolver,
   OperatorAdminResolver,
   IntegrationsResolver,
@@ -67,6 +69,7 @@ function containerFor(services: Services | null): ContainerType {
           ],
           [OperatorAccountsResolver, new OperatorAccountsResolver(services.operatorAccounts)],
           [PostcardsResolver, new PostcardsResolver(services.postcards)],
+          [UndeliveredMailResolver, new UndeliveredMailResolver(services.undeliveredMail, services.audit)],
           [AuditLogResolver, new AuditLogResolver(services.auditLog)],
           [OperatorAdminResolver, new OperatorAdminResolver(services.operatorAuth, services.apiKeys)],
           [IntegrationsResolver, new IntegrationsResolver(services.charges)],

@@ -22,6 +22,7 @@ import { ChargeImportService } from './modules/integrations/charge-import.servic
 import { MailWorker } from './modules/mail/mail.worker';
 import { mailboxTransport, smtpTransport } from './modules/mail/mail-transport';
 import { OutboxService } from './modules/mail/outbox.service';
+import { UndeliveredMail } from './modules/mail/undelivered-mail';
 import { BillingNotificationService } from './modules/notifications/billing-notification.service';
 import { AuditLogService } from './modules/operators/audit-log.service';
 import { OperatorAccountsService } from './modules/operators/operator-accounts.service';
@@ -61,7 +62,10 @@ export async function createServices(config: Config, db: DataSource, options: Se
   const workers = options.workers ?? false;
   const pool = (db.driver as unknown as { master: Pool }).master;
 
-  const boss = createJobQueue(pool, { supervise: workers });
+  const boss = createJobQueue(pool, {
+    supervise: workers,
+    superviseIntervalSeconds: Math.min(60, config.mail.sendTimeoutSeconds),
+  });
   boss.on('error', (error) => log.error({ err: error }, 'job queue error'));
   await boss.start();
 
@@ -87,6 +91,7 @@ export async function createServices(config: Config, db: DataSource, options: Se
   const viewers = new ViewerService(db);
   const outbox = new OutboxService(boss, seal);
   const lockout = new AccountLockout(db, audit, outbox, config, clock);
+  const undeliveredMail = new UndeliveredMail(db, boss, outbox, clock);
   const mailTransport = config.mail.smtpUrl
     ? smtpTransport(config.mail.smtpUrl)
     : mailboxTransport(path.join(config.dataDir, 'mail'));
@@ -105,6 +110,7 @@ export async function createServices(config: Config, db: DataSource, options: Se
     await mailWorker.start();
     await billingNotifications.startWorker(config.mail.pollSeconds);
     await retentionJob.startWorker();
+    await undeliveredMail.startWorker();
     await scheduleAttemptPurge(boss, pool);
   }
 
@@ -126,6 +132,7 @@ export async function createServices(config: Config, db: DataSource, options: Se
     outbox,
     mailTransport,
     mailWorker,
+    undeliveredMail,
     auth: new AuthService(db, hasher, sessions, throttle, lockout, audit, clock),
     credentials: new CredentialsService(db, hasher, sessions, audit, lockout, outbox, clock),
     billing,

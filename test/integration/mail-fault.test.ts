@@ -169,3 +169,115 @@ it('marks a mail that keeps failing as FAILED, keeping it visible', async () => 
     await t.close();
   }
 }, 60_000);
+
+it('sends a mail again as the same message (same Message-ID) when the sender died after SMTP took it', async () => {
+  const database = await createTestDatabase();
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'wb-mail-crash-'));
+  chmodSync(dataDir, 0o755);
+  const smtp = new SmtpSink();
+  await smtp.start();
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  let output = '';
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    SMTP_URL: smtp.url,
+    MAIL_FROM: 'Web Billing <webbilling_info@billing.example.jp>',
+    MAIL_POLL_SECONDS: '0.5',
+    MAIL_SEND_TIMEOUT_SECONDS: '5',
+    MAIL_RETRY_DELAY_SECONDS: '1',
+    LOG_LEVEL: 'warn',
+  };
+  delete env.NODE_OPTIONS;
+  const start = async (): Promise<ChildProcess> => {
+    const child = spawn(process.execPath, [path.join(root, 'dist/server/src/main.js')], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.on('data', (d) => (output += d));
+    child.stderr?.on('data', (d) => (output += d));
+    await waitUntil('the server', async () => {
+      if (child.exitCode !== null) throw new Error(`the server exited:\n${output}`);
+      return (await fetch(`${url}/readyz`).catch(() => null))?.ok ? true : undefined;
+    });
+    return child;
+  };
+  let server: ChildProcess | null = null;
+  try {
+    const { initialLoginId, initialPassword } = JSON.parse(
+      execFileSync(
+        process.execPath,
+        [
+          path.join(root, 'dist/server/src/cli.js'),
+          'account',
+          'create',
+          '--phone',
+          '0312345678',
+          '--name',
+          '障害 試験',
+          '--json',
+        ],
+        { env, encoding: 'utf8' },
+      ),
+    );
+    server = await start();
+    const b = new Browser(url);
+    await b.gql(LOGIN, { input: { loginId: initialLoginId, password: initialPassword } });
+    await b.gql(CHANGE_INITIAL, {
+      input: {
+        initialLoginId,
+        initialPassword,
+        newLoginId: 'crash2024',
+        newLoginIdConfirmation: 'crash2024',
+        newPassword: 'Sakura#2024x',
+        newPasswordConfirmation: 'Sakura#2024x',
+      },
+    });
+    // The first time the SMTP server has the mail, the sender dies before it can record it as sent.
+    const email = 'crash@example.jp';
+    let killed = false;
+    const dying = server;
+    smtp.onReceived = (mail) => {
+      if (killed || !mail.to.includes(email)) return;
+      killed = true;
+      dying.kill('SIGKILL');
+    };
+    await b.gql(REGISTER, {
+      input: { email, emailConfirmation: email, secretQuestionId: '2', secretAnswer: 'Pochi' },
+    });
+    await waitUntil('the kill', async () =>
+      (killed && dying.exitCode !== null) || dying.signalCode ? true : undefined,
+    );
+    const [before] = await outboxRow(database.url, email);
+    expect(before.status).toBe('PENDING'); // it never learnt that SMTP had it
+
+    server = await start();
+    await waitUntil('the second copy', async () => (smtp.count(email) >= 2 ? true : undefined), 60_000);
+    const copies = smtp.mails.filter((m) => m.to.includes(email));
+    expect(copies).toHaveLength(2);
+    expect(copies[0].raw.messageId).toBe(copies[1].raw.messageId);
+    const client = new Client({ connectionString: database.url });
+    await client.connect();
+    const { rows } = await client.query(
+      'SELECT id, status, message_id FROM mail_outbox WHERE recipient = $1',
+      [email],
+    );
+    await client.end();
+    expect(rows).toHaveLength(1);
+    expect(rows[0].status).toBe('SENT');
+    expect(copies[0].raw.messageId).toBe(`<${rows[0].id}@billing.example.jp>`);
+    expect(rows[0].message_id).toBe(copies[0].raw.messageId);
+  } finally {
+    if (server && server.exitCode === null && !server.signalCode) {
+      const exited = new Promise((resolve) => server?.once('exit', resolve));
+      server.kill('SIGTERM');
+      await exited;
+    }
+    await smtp.stop();
+    await database.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}, 120_000);

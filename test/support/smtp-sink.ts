@@ -15,6 +15,8 @@ export class SmtpSink {
   readonly mails: CapturedMail[] = [];
   /** Called before waitFor gives up (tests use it to print diagnostics). */
   onTimeout?: () => void;
+  /** Called with each mail once it is kept, before the sender is told it was accepted. */
+  onReceived?: (mail: CapturedMail) => void;
   private server: SMTPServer | null = null;
   port = 0;
 
@@ -26,13 +28,15 @@ export class SmtpSink {
       onData: (stream, _session, callback) => {
         simpleParser(stream)
           .then((mail) => {
-            this.mails.push({
+            const captured = {
               to: Array.isArray(mail.to) ? mail.to.map((a) => a.text).join(', ') : (mail.to?.text ?? ''),
               from: mail.from?.text ?? '',
               subject: mail.subject ?? '',
               text: mail.text ?? '',
               raw: mail,
-            });
+            };
+            this.mails.push(captured);
+            this.onReceived?.(captured);
             callback();
           })
           .catch(callback);

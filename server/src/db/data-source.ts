@@ -9,6 +9,7 @@ import { ItemsInStatements1764400000000 } from './migrations/1764400000000-items
 import { InvoiceVersion1764500000000 } from './migrations/1764500000000-invoice-version';
 import { AttemptKeys1764600000000 } from './migrations/1764600000000-attempt-keys';
 import { LoginIdClaims1764700000000 } from './migrations/1764700000000-login-id-claims';
+import { MailNeverLost1764800000000 } from './migrations/1764800000000-mail-never-lost';
 
 /** The modules' TypeORM entities; the composition root lists them (server/src/entities.ts). */
 export type Entities = DataSourceOptions['entities'];
@@ -23,6 +24,7 @@ export const migrations = [
   InvoiceVersion1764500000000,
   AttemptKeys1764600000000,
   LoginIdClaims1764700000000,
+  MailNeverLost1764800000000,
 ];
 
 /**

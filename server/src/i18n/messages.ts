@@ -313,6 +313,14 @@ const catalogue: Record<string, { ja: string; en: string }> = {
     ja: 'このログインIDで処理中の操作があります。数秒おいて再度お試しください。',
     en: 'Other attempts for this login ID are still being checked. Please try again in a few seconds.',
   },
+  MAIL_NOT_FOUND: {
+    ja: '該当する未送達メールがありません。',
+    en: 'There is no undelivered mail with this id.',
+  },
+  MAIL_NOT_RESENDABLE: {
+    ja: 'このメールのパスワードまたはURLは有効期限が切れているため再送できません。新たに発行してください。',
+    en: 'The password or link in this mail has expired, so it cannot be sent again. Issue a new one instead.',
+  },
   STEP_UP_REQUIRED: {
     ja: 'お使いのネットワークから失敗が続いたため、確認のための計算をお使いの端末で行っています（数秒かかります）。',
     en: 'Many failed attempts came from your network, so your device is doing a short check (a few seconds).',

@@ -6,12 +6,17 @@ import PgBoss from 'pg-boss';
  * by our migrations, so it never migrates itself. Safe with any number of server instances: jobs are
  * claimed with SELECT … FOR UPDATE SKIP LOCKED.
  */
-export function createJobQueue(pool: Pool, options: { supervise: boolean }): PgBoss {
+export function createJobQueue(
+  pool: Pool,
+  options: { supervise: boolean; superviseIntervalSeconds?: number },
+): PgBoss {
   const boss = new PgBoss({
     db: { executeSql: (text, values) => pool.query(text, values) },
     schema: 'pgboss',
     migrate: false,
     supervise: options.supervise,
+    // How often an instance looks for jobs whose worker died (expired), so they run again.
+    superviseIntervalSeconds: options.superviseIntervalSeconds,
     // Cron schedules (the retention job) are kept by the instances that run workers.
     schedule: options.supervise,
   });

@@ -9,6 +9,8 @@ export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
+  /** `<outbox id@domain>`: a mail sent again (after a crash, or from the console) is the same message. */
+  messageId: string;
 }
 
 export interface MailTransport {

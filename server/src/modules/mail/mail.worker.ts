@@ -24,14 +24,26 @@ interface OutboxRow {
   template: MailTemplateName;
   params: Record<string, unknown>;
   secret_sealed: string | null;
+  secret_expires_at: Date | null;
   status: 'PENDING' | 'SENT' | 'FAILED';
   attempts: number;
 }
 
 /**
+ * The Message-ID of an outbox mail: derived from its id, so a mail sent twice — the process died after
+ * the SMTP server accepted it but before the row said SENT, or an operator sent it again — is the same
+ * message, which receiving servers and mail clients drop as a duplicate.
+ */
+export function messageIdOf(mailId: string, from: string): string {
+  const domain = /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'web-billing.invalid';
+  return `<${mailId}@${domain}>`;
+}
+
+/**
  * Delivers outbox mails from the PostgreSQL job queue. pg-boss hands each job to one worker at a time
  * across all server instances and retries with back-off; the row's status makes a retry after a
- * success a no-op, and a mail that keeps failing is marked FAILED (kept, visible), never dropped.
+ * success a no-op, and a mail that keeps failing is marked FAILED — kept with its sealed secret until
+ * the secret expires, listed in the console and sendable again (UndeliveredMail), never dropped.
  */
 export class MailWorker {
   constructor(
@@ -54,7 +66,7 @@ export class MailWorker {
       retryDelay: this.config.mail.retryDelaySeconds,
       retryBackoff: true,
       retryDelayMax: 3600,
-      expireInSeconds: 120,
+      expireInSeconds: this.config.mail.sendTimeoutSeconds,
     };
     // Copies: pg-boss writes defaults (such as `policy`) into the object it is given.
     await this.boss.createQueue(MAIL_QUEUE, { ...policy });
@@ -85,10 +97,21 @@ export class MailWorker {
   /** Throws to ask the queue for a retry. */
   async deliver(mailId: string): Promise<void> {
     const [row]: OutboxRow[] = await this.db.query(
-      'SELECT recipient, lang, template, params, secret_sealed, status, attempts FROM mail_outbox WHERE id = $1',
+      `SELECT recipient, lang, template, params, secret_sealed, secret_expires_at, status, attempts
+         FROM mail_outbox WHERE id = $1`,
       [mailId],
     );
     if (row?.status !== 'PENDING') return;
+    if (row.secret_expires_at && row.secret_expires_at <= this.clock.now()) {
+      // A password or link past its validity is of no use to anyone: not sent, and wiped.
+      await this.db.query(
+        `UPDATE mail_outbox SET status = 'FAILED', failed_at = $2, secret_sealed = NULL,
+                last_error = 'the secret expired before the mail could be delivered'
+          WHERE id = $1`,
+        [mailId, this.clock.now()],
+      );
+      return;
+    }
     try {
       // Inside the try: a secret that cannot be opened (a wrong SEAL_KEY on this instance) is a
       // delivery failure to log and retry, like an SMTP error.
@@ -101,6 +124,7 @@ export class MailWorker {
       const { messageId } = await this.transport.send({
         from: this.config.mail.from,
         to: row.recipient,
+        messageId: messageIdOf(mailId, this.config.mail.from),
         ...rendered,
       });
       // The secret has done its job: wipe it.
@@ -115,11 +139,12 @@ export class MailWorker {
       const reason = error instanceof Error ? error.message : String(error);
       const attempts = row.attempts + 1;
       const failed = attempts > this.config.mail.retryLimit;
+      // A FAILED mail keeps its secret (until it expires): an operator can send it again.
       await this.db.query(
         `UPDATE mail_outbox SET attempts = $2, last_error = $3, status = $4,
-                secret_sealed = CASE WHEN $4::text = 'FAILED' THEN NULL ELSE secret_sealed END
+                failed_at = CASE WHEN $4::text = 'FAILED' THEN $5::timestamptz END
           WHERE id = $1`,
-        [mailId, attempts, reason.slice(0, 500), failed ? 'FAILED' : 'PENDING'],
+        [mailId, attempts, reason.slice(0, 500), failed ? 'FAILED' : 'PENDING', this.clock.now()],
       );
       this.log.warn({ mailId, template: row.template, attempts, failed, reason }, 'mail delivery failed');
       if (!failed) throw error;

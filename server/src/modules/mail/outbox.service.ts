@@ -11,6 +11,8 @@ export interface EnqueueMail {
   lang: Lang;
   subscriberId?: string | null;
   message: MailMessage;
+  /** Required with secrets: until when they are of use (kept that long, even if delivery fails). */
+  secretsExpireAt?: Date;
 }
 
 /**
@@ -26,9 +28,11 @@ export class OutboxService {
 
   async enqueue(tx: EntityManager, mail: EnqueueMail): Promise<string> {
     const { message } = mail;
+    if (message.secrets && !mail.secretsExpireAt)
+      throw new Error('a mail with secrets needs secretsExpireAt');
     const [row]: { id: string }[] = await tx.query(
-      `INSERT INTO mail_outbox (recipient, lang, template, params, secret_sealed, subscriber_id)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      `INSERT INTO mail_outbox (recipient, lang, template, params, secret_sealed, subscriber_id, secret_expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
       [
         mail.to,
         mail.lang,
@@ -36,17 +40,20 @@ export class OutboxService {
         JSON.stringify(message.params),
         message.secrets ? this.seal.seal(JSON.stringify(message.secrets)) : null,
         mail.subscriberId ?? null,
+        message.secrets ? mail.secretsExpireAt : null,
       ],
     );
+    await this.queue(tx, row.id);
+    return row.id;
+  }
+
+  /** The delivery job, in the caller's transaction (pg-boss runs its INSERT through our connection). */
+  async queue(tx: EntityManager, mailId: string): Promise<void> {
     await this.boss.send(
       MAIL_QUEUE,
-      { mailId: row.id },
-      {
-        // Same transaction as the outbox row: pg-boss runs its INSERT through our connection.
-        db: { executeSql: async (text, values) => ({ rows: await tx.query(text, values) }) },
-      },
+      { mailId },
+      { db: { executeSql: async (text, values) => ({ rows: await tx.query(text, values) }) } },
     );
-    return row.id;
   }
 
   /**

@@ -74,6 +74,7 @@ export class BillingNotificationService {
           params: { expiresAt: expiresAt.toISOString() },
           secrets: { token },
         },
+        secretsExpireAt: expiresAt,
       });
       await this.audit.record(
         {

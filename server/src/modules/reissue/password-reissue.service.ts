@@ -128,6 +128,7 @@ export class PasswordReissueService {
           params: { expiresAt: expiresAt.toISOString() },
           secrets: { password },
         },
+        secretsExpireAt: expiresAt,
       });
       await this.audit.record(
         {

@@ -94,6 +94,7 @@ export class ReissueEmailService {
           params: { expiresAt: expiresAt.toISOString() },
           secrets: { token },
         },
+        secretsExpireAt: expiresAt,
       });
       await this.audit.record(
         { event: AuditEventType.REISSUE_EMAIL_REQUESTED, outcome: 'PENDING', subscriberId, clientAddress },
