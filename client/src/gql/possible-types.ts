@@ -110,6 +110,12 @@
       "ReissueRequested",
       "StepUpRequired"
     ],
+    "ResendMailResult": [
+      "FieldErrors",
+      "MailNotFound",
+      "MailNotResendable",
+      "MailQueued"
+    ],
     "RevokeApiKeyResult": [
       "ApiKeyNotFound",
       "ApiKeyRevoked",
@@ -156,6 +162,8 @@
       "InvoiceNotPayable",
       "LineNotFound",
       "LinesNotOnAccount",
+      "MailNotFound",
+      "MailNotResendable",
       "MonthOutOfRange",
       "NotBlocked",
       "NotLocked",
@@ -278,6 +286,12 @@
       "ReissueRequested",
       "StepUpRequired"
     ],
+    "ResendMailResult": [
+      "FieldErrors",
+      "MailNotFound",
+      "MailNotResendable",
+      "MailQueued"
+    ],
     "RevokeApiKeyResult": [
       "ApiKeyNotFound",
       "ApiKeyRevoked",
@@ -324,6 +338,8 @@
       "InvoiceNotPayable",
       "LineNotFound",
       "LinesNotOnAccount",
+      "MailNotFound",
+      "MailNotResendable",
       "MonthOutOfRange",
       "NotBlocked",
       "NotLocked",

@@ -12,12 +12,13 @@ interface OpsLayoutProps {
   children: ComponentChildren;
 }
 
-type NavKey = 'navSearch' | 'navProvision' | 'navPostcards' | 'navAudit' | 'navAdmin';
+type NavKey = 'navSearch' | 'navProvision' | 'navPostcards' | 'navMail' | 'navAudit' | 'navAdmin';
 
 const NAV: [string, NavKey][] = [
   ['/ops/search', 'navSearch'],
   ['/ops/provision', 'navProvision'],
   ['/ops/postcards', 'navPostcards'],
+  ['/ops/mail', 'navMail'],
   ['/ops/audit', 'navAudit'],
 ];
 

@@ -12,6 +12,7 @@ import { AdminPage } from './Admin';
 import { AuditPage } from './Audit';
 import { CurrentOperatorDocument, type OperatorFieldsFragment, OperatorLogoutDocument } from './gql/graphql';
 import { OpsLoginPage } from './Login';
+import { MailPage } from './Mail';
 import { OpsLayout } from './OpsLayout';
 import { PostcardsPage } from './Postcards';
 import { ProvisionPage } from './Provision';
@@ -107,6 +108,8 @@ function OpsRoutes({ notice, onReset }: { notice: Notice; onReset: (why: Notice)
       return <ProvisionPage {...props} />;
     case '/ops/postcards':
       return <PostcardsPage {...props} />;
+    case '/ops/mail':
+      return <MailPage {...props} />;
     case '/ops/audit':
       return <AuditPage {...props} />;
     case '/ops/admin':
