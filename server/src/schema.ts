@@ -22,13 +22,18 @@ import { OperatorAuthResolver } from './modules/operators/operator-auth.resolver
 import { PostcardsResolver } from './modules/operators/postcards.resolver';
 import { UndeliveredMailResolver } from './modules/operators/undelivered-mail.resolver';
 import { InvoicePaymentsResolver, PaymentsResolver } from './modules/payments/payments.resolver';
-import { ReissueResolver, ViewerReissueEmailResolver } from './modules/reissue/reissue.resolver';
+import {
+  ReissueResolver,
+  UndeliveredMailNoticeResolver,
+  ViewerReissueEmailResolver,
+} from './modules/reissue/reissue.resolver';
 import type { Services } from './services';
 
 export const resolvers = [
   AuthResolver,
   CredentialsResolver,
   ReissueResolver,
+  UndeliveredMailNoticeResolver,
   ViewerReissueEmailResolver,
   BillingQueryResolver,
   BillingResolver,
@@ -59,6 +64,7 @@ function containerFor(services: Services | null): ContainerType {
             new ReissueResolver(services.reissueEmails, services.passwordReissue, services.stepUp),
           ],
           [ViewerReissueEmailResolver, new ViewerReissueEmailResolver(services.reissueEmails)],
+          [UndeliveredMailNoticeResolver, new UndeliveredMailNoticeResolver(services.undeliveredMail)],
           [BillingQueryResolver, new BillingQueryResolver()],
           [BillingResolver, new BillingResolver(services.billing)],
           [InvoiceNoticesResolver, new InvoiceNoticesResolver()],

@@ -74,8 +74,14 @@ async function failedConfirmation() {
 
 describe('undelivered mail', () => {
   it('keeps the secret of a mail that failed, lists it for operators and sends it again, as the same message', async () => {
-    const { email, row } = await failedConfirmation();
+    const { s, email, row } = await failedConfirmation();
     expect(row.secret_sealed).not.toBeNull(); // kept: the link can still be sent
+    // The subscriber's top screen says so.
+    const notices = (await s.browser.gql('{ myUndeliveredMails { template recipient failedAt } }')).data
+      ?.myUndeliveredMails;
+    expect(notices).toEqual([
+      { template: 'reissue-email-confirmation', recipient: email, failedAt: expect.any(String) },
+    ]);
     expect(row.last_error).toMatch(/ECONNREFUSED|connect/i);
 
     const listed = (await operator.gql(LIST)).data?.undeliveredMails.find((m: any) => m.id === row.id);

@@ -23,6 +23,8 @@ export const en: Dictionary = {
   errUnauthenticated: 'Your session has expired. Please log in again.',
   errForbidden: 'You are not allowed to do this.',
   errCredentialChangeRequired: 'Please finish changing your login ID and password first.',
+  undeliveredMail:
+    'A mail to {to} could not be delivered ({at}). Check that the address can receive mail, or call the Web Billing section (0800-333-0030).',
   errRateLimited: 'Too many requests. Please wait a while and try again.',
   errRetryAfter: 'You can try again in about {minutes} min.',
   errBadUserInput: 'Please check what you entered.',

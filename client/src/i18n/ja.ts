@@ -22,6 +22,8 @@ export const ja = {
   errUnauthenticated: 'ログインの有効期限が切れました。もう一度ログインしてください。',
   errForbidden: 'この操作を行う権限がありません。',
   errCredentialChangeRequired: '先にログインID・ログインパスワードの変更を完了してください。',
+  undeliveredMail:
+    '{to} 宛のメールをお届けできませんでした（{at}）。メールを受信できる設定かご確認いただくか、Webビリング受付担当（0800-333-0030）までご連絡ください。',
   errRateLimited: 'アクセスが集中しています。しばらく時間をおいてから再度お試しください。',
   errRetryAfter: '約{minutes}分後に再度お試しいただけます。',
   errBadUserInput: '入力内容を確認してください。',

@@ -2,8 +2,10 @@ import {
   Arg,
   Authorized,
   Ctx,
+  Field,
   FieldResolver,
   Mutation,
+  ObjectType,
   Query,
   Resolver,
   Root,
@@ -18,6 +20,7 @@ import { message } from '../../i18n/messages';
 import type { StepUp } from '../../security/step-up';
 import { Viewer } from '../auth/dtos/viewer.type';
 import { confirmResult, registerResult } from '../mail/pending-address.results';
+import type { UndeliveredMail } from '../mail/undelivered-mail';
 import { ConfirmReissueEmailInput } from './dtos/confirm-reissue-email.input';
 import { RegisterReissueEmailInput } from './dtos/register-reissue-email.input';
 import {
@@ -100,6 +103,35 @@ export class ReissueResolver {
     }
     if (outcome.kind === 'rejected') return FieldErrors.of(ctx.lang, outcome.issues);
     return Object.assign(new ReissueRequested(), { message: message(ctx.lang, 'REISSUE_REQUESTED') });
+  }
+}
+
+@ObjectType({ description: 'A mail to the signed-in subscriber that could not be delivered (last 30 days).' })
+export class UndeliveredMailNotice {
+  @Field(() => String, { description: 'reissued-password, reissue-email-confirmation, security-notice, …' })
+  template: string;
+  @Field(() => String) recipient: string;
+  @Field(() => Date, { nullable: true }) failedAt: Date | null;
+}
+
+@Resolver()
+export class UndeliveredMailNoticeResolver {
+  constructor(private readonly undelivered: UndeliveredMail) {}
+
+  @Authorized()
+  @Query(() => [UndeliveredMailNotice], {
+    description:
+      "The signed-in subscriber's mail that could not be delivered in the last 30 days (at most 5, newest first): their screens say so, and what to do.",
+  })
+  async myUndeliveredMails(@Ctx() ctx: GraphQLContext): Promise<UndeliveredMailNotice[]> {
+    const rows = await this.undelivered.ofSubscriber(requireSession(ctx).subscriberId);
+    return rows.map((row) =>
+      Object.assign(new UndeliveredMailNotice(), {
+        template: row.template,
+        recipient: row.recipient,
+        failedAt: row.failed_at,
+      }),
+    );
   }
 }
 
