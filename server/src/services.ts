@@ -92,6 +92,15 @@ export async function createServices(config: Config, db: DataSource, options: Se
   const outbox = new OutboxService(boss, seal);
   const lockout = new AccountLockout(db, audit, outbox, config, clock);
   const undeliveredMail = new UndeliveredMail(db, boss, outbox, clock);
+  const membership = new MembershipService(db, audit, clock);
+  // Changed contact details are announced to the reissue address: billing calls back, mail stays out of billing.
+  membership.onContactChanged(async (tx, accountId, at) => {
+    const [subscriber]: { id: string }[] = await tx.query(
+      'SELECT id FROM subscriber WHERE billing_account_id = $1',
+      [accountId],
+    );
+    if (subscriber) await outbox.enqueueSecurityNotice(tx, subscriber.id, 'CONTACT_DETAILS_CHANGED', at);
+  });
   const mailTransport = config.mail.smtpUrl
     ? smtpTransport(config.mail.smtpUrl)
     : mailboxTransport(path.join(config.dataDir, 'mail'));
@@ -145,7 +154,7 @@ export async function createServices(config: Config, db: DataSource, options: Se
       config,
       clock,
     ),
-    membership: new MembershipService(db),
+    membership,
     billingNotifications,
     retention: retentionJob,
     invoices,

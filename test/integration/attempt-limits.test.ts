@@ -236,6 +236,14 @@ describe('secret answers and link checks under a race', () => {
     report('reissue-link race', { verified, ...outcomes });
     expect(verified).toBeLessThanOrEqual(5);
     expect(outcomes.ReissueEmailRegistered ?? 0).toBeLessThanOrEqual(1);
+    // Every wrong answer on the link page is audited (the last one voids the link).
+    const [{ n }] = await t.db.query(
+      `SELECT count(*)::int AS n FROM audit_event WHERE event = 'REISSUE_EMAIL_REGISTERED'
+          AND outcome IN ('WRONG_ANSWER', 'LINK_VOIDED')
+          AND subscriber_id = (SELECT id FROM subscriber WHERE login_id = $1)`,
+      [s.loginId],
+    );
+    expect(n).toBe(verified - (outcomes.ReissueEmailRegistered ?? 0));
   });
 
   it('checks at most 5 of 50 concurrent reissue requests’ answers for one login ID (right one last)', async () => {

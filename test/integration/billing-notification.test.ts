@@ -125,6 +125,29 @@ describe('billing-amount notification mail (SPEC 4, guide 4)', () => {
     expect((await s.browser.gql(STATUS)).data?.billing.notificationEmail).toBeNull();
   });
 
+  it('tells the old address when it is replaced, and audits every wrong phone number on the link page', async () => {
+    const s = await registered('en');
+    const next = address();
+    await s.browser.gql(REGISTER, { input: { emailType: 'INTERNET', email: next } });
+    const mail = await smtp.waitFor(next, /仮登録|Temporary registration/);
+    const token = tokenOf(mail.text);
+    const wrong = await new Browser(t.url).gql(CONFIRM, {
+      input: { token, registeredPhoneNumber: '090-0000-0000' },
+    });
+    expect(wrong.data?.confirmBillingNotificationEmail.__typename).toBe('FieldErrors');
+    const ok = await new Browser(t.url).gql(CONFIRM, {
+      input: { token, registeredPhoneNumber: '09012345678' },
+    });
+    expect(ok.data?.confirmBillingNotificationEmail.__typename).toBe('BillingNotificationEmailRegistered');
+    const notice = await smtp.waitFor(s.email, /elsewhere|送信先変更/);
+    expect(notice.text).toMatch(/no longer receive|お送りしません/);
+    const audits: { outcome: string }[] = await t.db.query(
+      `SELECT outcome FROM audit_event WHERE event = 'BILLING_NOTIFICATION_EMAIL' AND billing_account_id = $1 ORDER BY id`,
+      [s.accountId],
+    );
+    expect(audits.map((a) => a.outcome)).toContain('WRONG_PHONE_NUMBER');
+  });
+
   it('refuses an expired link and a bad address', async () => {
     const s = await activeSubscriber(t, 'en');
     const bad = await s.browser.gql(REGISTER, { input: { emailType: 'INTERNET', email: 'nope' } });

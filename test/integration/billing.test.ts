@@ -279,6 +279,18 @@ describe('membership information', () => {
       { field: 'contactEmail', code: 'EMAIL_INVALID' },
     ]);
     expect((await household.gql(MEMBERSHIP)).data?.membership.contactPhoneNumber).toBe('08011112222');
+    // The change is audited (what changed, not the values); the same values again change nothing.
+    const audited = async () =>
+      (await t.db.query(
+        `SELECT detail FROM audit_event WHERE event = 'CONTACT_DETAILS_CHANGED'
+            AND billing_account_id = (SELECT billing_account_id FROM subscriber WHERE login_id = 'yamada2024')`,
+      )) as { detail: { changed: string[] } }[];
+    expect((await audited()).map((a) => a.detail.changed)).toEqual([['contactPhoneNumber', 'contactEmail']]);
+    expect(JSON.stringify(await audited())).not.toContain('08011112222');
+    await household.gql(UPDATE, {
+      input: { contactPhoneNumber: '08011112222', contactEmail: 'Taro@example.jp' },
+    });
+    expect(await audited()).toHaveLength(1);
     // Each subscriber sees only their own contract.
     expect((await business.gql(MEMBERSHIP)).data?.membership.holderName).toBe('株式会社なにわ商事');
   });

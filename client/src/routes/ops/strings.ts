@@ -463,6 +463,7 @@ export const AUDIT_EVENTS: Readonly<Record<string, readonly [string, string]>> =
   ACCOUNT_UNLOCKED: ['ロック解除', 'Account unlocked'],
   REISSUE_BLOCK_LIFTED: ['再発行停止の解除', 'Reissue block lifted'],
   MAIL_RESENT: ['メールの再送', 'Mail sent again'],
+  CONTACT_DETAILS_CHANGED: ['ご連絡先の変更', 'Contact details changed'],
   API_KEY_CREATED: ['APIキー作成', 'API key created'],
   API_KEY_REVOKED: ['APIキー失効', 'API key revoked'],
   CHARGES_UPSERTED: ['請求明細登録', 'Charges upserted'],

@@ -11,12 +11,14 @@ import {
   Query,
   Resolver,
 } from 'type-graphql';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Clock } from '../../clock';
 import type { GraphQLContext } from '../../graphql/context';
 import { requireSession } from '../../graphql/errors';
 import { FieldErrors } from '../../graphql/user-error';
 import { checkEmail, normalizeEmail } from '../../shared/email';
 import type { PolicyIssue } from '../../shared/policy-issue';
+import { AuditEventType, type AuditService } from '../audit/audit.service';
 import { normalizePhoneNumber } from './phone-number';
 
 @ObjectType({
@@ -70,8 +72,21 @@ const toMembership = (r: MembershipRow) =>
 const COLUMNS =
   'customer_number, holder_name, postal_address, registered_phone_number, contact_phone_number, contact_email';
 
+type ContactChangedListener = (tx: EntityManager, accountId: string, at: Date) => Promise<void>;
+
 export class MembershipService {
-  constructor(private readonly db: DataSource) {}
+  private contactChanged: ContactChangedListener = async () => {};
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Called in the change's transaction (the composition root mails the "was this you?" notice). */
+  onContactChanged(listener: ContactChangedListener): void {
+    this.contactChanged = listener;
+  }
 
   async get(accountId: string): Promise<MembershipRow> {
     const [row]: MembershipRow[] = await this.db.query(
@@ -84,6 +99,7 @@ export class MembershipService {
   async updateContact(
     accountId: string,
     input: { contactPhoneNumber: string; contactEmail: string },
+    clientAddress: string,
   ): Promise<{ kind: 'updated'; row: MembershipRow } | { kind: 'rejected'; issues: PolicyIssue[] }> {
     const issues: PolicyIssue[] = [];
     const phoneInput = input.contactPhoneNumber.trim();
@@ -92,10 +108,36 @@ export class MembershipService {
     const email = input.contactEmail.trim() ? normalizeEmail(input.contactEmail) : null;
     if (email) issues.push(...checkEmail(email, 'contactEmail'));
     if (issues.length > 0) return { kind: 'rejected', issues };
-    const [[row]] = (await this.db.query(
-      `UPDATE billing_account SET contact_phone_number = $2, contact_email = $3 WHERE id = $1 RETURNING ${COLUMNS}`,
-      [accountId, phone, email],
-    )) as [MembershipRow[], number];
+    const row = await this.db.transaction(async (tx) => {
+      const [before]: MembershipRow[] = await tx.query(
+        `SELECT ${COLUMNS} FROM billing_account WHERE id = $1 FOR UPDATE`,
+        [accountId],
+      );
+      const [[after]] = (await tx.query(
+        `UPDATE billing_account SET contact_phone_number = $2, contact_email = $3 WHERE id = $1 RETURNING ${COLUMNS}`,
+        [accountId, phone, email],
+      )) as [MembershipRow[], number];
+      const changed = [
+        ...(before.contact_phone_number !== phone ? ['contactPhoneNumber'] : []),
+        ...(before.contact_email !== email ? ['contactEmail'] : []),
+      ];
+      if (changed.length > 0) {
+        const now = this.clock.now();
+        // What changed, not the values: the audit trail holds no contact details.
+        await this.audit.record(
+          {
+            event: AuditEventType.CONTACT_DETAILS_CHANGED,
+            outcome: 'SUCCESS',
+            billingAccountId: accountId,
+            clientAddress,
+            detail: { changed },
+          },
+          tx,
+        );
+        await this.contactChanged(tx, accountId, now);
+      }
+      return after;
+    });
     return { kind: 'updated', row };
   }
 }
@@ -116,7 +158,11 @@ export class MembershipResolver {
     @Arg('input', () => UpdateContactDetailsInput) input: UpdateContactDetailsInput,
     @Ctx() ctx: GraphQLContext,
   ): Promise<typeof UpdateContactDetailsResult> {
-    const outcome = await this.members.updateContact(requireSession(ctx).billingAccountId, input);
+    const outcome = await this.members.updateContact(
+      requireSession(ctx).billingAccountId,
+      input,
+      ctx.clientAddress,
+    );
     if (outcome.kind === 'rejected') return FieldErrors.of(ctx.lang, outcome.issues);
     return Object.assign(new ContactDetailsUpdated(), { membership: toMembership(outcome.row) });
   }

@@ -108,7 +108,15 @@ export class BillingNotificationService {
     if (attempt === null) return { kind: 'invalid-token' };
     const phone = normalizePhoneNumber(input.registeredPhoneNumber);
     if (phone !== pending.registered_phone_number) {
-      if (await this.addresses.failed(this.db, pending, attempt)) return { kind: 'invalid-token' };
+      const voided = await this.addresses.failed(this.db, pending, attempt);
+      await this.audit.record({
+        event: AuditEventType.BILLING_NOTIFICATION_EMAIL,
+        outcome: voided ? 'LINK_VOIDED' : 'WRONG_PHONE_NUMBER',
+        billingAccountId: pending.owner_id,
+        clientAddress: caller.clientAddress,
+        detail: { attempt },
+      });
+      if (voided) return { kind: 'invalid-token' };
       return {
         kind: 'rejected',
         issues: [
@@ -117,12 +125,23 @@ export class BillingNotificationService {
       };
     }
     await this.db.transaction(async (tx) => {
-      await this.addresses.activate(tx, pending, now);
+      const old = await this.addresses.activate(tx, pending, now);
       await this.outbox.enqueue(tx, {
         to: pending.email,
         lang: pending.lang,
         message: { template: 'billing-notification-registered', params: {} },
       });
+      // The address it replaces is told, so a change nobody asked for does not go unnoticed.
+      if (old && old.email !== pending.email) {
+        await this.outbox.enqueue(tx, {
+          to: old.email,
+          lang: old.lang,
+          message: {
+            template: 'security-notice',
+            params: { kind: 'BILLING_NOTIFICATION_EMAIL_CHANGED', at: now.toISOString() },
+          },
+        });
+      }
       await this.audit.record(
         {
           event: AuditEventType.BILLING_NOTIFICATION_EMAIL,

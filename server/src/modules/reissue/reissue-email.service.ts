@@ -129,7 +129,15 @@ export class ReissueEmailService {
       normalizeSecretAnswer(input.secretAnswer),
     );
     if (!answerOk || input.secretQuestionId !== pending.secret_question_id) {
-      if (await this.addresses.failed(this.db, pending, attempt)) return { kind: 'invalid-token' };
+      const voided = await this.addresses.failed(this.db, pending, attempt);
+      await this.audit.record({
+        event: AuditEventType.REISSUE_EMAIL_REGISTERED,
+        outcome: voided ? 'LINK_VOIDED' : 'WRONG_ANSWER',
+        subscriberId: pending.owner_id,
+        clientAddress: caller.clientAddress,
+        detail: { attempt },
+      });
+      if (voided) return { kind: 'invalid-token' };
       return {
         kind: 'rejected',
         issues: [

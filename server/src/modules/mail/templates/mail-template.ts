@@ -13,7 +13,9 @@ export type SecurityNoticeKind =
   | 'REISSUE_BLOCKED'
   | 'CREDENTIALS_REISSUED_BY_POSTCARD'
   | 'ACCOUNT_UNLOCKED'
-  | 'REISSUE_BLOCK_LIFTED';
+  | 'REISSUE_BLOCK_LIFTED'
+  | 'BILLING_NOTIFICATION_EMAIL_CHANGED'
+  | 'CONTACT_DETAILS_CHANGED';
 
 /** Every mail the system sends, with the parameters it needs. Secrets travel sealed, never in params. */
 export type MailMessage =

@@ -115,6 +115,23 @@ const NOTICE_TEXT: Record<SecurityNoticeKind, { ja: [string, string]; en: [strin
       'At your request, the call centre lifted the suspension of password reissue for your login ID.',
     ],
   },
+  BILLING_NOTIFICATION_EMAIL_CHANGED: {
+    ja: [
+      'ご請求額お知らせメールの送信先変更のお知らせ',
+      'ご請求額お知らせメールの送信先が別のメールアドレスに変更されました。今後このアドレスにはお知らせをお送りしません。',
+    ],
+    en: [
+      'Billing notification mail now goes elsewhere',
+      'The address for billing-amount notification mail was changed to another one; this address will no longer receive them.',
+    ],
+  },
+  CONTACT_DETAILS_CHANGED: {
+    ja: ['ご連絡先変更のお知らせ', '会員情報のご連絡先（電話番号・メールアドレス）が変更されました。'],
+    en: [
+      'Your contact details were changed',
+      'The contact phone number or email address in your membership details was changed.',
+    ],
+  },
 };
 
 export function renderMail(message: MailMessage, ctx: RenderContext): RenderedMail {
