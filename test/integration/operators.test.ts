@@ -131,7 +131,8 @@ async function auditOf(event: string, accountId: string | null) {
 }
 
 beforeAll(async () => {
-  t = await startTestApp({ PUBLIC_URL });
+  // Every test here signs in from one address: its failure budget (with its step-up) is tested on its own.
+  t = await startTestApp({ PUBLIC_URL, LOGIN_FAILURES_PER_ADDRESS: '1000' });
 });
 afterAll(async () => {
   await t?.close();
@@ -193,6 +194,47 @@ describe('operator sign-in', () => {
       input: { loginId: 'nobody-here', password: OPERATOR_PASSWORD },
     });
     expect(unknown.data.operatorLogin.__typename).toBe('InvalidCredentials');
+  });
+
+  test('the lock lifts by itself, and each lock since the last sign-in waits twice as long (1 min, 2 min …)', async () => {
+    const loginId = `waity${seq++}`;
+    await t.services.operatorAuth.create({
+      loginId,
+      displayName: 'W',
+      role: 'OPERATOR',
+      password: OPERATOR_PASSWORD,
+    });
+    const ops = new Console(t.url);
+    const attempt = async (password: string) =>
+      ((r) => r.data?.operatorLogin?.__typename ?? JSON.stringify(r.errors))(
+        await ops.gql(OP_LOGIN, { input: { loginId, password } }),
+      );
+    const advance = (seconds: number) => t.clock.advance(seconds * 1000);
+    let moved = 0;
+    try {
+      for (let i = 0; i < 5; i++) expect(await attempt('Wrong#Pass123')).toBe('InvalidCredentials');
+      expect(await attempt(OPERATOR_PASSWORD)).toBe('AccountLocked');
+      advance(61);
+      moved += 61;
+      // (The login ID's own attempt budget, 10 per 15 wall-clock minutes, is another limit: started afresh.)
+      await t.services.throttle.clear(`operator:${loginId}`);
+      // The first lock was for a minute; the next one (no sign-in between) is for two.
+      for (let i = 0; i < 5; i++) expect(await attempt('Wrong#Pass123')).toBe('InvalidCredentials');
+      advance(61);
+      moved += 61;
+      expect(await attempt(OPERATOR_PASSWORD)).toBe('AccountLocked');
+      advance(60);
+      moved += 60;
+      expect(await attempt(OPERATOR_PASSWORD)).toBe('OperatorLoginSuccess');
+      const locks: { detail: { until: string; lockouts: number } }[] = await t.db.query(
+        `SELECT a.detail FROM audit_event a JOIN operator o ON o.id = a.operator_id
+          WHERE o.login_id = $1 AND a.event = 'OPERATOR_LOCKED' ORDER BY a.id`,
+        [loginId],
+      );
+      expect(locks.map((l) => l.detail.lockouts)).toEqual([1, 2]);
+    } finally {
+      advance(-moved);
+    }
   });
 
   test('a sign-in with an unknown operator ID is audited as a failure (without the ID)', async () => {

@@ -10,6 +10,7 @@ import { InvoiceVersion1764500000000 } from './migrations/1764500000000-invoice-
 import { AttemptKeys1764600000000 } from './migrations/1764600000000-attempt-keys';
 import { LoginIdClaims1764700000000 } from './migrations/1764700000000-login-id-claims';
 import { MailNeverLost1764800000000 } from './migrations/1764800000000-mail-never-lost';
+import { OperatorTemporaryLockout1764900000000 } from './migrations/1764900000000-operator-temporary-lockout';
 
 /** The modules' TypeORM entities; the composition root lists them (server/src/entities.ts). */
 export type Entities = DataSourceOptions['entities'];
@@ -25,6 +26,7 @@ export const migrations = [
   AttemptKeys1764600000000,
   LoginIdClaims1764700000000,
   MailNeverLost1764800000000,
+  OperatorTemporaryLockout1764900000000,
 ];
 
 /**

@@ -244,8 +244,8 @@ const catalogue: Record<string, { ja: string; en: string }> = {
     en: 'The login ID or password is wrong. Repeated failures lock the account; an administrator can unlock it.',
   },
   OPERATOR_LOCKED: {
-    ja: 'このオペレーターアカウントはロックされています。管理者に連絡してください。',
-    en: 'This operator account is locked. Please ask an administrator.',
+    ja: 'このオペレーターアカウントは、続けて失敗したため一時的にロックされています。しばらく待ってから再度お試しいただくか、管理者に解除を依頼してください。',
+    en: 'This operator account is locked for a while after repeated failures. Try again later, or ask an administrator to unlock it.',
   },
   REASON_REQUIRED: {
     ja: '操作の理由を入力してください（監査記録に残ります）。',

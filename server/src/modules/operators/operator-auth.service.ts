@@ -7,6 +7,7 @@ import type { OperatorPrincipal, OperatorRole } from '../../graphql/roles';
 import type { PasswordHasher } from '../../security/password-hasher';
 import { hashToken, LAST_SEEN_SLACK_MS } from '../../security/token-hash';
 import { ALLOWED_SYMBOLS, normalizeIdentifier } from '../../shared/identifiers';
+import { RateLimitedError } from '../../shared/rate-limited';
 import type { RequestMeta } from '../../shared/session';
 import { AuditEventType, type AuditService } from '../audit/audit.service';
 import { checkPassword } from '../credentials/password-policy';
@@ -98,18 +99,20 @@ export class OperatorAuthService {
     meta: RequestMeta,
   ): Promise<OperatorLoginOutcome> {
     const loginId = normalizeIdentifier(input.loginId);
+    const now = this.clock.now();
     const rows: {
       id: string;
       login_id: string;
       display_name: string;
       role: OperatorRole;
       password_hash: string;
-      failed_attempts: number;
-      locked_at: Date | null;
+      locked: boolean;
+      lockouts: number;
     }[] = await this.db.query(
-      `SELECT id, login_id, display_name, role, password_hash, failed_attempts, locked_at
+      `SELECT id, login_id, display_name, role, password_hash, lockouts,
+              (locked_at IS NOT NULL AND (locked_until IS NULL OR locked_until > $2)) AS locked
          FROM operator WHERE lower(login_id) = lower($1) AND disabled_at IS NULL`,
-      [loginId],
+      [loginId, now],
     );
     const candidate = rows[0];
     // Unknown IDs pay for one verification too, so timing does not reveal which IDs exist.
@@ -124,32 +127,43 @@ export class OperatorAuthService {
       });
       return { kind: 'invalid-credentials' };
     }
+    // The attempt counts towards the lock before the password is checked, atomically (a lock that has
+    // run out is cleared as it does). A locked operator's password is still checked, within the login
+    // ID's budget, only to tell its owner it is locked.
+    let attempt: number | null = null;
+    if (!candidate.locked) {
+      const [reserved] = (await this.db.query(
+        `UPDATE operator
+            SET failed_attempts = CASE WHEN locked_at IS NULL THEN failed_attempts + 1 ELSE 1 END,
+                locked_at = NULL, locked_until = NULL
+          WHERE id = $1 AND (locked_at IS NULL AND failed_attempts < $2 OR locked_until <= $3)
+          RETURNING failed_attempts`,
+        [candidate.id, this.config.lockoutThreshold, now],
+      )) as [{ failed_attempts: number }[], number];
+      if (!reserved[0]) throw new RateLimitedError(1, 'IN_FLIGHT');
+      attempt = reserved[0].failed_attempts;
+    }
     const ok = await this.hasher.verify(candidate.password_hash, input.password ?? '');
     const base = { operatorId: candidate.id, clientAddress: meta.clientAddress };
     if (!ok) {
-      const [after]: { failed_attempts: number; locked_at: Date | null }[] = await this.db.query(
-        `UPDATE operator SET failed_attempts = failed_attempts + 1,
-                locked_at = CASE WHEN locked_at IS NULL AND failed_attempts + 1 >= $2 THEN $3 ELSE locked_at END
-          WHERE id = $1 RETURNING failed_attempts, locked_at`,
-        [candidate.id, this.config.lockoutThreshold, this.clock.now()],
-      );
-      const justLocked = !candidate.locked_at && after.locked_at;
+      const until =
+        attempt !== null && attempt >= this.config.lockoutThreshold ? await this.lock(candidate, now) : null;
       await this.audit.record({
         ...base,
-        event: justLocked ? AuditEventType.OPERATOR_LOCKED : AuditEventType.OPERATOR_LOGIN,
-        outcome: justLocked ? 'LOCKED' : 'INVALID_CREDENTIALS',
+        event: until ? AuditEventType.OPERATOR_LOCKED : AuditEventType.OPERATOR_LOGIN,
+        outcome: until ? 'LOCKED' : 'INVALID_CREDENTIALS',
+        detail: until ? { until: until.toISOString(), lockouts: candidate.lockouts + 1 } : {},
       });
       return { kind: 'invalid-credentials' };
     }
-    if (candidate.locked_at) {
+    if (candidate.locked) {
       await this.audit.record({ ...base, event: AuditEventType.OPERATOR_LOGIN, outcome: 'LOCKED' });
       return { kind: 'locked' };
     }
-    const now = this.clock.now();
     const token = OPERATOR_TOKEN_PREFIX + randomBytes(32).toString('base64url');
     const expiresAt = new Date(now.getTime() + this.config.session.absoluteMs);
     const [session]: { id: string }[] = await this.db.transaction(async (tx) => {
-      await tx.query('UPDATE operator SET failed_attempts = 0 WHERE id = $1', [candidate.id]);
+      await tx.query('UPDATE operator SET failed_attempts = 0, lockouts = 0 WHERE id = $1', [candidate.id]);
       await this.audit.record({ ...base, event: AuditEventType.OPERATOR_LOGIN, outcome: 'SUCCESS' }, tx);
       return tx.query(
         `INSERT INTO operator_session (token_hash, operator_id, created_at, last_seen_at, expires_at, client_address, user_agent)
@@ -178,6 +192,21 @@ export class OperatorAuthService {
     };
   }
 
+  /**
+   * Locks an operator for a while (Keycloak's temporary lockout): 1 minute, doubling with each lock since
+   * the last successful sign-in, at most 15. The UPDATE tells which of concurrent failures locked it.
+   */
+  private async lock(candidate: { id: string; lockouts: number }, now: Date): Promise<Date | null> {
+    const waitSeconds = Math.min(60 * 2 ** candidate.lockouts, 15 * 60);
+    const until = new Date(now.getTime() + waitSeconds * 1000);
+    const [locked] = (await this.db.query(
+      `UPDATE operator SET locked_at = $2, locked_until = $3, lockouts = lockouts + 1, failed_attempts = 0
+        WHERE id = $1 AND locked_at IS NULL AND failed_attempts >= $4 RETURNING id`,
+      [candidate.id, now, until, this.config.lockoutThreshold],
+    )) as [unknown[], number];
+    return locked.length > 0 ? until : null;
+  }
+
   /** The live operator session for a token, or null (unknown, revoked, idle, expired, locked, disabled). */
   async resolve(token: string): Promise<OperatorPrincipal | null> {
     if (!token.startsWith(OPERATOR_TOKEN_PREFIX) || token.length > 100) return null;
@@ -194,7 +223,8 @@ export class OperatorAuthService {
       text: `SELECT ses.id AS session_id, o.id AS operator_id, o.login_id, o.display_name, o.role,
                     ses.last_seen_at < to_timestamp($4::float8 / 1000) AS needs_touch
                FROM operator_session ses JOIN operator o ON o.id = ses.operator_id
-              WHERE ses.token_hash = $1 AND ses.revoked_at IS NULL AND o.disabled_at IS NULL AND o.locked_at IS NULL
+              WHERE ses.token_hash = $1 AND ses.revoked_at IS NULL AND o.disabled_at IS NULL
+                AND (o.locked_at IS NULL OR o.locked_until <= to_timestamp($2::float8 / 1000))
                 AND ses.expires_at > to_timestamp($2::float8 / 1000) AND ses.last_seen_at > to_timestamp($3::float8 / 1000)`,
       values: [hashToken(token), now, now - this.config.session.idleMs, now - LAST_SEEN_SLACK_MS],
     });
@@ -225,8 +255,10 @@ export class OperatorAuthService {
       locked_at: Date | null;
       created_at: Date;
     }[] = await this.db.query(
-      `SELECT id, login_id, display_name, role, locked_at, created_at FROM operator
-        WHERE disabled_at IS NULL ORDER BY lower(login_id)`,
+      `SELECT id, login_id, display_name, role, created_at,
+              CASE WHEN locked_until IS NULL OR locked_until > $1 THEN locked_at END AS locked_at
+         FROM operator WHERE disabled_at IS NULL ORDER BY lower(login_id)`,
+      [this.clock.now()],
     );
     return rows.map((r) => ({
       id: r.id,
@@ -242,9 +274,9 @@ export class OperatorAuthService {
   async unlock(operatorId: string, by: { operatorId: string; reason: string; clientAddress: string }) {
     return this.db.transaction(async (tx) => {
       const [, affected]: [unknown[], number] = await tx.query(
-        `UPDATE operator SET locked_at = NULL, failed_attempts = 0
-          WHERE id = $1 AND locked_at IS NOT NULL RETURNING id`,
-        [operatorId],
+        `UPDATE operator SET locked_at = NULL, locked_until = NULL, failed_attempts = 0, lockouts = 0
+          WHERE id = $1 AND locked_at IS NOT NULL AND (locked_until IS NULL OR locked_until > $2) RETURNING id`,
+        [operatorId, this.clock.now()],
       );
       if (affected === 0) return false;
       await this.audit.record(
