@@ -34,8 +34,8 @@ type Documents = {
     "mutation ConfirmReissueEmail($input: ConfirmReissueEmailInput!) {\n  confirmReissueEmail(input: $input) {\n    __typename\n    ... on ReissueEmailRegistered {\n      email\n    }\n    ... on InvalidOrExpiredToken {\n      code\n      message\n    }\n    ...FieldErrorsFields\n  }\n}": typeof types.ConfirmReissueEmailDocument,
     "mutation RegisterReissueEmail($input: RegisterReissueEmailInput!) {\n  registerReissueEmail(input: $input) {\n    __typename\n    ... on ConfirmationMailSent {\n      email\n      expiresAt\n    }\n    ...FieldErrorsFields\n  }\n}": typeof types.RegisterReissueEmailDocument,
     "mutation DeleteReissueEmail {\n  deleteReissueEmail\n}": typeof types.DeleteReissueEmailDocument,
-    "query ReissueEmailStatus {\n  me {\n    ...ViewerFields\n    reissueEmail {\n      email\n      pendingEmail\n      pendingExpiresAt\n      secretQuestion {\n        id\n        text\n      }\n    }\n  }\n}": typeof types.ReissueEmailStatusDocument,
-    "query TopBilling {\n  billing {\n    latestInvoice {\n      ...InvoiceCardFields\n    }\n    recentInvoices {\n      ...InvoiceCardFields\n    }\n  }\n  myUndeliveredMails {\n    template\n    recipient\n    failedAt\n  }\n}": typeof types.TopBillingDocument,
+    "query ReissueEmailStatus {\n  me {\n    ...ViewerFields\n    reissueEmail {\n      email\n      pendingEmail\n      pendingExpiresAt\n      secretQuestion {\n        id\n        text\n      }\n    }\n  }\n  myUndeliveredMails {\n    template\n    recipient\n    failedAt\n  }\n}": typeof types.ReissueEmailStatusDocument,
+    "query TopBilling {\n  billing {\n    latestInvoice {\n      ...InvoiceCardFields\n    }\n    recentInvoices {\n      ...InvoiceCardFields\n    }\n  }\n}": typeof types.TopBillingDocument,
 };
 const documents: Documents = {
     "fragment ViewerFields on Viewer {\n  loginId\n  requiredAction\n  customerNumber\n  registeredPhoneNumber\n  holderName\n}\n\nfragment FieldErrorsFields on FieldErrors {\n  code\n  message\n  errors {\n    field\n    code\n    message\n  }\n}\n\nquery Me {\n  me {\n    ...ViewerFields\n  }\n}\n\nmutation Logout {\n  logout\n}\n\nfragment InvoiceCardFields on Invoice {\n  billingMonth\n  status\n  billingAmount\n  dueDate\n  paymentStatus\n  detailsAvailable\n}": types.ViewerFieldsFragmentDoc,
@@ -58,8 +58,8 @@ const documents: Documents = {
     "mutation ConfirmReissueEmail($input: ConfirmReissueEmailInput!) {\n  confirmReissueEmail(input: $input) {\n    __typename\n    ... on ReissueEmailRegistered {\n      email\n    }\n    ... on InvalidOrExpiredToken {\n      code\n      message\n    }\n    ...FieldErrorsFields\n  }\n}": types.ConfirmReissueEmailDocument,
     "mutation RegisterReissueEmail($input: RegisterReissueEmailInput!) {\n  registerReissueEmail(input: $input) {\n    __typename\n    ... on ConfirmationMailSent {\n      email\n      expiresAt\n    }\n    ...FieldErrorsFields\n  }\n}": types.RegisterReissueEmailDocument,
     "mutation DeleteReissueEmail {\n  deleteReissueEmail\n}": types.DeleteReissueEmailDocument,
-    "query ReissueEmailStatus {\n  me {\n    ...ViewerFields\n    reissueEmail {\n      email\n      pendingEmail\n      pendingExpiresAt\n      secretQuestion {\n        id\n        text\n      }\n    }\n  }\n}": types.ReissueEmailStatusDocument,
-    "query TopBilling {\n  billing {\n    latestInvoice {\n      ...InvoiceCardFields\n    }\n    recentInvoices {\n      ...InvoiceCardFields\n    }\n  }\n  myUndeliveredMails {\n    template\n    recipient\n    failedAt\n  }\n}": types.TopBillingDocument,
+    "query ReissueEmailStatus {\n  me {\n    ...ViewerFields\n    reissueEmail {\n      email\n      pendingEmail\n      pendingExpiresAt\n      secretQuestion {\n        id\n        text\n      }\n    }\n  }\n  myUndeliveredMails {\n    template\n    recipient\n    failedAt\n  }\n}": types.ReissueEmailStatusDocument,
+    "query TopBilling {\n  billing {\n    latestInvoice {\n      ...InvoiceCardFields\n    }\n    recentInvoices {\n      ...InvoiceCardFields\n    }\n  }\n}": types.TopBillingDocument,
 };
 
 /**
@@ -159,11 +159,11 @@ export function graphql(source: "mutation DeleteReissueEmail {\n  deleteReissueE
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query ReissueEmailStatus {\n  me {\n    ...ViewerFields\n    reissueEmail {\n      email\n      pendingEmail\n      pendingExpiresAt\n      secretQuestion {\n        id\n        text\n      }\n    }\n  }\n}"): (typeof documents)["query ReissueEmailStatus {\n  me {\n    ...ViewerFields\n    reissueEmail {\n      email\n      pendingEmail\n      pendingExpiresAt\n      secretQuestion {\n        id\n        text\n      }\n    }\n  }\n}"];
+export function graphql(source: "query ReissueEmailStatus {\n  me {\n    ...ViewerFields\n    reissueEmail {\n      email\n      pendingEmail\n      pendingExpiresAt\n      secretQuestion {\n        id\n        text\n      }\n    }\n  }\n  myUndeliveredMails {\n    template\n    recipient\n    failedAt\n  }\n}"): (typeof documents)["query ReissueEmailStatus {\n  me {\n    ...ViewerFields\n    reissueEmail {\n      email\n      pendingEmail\n      pendingExpiresAt\n      secretQuestion {\n        id\n        text\n      }\n    }\n  }\n  myUndeliveredMails {\n    template\n    recipient\n    failedAt\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query TopBilling {\n  billing {\n    latestInvoice {\n      ...InvoiceCardFields\n    }\n    recentInvoices {\n      ...InvoiceCardFields\n    }\n  }\n  myUndeliveredMails {\n    template\n    recipient\n    failedAt\n  }\n}"): (typeof documents)["query TopBilling {\n  billing {\n    latestInvoice {\n      ...InvoiceCardFields\n    }\n    recentInvoices {\n      ...InvoiceCardFields\n    }\n  }\n  myUndeliveredMails {\n    template\n    recipient\n    failedAt\n  }\n}"];
+export function graphql(source: "query TopBilling {\n  billing {\n    latestInvoice {\n      ...InvoiceCardFields\n    }\n    recentInvoices {\n      ...InvoiceCardFields\n    }\n  }\n}"): (typeof documents)["query TopBilling {\n  billing {\n    latestInvoice {\n      ...InvoiceCardFields\n    }\n    recentInvoices {\n      ...InvoiceCardFields\n    }\n  }\n}"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorMessage } from '../../apollo/errors';
 import { FormErrors } from '../../components/FormErrors';
 import { Layout } from '../../components/Layout';
-import { formatDateTime } from '../../format';
+import { fill, formatDateTime } from '../../format';
 import { DeleteReissueEmailDocument, ReissueEmailStatusDocument } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
 import { Link, navigate } from '../../router';
@@ -203,8 +203,18 @@ export function ReissueEmailPage() {
     );
   }
 
+  const undelivered = data?.myUndeliveredMails ?? [];
   return (
     <Layout title={t('reissueEmailTitle')}>
+      {undelivered.length > 0 ? (
+        <div class="alert alert--error" role="status" data-testid="undelivered-mail">
+          {undelivered.map((m) => (
+            <p key={`${m.recipient}-${m.failedAt}`}>
+              {fill(t('undeliveredMail'), { to: m.recipient, at: formatDateTime(m.failedAt, lang) })}
+            </p>
+          ))}
+        </div>
+      ) : null}
       <p class="lead">{t('reissueEmailLead')}</p>
       {body}
       <p class="links">

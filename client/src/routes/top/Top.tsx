@@ -6,7 +6,7 @@ import { FormErrors } from '../../components/FormErrors';
 import { PaymentBadge, StatusBadge } from '../../components/InvoiceBits';
 import { Layout } from '../../components/Layout';
 import { OfflineDataNotice } from '../../components/OfflineDataNotice';
-import { fill, formatDate, formatDateTime, formatMonth, formatYen } from '../../format';
+import { fill, formatDate, formatMonth, formatYen } from '../../format';
 import { TopBillingDocument } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
 import { Link } from '../../router';
@@ -68,20 +68,8 @@ function LatestInvoice() {
     );
   }
 
-  const undelivered = data?.myUndeliveredMails ?? [];
-
   return (
     <section class="card" aria-labelledby="latest-title" data-testid="latest-invoice">
-      {undelivered.length > 0 ? (
-        // A mail to this subscriber could not be delivered (e.g. a reissued password): say so, and what to do.
-        <div class="alert alert--error" role="status" data-testid="undelivered-mail">
-          {undelivered.map((m) => (
-            <p key={`${m.recipient}-${m.failedAt}`}>
-              {fill(t('undeliveredMail'), { to: m.recipient, at: formatDateTime(m.failedAt, lang) })}
-            </p>
-          ))}
-        </div>
-      ) : null}
       <h2 id="latest-title" class="card__title">
         {t('latestTitle')}
       </h2>
