@@ -110,6 +110,35 @@ describe('sign-in under a race', () => {
     expect(outcomes.RATE_LIMITED).toBe(CONCURRENCY - verified);
   });
 
+  it('verifies at most the login ID’s budget of 60 concurrent operator passwords, and locks the operator', async () => {
+    await t.services.operatorAuth.create({
+      loginId: 'race-desk',
+      displayName: 'Race desk',
+      role: 'OPERATOR',
+      password: 'Counter#Desk2024',
+    });
+    const OP_LOGIN = `mutation($input: OperatorLoginInput!) { operatorLogin(input: $input) { __typename } }`;
+    const attempts = Array.from(
+      { length: CONCURRENCY },
+      (_, i) => () =>
+        new Browser(t.url).gql(OP_LOGIN, {
+          input: {
+            loginId: 'race-desk',
+            password: i === CONCURRENCY - 1 ? 'Counter#Desk2024' : `Wrong#pass${i}`,
+          },
+        }),
+    );
+    const { outcomes, verified } = await race(attempts, 'operatorLogin');
+    report('operator login race', { verified, ...outcomes });
+    expect(verified).toBeLessThanOrEqual(t.services.config.throttle.failuresPerLoginId);
+    expect(outcomes.RATE_LIMITED).toBe(CONCURRENCY - verified);
+    const [{ n }] = await t.db.query(
+      `SELECT count(*)::int AS n FROM audit_event a JOIN operator o ON o.id = a.operator_id
+        WHERE o.login_id = 'race-desk' AND a.event = 'OPERATOR_LOCKED'`,
+    );
+    if (!outcomes.OperatorLoginSuccess) expect(n).toBe(1);
+  });
+
   it('stores attempt keys as an HMAC, never what was typed, and purges expired ones', async () => {
     const typed = 'MyPassword#1234';
     await new Browser(t.url).gql(LOGIN, { input: { loginId: typed, password: 'x' } });
