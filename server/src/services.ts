@@ -3,7 +3,7 @@ import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { type Clock, systemClock } from './clock';
 import type { Config } from './config';
-import { createJobQueue } from './jobs/job-queue';
+import { createJobQueue, runEvery } from './jobs/job-queue';
 import { AuditService } from './modules/audit/audit.service';
 import { AccountLockout } from './modules/auth/account-lockout';
 import { AuthService } from './modules/auth/auth.service';
@@ -33,7 +33,7 @@ import { PaymentService } from './modules/payments/payment.service';
 import { createPaymentProvider } from './modules/payments/sandbox-card.provider';
 import { PasswordReissueService } from './modules/reissue/password-reissue.service';
 import { ReissueEmailService } from './modules/reissue/reissue-email.service';
-import { AttemptBudget, scheduleAttemptPurge } from './security/attempt-budget';
+import { AttemptBudget, purgeExpiredAttempts } from './security/attempt-budget';
 import { PasswordHasher } from './security/password-hasher';
 import { SecretSeal } from './security/secret-seal';
 import { STEP_UP_VALID_SECONDS, StepUp } from './security/step-up';
@@ -120,7 +120,8 @@ export async function createServices(config: Config, db: DataSource, options: Se
     await billingNotifications.startWorker(config.mail.pollSeconds);
     await retentionJob.startWorker();
     await undeliveredMail.startWorker();
-    await scheduleAttemptPurge(boss, pool);
+    // Expired attempt rows are deleted every 15 minutes.
+    await runEvery(boss, 'attempt-purge', '*/15 * * * *', () => purgeExpiredAttempts(pool));
   }
 
   const provisioning = new ProvisioningService(db, hasher, seal, audit, config, clock);

@@ -22,3 +22,15 @@ export function createJobQueue(
   });
   return boss;
 }
+
+/**
+ * A housekeeping job run on a cron schedule by whichever instance holds the schedule (pg-boss), for
+ * the processes that run workers.
+ */
+export async function runEvery(boss: PgBoss, queue: string, cron: string, run: () => Promise<unknown>) {
+  await boss.createQueue(queue, { retryLimit: 1 });
+  await boss.schedule(queue, cron, {});
+  await boss.work(queue, async () => {
+    await run();
+  });
+}

@@ -1,6 +1,5 @@
 import { createHmac } from 'node:crypto';
 import type { Pool } from 'pg';
-import type PgBoss from 'pg-boss';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { RateLimitedError } from '../shared/rate-limited';
 
@@ -40,7 +39,7 @@ export class AttemptBudget {
   }
 
   /** The row's key as stored (`name:<hmac>`). */
-  storedKey(subject: string): string {
+  private storedKey(subject: string): string {
     return this.limiter.getKey(this.subjectKey(subject));
   }
 
@@ -55,15 +54,6 @@ export class AttemptBudget {
       if (error instanceof RateLimiterRes) throw new RateLimitedError(secondsUntil(error.msBeforeNext));
       throw error;
     }
-  }
-
-  /** Whether the budget is spent, without spending (e.g. to answer alike before any work). */
-  async spent(subject: string): Promise<{ exhausted: boolean; retryAfterSeconds: number }> {
-    const res = await this.limiter.get(this.subjectKey(subject));
-    return {
-      exhausted: (res?.consumedPoints ?? 0) >= this.options.limit,
-      retryAfterSeconds: secondsUntil(res?.msBeforeNext ?? 0),
-    };
   }
 
   /** Which of these subjects have spent their budget (one statement). */
@@ -94,17 +84,6 @@ export class AttemptBudget {
 }
 
 const secondsUntil = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
-
-const PURGE_QUEUE = 'attempt-purge';
-
-/** Expired attempt rows are deleted every 15 minutes by whichever instance holds the schedule. */
-export async function scheduleAttemptPurge(boss: PgBoss, pool: Pool): Promise<void> {
-  await boss.createQueue(PURGE_QUEUE, { retryLimit: 1 });
-  await boss.schedule(PURGE_QUEUE, '*/15 * * * *', {});
-  await boss.work(PURGE_QUEUE, async () => {
-    await purgeExpiredAttempts(pool);
-  });
-}
 
 /**
  * Deletes every budget's expired rows (nothing reads a row past its `expire`); the job queue runs it.

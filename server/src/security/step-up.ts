@@ -38,9 +38,10 @@ const MAX_PROOF_LENGTH = 4_000;
  * The step-up for a network address that failed too often (SPEC §2.5): a proof of work the browser
  * solves (ALTCHA's protocol, altcha-lib; self-hosted, no third party), so a shared address — carrier
  * NAT, an office — never blocks a right password outright, while each guess from it costs the guesser
- * about as much as its check costs us. PBKDF2/SHA-256 at 500 iterations from a counter of 1,000–3,000:
- * about 1 s in a phone's browser (0.5 s of a server core per guess, where a password check costs us 0.03 s). Challenges are signed (HMAC) and carry their expiry; the server
- * derives one key per challenge and verifies a solution by HMAC. A solved challenge is accepted once.
+ * more than its check costs us. PBKDF2/SHA-256 at 500 iterations from a counter of 1,000–3,000: about
+ * 1 s in a phone's browser, 0.5 s of a server core per guess (a password check costs us 0.03 s).
+ * Challenges are signed (HMAC) and carry their expiry; the server derives one key per challenge and
+ * verifies a solution by HMAC. A solved challenge is accepted once.
  */
 export class StepUp {
   constructor(

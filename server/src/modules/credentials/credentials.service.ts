@@ -85,15 +85,15 @@ export class CredentialsService {
       const idMatches = initialLoginId.toLowerCase() === subscriber.initialLoginId.toLowerCase();
       // The check is counted towards the lock before it runs (AccountLockout); always verify, so a
       // wrong ID costs the same time as a wrong password.
-      const locked = await this.checkSecret(
+      const checked = await this.checkSecret(
         subscriber,
         subscriber.initialPasswordHash,
         initialPassword,
         meta,
       );
-      if (locked === 'refused')
+      if (checked === 'refused')
         return this.reject(subscriber, [{ field: 'initialPassword', code: Code.PASSWORD_LOCKED }], meta);
-      initialOk = idMatches && locked === 'right';
+      initialOk = idMatches && checked === 'right';
       if (!initialOk) {
         issues.push({ field: 'initialLoginId', code: Code.INITIAL_CREDENTIALS_WRONG });
         issues.push({ field: 'initialPassword', code: Code.INITIAL_CREDENTIALS_WRONG });

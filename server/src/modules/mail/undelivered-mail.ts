@@ -1,6 +1,7 @@
 import type PgBoss from 'pg-boss';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Clock } from '../../clock';
+import { runEvery } from '../../jobs/job-queue';
 import type { OutboxService } from './outbox.service';
 import type { MailTemplateName } from './templates/mail-template';
 
@@ -22,8 +23,6 @@ export interface UndeliveredMailRow {
 export type ResendOutcome =
   | { kind: 'queued'; mail: UndeliveredMailRow }
   | { kind: 'not-found' | 'not-resendable' };
-
-const WIPE_QUEUE = 'mail-secret-expiry';
 
 const COLUMNS = `m.id, m.recipient, m.template, m.attempts, m.last_error, m.created_at, m.failed_at,
   (m.secret_expires_at IS NULL OR (m.secret_sealed IS NOT NULL AND m.secret_expires_at > $1)) AS resendable,
@@ -86,11 +85,7 @@ export class UndeliveredMail {
 
   /** Every 15 minutes: secrets of given-up mail that have expired are wiped. */
   async startWorker(): Promise<void> {
-    await this.boss.createQueue(WIPE_QUEUE, { retryLimit: 1 });
-    await this.boss.schedule(WIPE_QUEUE, '*/15 * * * *', {});
-    await this.boss.work(WIPE_QUEUE, async () => {
-      await this.wipeExpiredSecrets();
-    });
+    await runEvery(this.boss, 'mail-secret-expiry', '*/15 * * * *', () => this.wipeExpiredSecrets());
   }
 
   async wipeExpiredSecrets(): Promise<number> {
