@@ -4,8 +4,8 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { addMonths, currentBillingMonth } from '../../server/src/modules/billing/billing-month';
 import { seedDemo } from '../../server/src/modules/operators/demo-seed';
 import type { ProvisionedAccount } from '../../server/src/modules/operators/provisioning.service';
-import { Browser, CHANGE_INITIAL, LOGIN } from '../support/graphql-client';
-import { activeSubscriber } from '../support/subscribers';
+import { Browser, LOGIN } from '../support/graphql-client';
+import { activeSubscriber, claimCard } from '../support/subscribers';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 let t: TestApp;
@@ -14,21 +14,8 @@ let business: Browser;
 let current: string;
 
 /** Signs the postcard holder in and replaces the postcard pair, so billing queries are allowed. */
-async function signIn(card: ProvisionedAccount, loginId: string) {
-  const b = new Browser(t.url, 'ja');
-  await b.gql(LOGIN, { input: { loginId: card.initialLoginId, password: card.initialPassword } });
-  await b.gql(CHANGE_INITIAL, {
-    input: {
-      initialLoginId: card.initialLoginId,
-      initialPassword: card.initialPassword,
-      newLoginId: loginId,
-      newLoginIdConfirmation: loginId,
-      newPassword: 'Sakura#2024x',
-      newPasswordConfirmation: 'Sakura#2024x',
-    },
-  });
-  return b;
-}
+const signIn = (card: ProvisionedAccount, loginId: string) =>
+  claimCard(t, card, loginId, 'Sakura#2024x', 'ja');
 
 beforeAll(async () => {
   t = await startTestApp();

@@ -7,23 +7,10 @@ import { freePort } from '../support/free-port';
 import { Browser, CHANGE_INITIAL, LOGIN } from '../support/graphql-client';
 import { SmtpSink } from '../support/smtp-sink';
 import { createTestDatabase, startTestApp } from '../support/test-app';
+import { waitUntil } from '../support/wait';
 
 const root = path.resolve(__dirname, '../..');
 const REGISTER = `mutation($input: RegisterReissueEmailInput!) { registerReissueEmail(input: $input) { __typename } }`;
-
-async function waitUntil<T>(
-  what: string,
-  probe: () => Promise<T | undefined>,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 async function outboxRow(databaseUrl: string, recipient: string) {
   const client = new Client({ connectionString: databaseUrl });
@@ -39,6 +26,58 @@ async function outboxRow(databaseUrl: string, recipient: string) {
   }
 }
 
+/** The built server as its own process (a test may kill it), ready once /readyz answers. */
+async function spawnServer(env: NodeJS.ProcessEnv, url: string): Promise<ChildProcess> {
+  let output = '';
+  const child = spawn(process.execPath, [path.join(root, 'dist/server/src/main.js')], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (d) => (output += d));
+  child.stderr?.on('data', (d) => (output += d));
+  await waitUntil('the server', async () => {
+    if (child.exitCode !== null) throw new Error(`the server exited:\n${output}`);
+    return (await fetch(`${url}/readyz`).catch(() => null))?.ok ? true : undefined;
+  });
+  return child;
+}
+
+/**
+ * An account as an operator's command line makes it (no demo data on a database given by URL), then
+ * signed in at `url` with its own login ID (`loginId`) in place of the postcard pair.
+ */
+async function activatedAccount(env: NodeJS.ProcessEnv, url: string, loginId: string): Promise<Browser> {
+  const { initialLoginId, initialPassword } = JSON.parse(
+    execFileSync(
+      process.execPath,
+      [
+        path.join(root, 'dist/server/src/cli.js'),
+        'account',
+        'create',
+        '--phone',
+        '0312345678',
+        '--name',
+        '障害 試験',
+        '--json',
+      ],
+      { env, encoding: 'utf8' },
+    ),
+  );
+  const b = new Browser(url);
+  await b.gql(LOGIN, { input: { loginId: initialLoginId, password: initialPassword } });
+  await b.gql(CHANGE_INITIAL, {
+    input: {
+      initialLoginId,
+      initialPassword,
+      newLoginId: loginId,
+      newLoginIdConfirmation: loginId,
+      newPassword: 'Sakura#2024x',
+      newPasswordConfirmation: 'Sakura#2024x',
+    },
+  });
+  return b;
+}
+
 it('keeps a mail while SMTP is down, across a server restart, and delivers it exactly once', async () => {
   const database = await createTestDatabase();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'wb-mail-fault-'));
@@ -48,31 +87,18 @@ it('keeps a mail while SMTP is down, across a server restart, and delivers it ex
   await smtp.stop(); // keep the port, nobody listening: SMTP is down
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  let output = '';
-  const start = async (): Promise<ChildProcess> => {
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      DATABASE_URL: database.url,
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      SMTP_URL: smtp.url,
-      MAIL_RETRY_DELAY_SECONDS: '1',
-      MAIL_POLL_SECONDS: '0.5',
-      LOG_LEVEL: 'warn',
-    };
-    delete env.NODE_OPTIONS;
-    const child = spawn(process.execPath, [path.join(root, 'dist/server/src/main.js')], {
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stdout?.on('data', (d) => (output += d));
-    child.stderr?.on('data', (d) => (output += d));
-    await waitUntil('the server', async () => {
-      if (child.exitCode !== null) throw new Error(`the server exited:\n${output}`);
-      return (await fetch(`${url}/readyz`).catch(() => null))?.ok ? true : undefined;
-    });
-    return child;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    SMTP_URL: smtp.url,
+    MAIL_RETRY_DELAY_SECONDS: '1',
+    MAIL_POLL_SECONDS: '0.5',
+    LOG_LEVEL: 'warn',
   };
+  delete env.NODE_OPTIONS;
+  const start = () => spawnServer(env, url);
   const stop = (child: ChildProcess) =>
     new Promise<number | null>((resolve) => {
       child.once('exit', resolve);
@@ -80,38 +106,8 @@ it('keeps a mail while SMTP is down, across a server restart, and delivers it ex
     });
 
   try {
-    // The account, as an operator's command line makes it (no demo data on a database given by URL).
-    const cliEnv: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: database.url, DATA_DIR: dataDir };
-    delete cliEnv.NODE_OPTIONS;
-    const { initialLoginId, initialPassword } = JSON.parse(
-      execFileSync(
-        process.execPath,
-        [
-          path.join(root, 'dist/server/src/cli.js'),
-          'account',
-          'create',
-          '--phone',
-          '0312345678',
-          '--name',
-          '障害 試験',
-          '--json',
-        ],
-        { env: cliEnv, encoding: 'utf8' },
-      ),
-    );
     let server = await start();
-    const b = new Browser(url);
-    await b.gql(LOGIN, { input: { loginId: initialLoginId, password: initialPassword } });
-    await b.gql(CHANGE_INITIAL, {
-      input: {
-        initialLoginId,
-        initialPassword,
-        newLoginId: 'fault2024',
-        newLoginIdConfirmation: 'fault2024',
-        newPassword: 'Sakura#2024x',
-        newPasswordConfirmation: 'Sakura#2024x',
-      },
-    });
+    const b = await activatedAccount(env, url, 'fault2024');
     const email = 'fault@example.jp';
     const registered = await b.gql(REGISTER, {
       input: { email, emailConfirmation: email, secretQuestionId: '2', secretAnswer: 'Pochi' },
@@ -178,7 +174,6 @@ it('sends a mail again as the same message (same Message-ID) when the sender die
   await smtp.start();
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  let output = '';
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: database.url,
@@ -192,50 +187,11 @@ it('sends a mail again as the same message (same Message-ID) when the sender die
     LOG_LEVEL: 'warn',
   };
   delete env.NODE_OPTIONS;
-  const start = async (): Promise<ChildProcess> => {
-    const child = spawn(process.execPath, [path.join(root, 'dist/server/src/main.js')], {
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stdout?.on('data', (d) => (output += d));
-    child.stderr?.on('data', (d) => (output += d));
-    await waitUntil('the server', async () => {
-      if (child.exitCode !== null) throw new Error(`the server exited:\n${output}`);
-      return (await fetch(`${url}/readyz`).catch(() => null))?.ok ? true : undefined;
-    });
-    return child;
-  };
+  const start = () => spawnServer(env, url);
   let server: ChildProcess | null = null;
   try {
-    const { initialLoginId, initialPassword } = JSON.parse(
-      execFileSync(
-        process.execPath,
-        [
-          path.join(root, 'dist/server/src/cli.js'),
-          'account',
-          'create',
-          '--phone',
-          '0312345678',
-          '--name',
-          '障害 試験',
-          '--json',
-        ],
-        { env, encoding: 'utf8' },
-      ),
-    );
     server = await start();
-    const b = new Browser(url);
-    await b.gql(LOGIN, { input: { loginId: initialLoginId, password: initialPassword } });
-    await b.gql(CHANGE_INITIAL, {
-      input: {
-        initialLoginId,
-        initialPassword,
-        newLoginId: 'crash2024',
-        newLoginIdConfirmation: 'crash2024',
-        newPassword: 'Sakura#2024x',
-        newPasswordConfirmation: 'Sakura#2024x',
-      },
-    });
+    const b = await activatedAccount(env, url, 'crash2024');
     // The first time the SMTP server has the mail, the sender dies before it can record it as sent.
     const email = 'crash@example.jp';
     let killed = false;

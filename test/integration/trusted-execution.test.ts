@@ -4,7 +4,8 @@ import path from 'node:path';
 import { compileQuery } from 'graphql-jit';
 import { addMonths, currentBillingMonth } from '../../server/src/modules/billing/billing-month';
 import { seedDemo } from '../../server/src/modules/operators/demo-seed';
-import { Browser, CHANGE_INITIAL, LOGIN } from '../support/graphql-client';
+import { Browser } from '../support/graphql-client';
+import { claimCard } from '../support/subscribers';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 // Our clients' documents run compiled by graphql-jit (graphql/trusted-execution.ts); everything else
@@ -68,21 +69,8 @@ let household: Browser;
 let business: Browser;
 let current: string;
 
-async function signIn(card: { initialLoginId: string; initialPassword: string }, loginId: string) {
-  const b = new Browser(t.url, 'ja');
-  await b.gql(LOGIN, { input: { loginId: card.initialLoginId, password: card.initialPassword } });
-  await b.gql(CHANGE_INITIAL, {
-    input: {
-      initialLoginId: card.initialLoginId,
-      initialPassword: card.initialPassword,
-      newLoginId: loginId,
-      newLoginIdConfirmation: loginId,
-      newPassword: 'Sakura#2024x',
-      newPasswordConfirmation: 'Sakura#2024x',
-    },
-  });
-  return b;
-}
+const signIn = (card: { initialLoginId: string; initialPassword: string }, loginId: string) =>
+  claimCard(t, card, loginId, 'Sakura#2024x', 'ja');
 
 beforeAll(async () => {
   t = await startTestApp();

@@ -3,6 +3,7 @@ import { Browser } from '../support/graphql-client';
 import { SmtpSink } from '../support/smtp-sink';
 import { activeSubscriber } from '../support/subscribers';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { waitUntil } from '../support/wait';
 
 // Mail is never lost (SPEC §5, issue 14): a mail whose retries ran out keeps its sealed secret until
 // the secret expires, is listed for operators with its last error, and can be sent again from there.
@@ -18,20 +19,6 @@ const OP_LOGIN = `mutation($input: OperatorLoginInput!) { operatorLogin(input: $
 const smtp = new SmtpSink();
 let t: TestApp;
 let operator: Browser;
-
-async function waitUntil<T>(
-  what: string,
-  probe: () => Promise<T | undefined>,
-  timeoutMs = 20_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 beforeAll(async () => {
   await smtp.start();
@@ -62,13 +49,17 @@ async function failedConfirmation() {
   await s.browser.gql(REGISTER, {
     input: { email, emailConfirmation: email, secretQuestionId: '2', secretAnswer: 'Pochi' },
   });
-  const row = await waitUntil('the mail to fail', async () => {
-    const [found] = await t.db.query(
-      `SELECT id, status, secret_sealed, last_error, failed_at FROM mail_outbox WHERE recipient = $1`,
-      [email],
-    );
-    return found?.status === 'FAILED' ? found : undefined;
-  });
+  const row = await waitUntil(
+    'the mail to fail',
+    async () => {
+      const [found] = await t.db.query(
+        `SELECT id, status, secret_sealed, last_error, failed_at FROM mail_outbox WHERE recipient = $1`,
+        [email],
+      );
+      return found?.status === 'FAILED' ? found : undefined;
+    },
+    20_000,
+  );
   return { s, email, row };
 }
 

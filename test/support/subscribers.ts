@@ -11,6 +11,21 @@ export async function activeSubscriber(t: TestApp, lang: 'ja' | 'en' = 'en') {
   );
   const loginId = `hanako${process.pid % 1000}${Date.now() % 1e6}${counter++}`;
   const password = 'Momiji#2024x';
+  const browser = await claimCard(t, card, loginId, password, lang);
+  return { card, loginId, password, browser };
+}
+
+/**
+ * Signs a postcard's holder in and replaces the postcard pair with their own login ID and password, as
+ * the guide's first steps do; returns the browser, signed in with the new pair's session.
+ */
+export async function claimCard(
+  t: TestApp,
+  card: { initialLoginId: string; initialPassword: string },
+  loginId: string,
+  password: string,
+  lang: 'ja' | 'en' = 'en',
+): Promise<Browser> {
   const browser = new Browser(t.url, lang);
   await browser.gql(LOGIN, { input: { loginId: card.initialLoginId, password: card.initialPassword } });
   const res = await browser.gql(CHANGE_INITIAL, {
@@ -26,5 +41,5 @@ export async function activeSubscriber(t: TestApp, lang: 'ja' | 'en' = 'en') {
   if (res.data?.changeInitialCredentials.__typename !== 'CredentialsChanged') {
     throw new Error(`could not activate subscriber: ${JSON.stringify(res)}`);
   }
-  return { card, loginId, password, browser };
+  return browser;
 }
