@@ -5,23 +5,12 @@ import { TrustedDocuments } from '../../server/src/graphql/trusted-documents';
 import { Browser, CHANGE_INITIAL, CHANGE_PASSWORD, LOGIN } from '../support/graphql-client';
 import { activeSubscriber } from '../support/subscribers';
 import { createTestDatabase, startTestApp, type TestApp } from '../support/test-app';
+import { idOf, manifest } from '../support/trusted-documents';
 
 // The request path from the outside: trusted documents for our own clients, limits before any work
 // for documents sent as text, and clear answers to bad input (issue 13 points 1, 2, 3 and 6).
 
 const ROOT = path.resolve(__dirname, '../..');
-const manifest: Record<string, string> = {
-  ...JSON.parse(readFileSync(path.join(ROOT, 'client/src/gql/persisted-documents.json'), 'utf8')),
-  ...JSON.parse(readFileSync(path.join(ROOT, 'client/src/routes/ops/gql/persisted-documents.json'), 'utf8')),
-};
-/** The trusted id of one of our clients' operations, by its name. */
-const idOf = (name: string) => {
-  const found = Object.entries(manifest).find(([, text]) =>
-    new RegExp(`(query|mutation) ${name}\\b`).test(text),
-  );
-  if (!found) throw new Error(`no operation ${name} in the manifests`);
-  return found[0];
-};
 
 interface Sent {
   query?: string;

@@ -1,9 +1,8 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: the tests read response trees by shape
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { Browser, LOGIN } from '../support/graphql-client';
 import { activeSubscriber } from '../support/subscribers';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { idOf } from '../support/trusted-documents';
 
 // A flooded address never blocks a right password outright (SPEC §2.5, issue 14): past its budget,
 // our browsers solve a proof of work (ALTCHA, verified server-side, single use); other clients get
@@ -12,17 +11,6 @@ import { startTestApp, type TestApp } from '../support/test-app';
 // altcha-lib's CommonJS build, as the server loads it (its types describe the ES modules only).
 const altcha = require('altcha-lib');
 const { deriveKey } = require('altcha-lib/algorithms/pbkdf2');
-
-const ROOT = path.resolve(__dirname, '../..');
-const manifest: Record<string, string> = {
-  ...JSON.parse(readFileSync(path.join(ROOT, 'client/src/gql/persisted-documents.json'), 'utf8')),
-  ...JSON.parse(readFileSync(path.join(ROOT, 'client/src/routes/ops/gql/persisted-documents.json'), 'utf8')),
-};
-const idOf = (name: string) => {
-  const found = Object.keys(manifest).find((id) => new RegExp(`mutation ${name}\\b`).test(manifest[id]));
-  if (!found) throw new Error(`no operation ${name} in the manifests`);
-  return found;
-};
 
 /** As the PWA sends it: the trusted id, from a browser. */
 async function byId(t: TestApp, name: string, variables: Record<string, unknown>, lang = 'en') {

@@ -1,12 +1,11 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: the tests compare response trees as sent
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { compileQuery } from 'graphql-jit';
 import { addMonths, currentBillingMonth } from '../../server/src/modules/billing/billing-month';
 import { seedDemo } from '../../server/src/modules/operators/demo-seed';
 import { Browser } from '../support/graphql-client';
 import { claimCard } from '../support/subscribers';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { idOf, manifest } from '../support/trusted-documents';
 
 // Our clients' documents run compiled by graphql-jit (graphql/trusted-execution.ts); everything else
 // runs on graphql-js. The compiled answer must be the interpreter's, byte for byte, and only trusted
@@ -18,19 +17,6 @@ jest.mock('graphql-jit', () => {
   return { ...real, compileQuery: jest.fn(real.compileQuery) };
 });
 const compile = compileQuery as jest.MockedFunction<typeof compileQuery>;
-
-const ROOT = path.resolve(__dirname, '../..');
-const manifest: Record<string, string> = {
-  ...JSON.parse(readFileSync(path.join(ROOT, 'client/src/gql/persisted-documents.json'), 'utf8')),
-  ...JSON.parse(readFileSync(path.join(ROOT, 'client/src/routes/ops/gql/persisted-documents.json'), 'utf8')),
-};
-const idOf = (name: string) => {
-  const found = Object.keys(manifest).find((id) =>
-    new RegExp(`(query|mutation) ${name}\\b`).test(manifest[id]),
-  );
-  if (!found) throw new Error(`no operation ${name} in the manifests`);
-  return found;
-};
 
 /**
  * The same operation by id (compiled) and as text (graphql-js): status and body as sent. The text
