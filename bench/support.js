@@ -200,6 +200,27 @@ function processCpuSeconds(pid) {
 }
 
 /**
+ * A process's CPU seconds split by thread: its main thread (JavaScript, the event loop) and the rest
+ * (libuv's pool, where argon2 hashes; V8's helpers).
+ */
+function threadCpuSeconds(pid) {
+  let main = 0;
+  let others = 0;
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      try {
+        const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        const seconds = (Number(fields[11]) + Number(fields[12])) / 100;
+        if (Number(tid) === pid) main += seconds;
+        else others += seconds;
+      } catch {} // ended meanwhile
+    }
+  } catch {}
+  return { main, others };
+}
+
+/**
  * CPU seconds of a process and its live descendants (e.g. the server and the PostgreSQL it started),
  * each with the children it has reaped (a postmaster's finished backends).
  */
@@ -266,6 +287,7 @@ module.exports = {
   byId,
   hashPassword,
   processCpuSeconds,
+  threadCpuSeconds,
   processTreeCpuSeconds,
   machineCpuSeconds,
   cpuSnapshot,

@@ -143,7 +143,7 @@ export async function createServices(config: Config, db: DataSource, options: Se
     mailTransport,
     mailWorker,
     undeliveredMail,
-    auth: new AuthService(db, hasher, sessions, throttle, lockout, audit, clock),
+    auth: new AuthService(db, pool, hasher, sessions, throttle, lockout, audit, clock),
     credentials: new CredentialsService(db, hasher, sessions, audit, lockout, outbox, clock),
     billing,
     payments: new PaymentService(

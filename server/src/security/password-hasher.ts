@@ -1,5 +1,15 @@
+import { availableParallelism } from 'node:os';
 import argon2 from 'argon2';
+import pLimit from 'p-limit';
 import type { Config } from '../config';
+
+/**
+ * Hashes at once, process-wide: one per core. More only share the cores (each runs longer and they
+ * evict each other's memory from the caches), hold memoryCost each, and leave libuv's pool no thread
+ * for file reads and the step-up's PBKDF2 while sign-ins flood in. bench:login (8 clients, 2 cores):
+ * p99 190 → 140–160 ms, throughput the same.
+ */
+const hashing = pLimit(availableParallelism());
 
 /**
  * The one place argon2id is parameterised (SPEC §2.4). Every secret — passwords, initial passwords,
@@ -19,12 +29,12 @@ export class PasswordHasher {
   }
 
   hash(secret: string): Promise<string> {
-    return argon2.hash(secret, this.options);
+    return hashing(() => argon2.hash(secret, this.options));
   }
 
   async verify(hash: string, secret: string): Promise<boolean> {
     try {
-      return await argon2.verify(hash, secret);
+      return await hashing(() => argon2.verify(hash, secret));
     } catch {
       return false;
     }

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { Clock } from '../../clock';
 import type { Config } from '../../config';
 import { AuditEventType, type AuditService } from '../audit/audit.service';
@@ -9,6 +9,19 @@ export interface LockoutSubject {
   billingAccountId: string;
   clientAddress: string;
 }
+
+/**
+ * The reserving UPDATE of `reserve`, for statements that fold it in (sign-in reads its candidate and
+ * reserves in one): `id` and `threshold` are SQL expressions.
+ */
+export const reserveAttemptSql = (id: string, threshold: string) =>
+  `UPDATE subscriber SET failed_login_count = failed_login_count + 1
+    WHERE id = ${id} AND locked_at IS NULL AND failed_login_count < ${threshold}
+    RETURNING failed_login_count`;
+
+/** The password was right: earlier failures no longer count (`id` is an SQL expression). */
+export const resetFailuresSql = (id: string) =>
+  `UPDATE subscriber SET failed_login_count = 0 WHERE id = ${id} AND locked_at IS NULL AND failed_login_count <> 0`;
 
 /**
  * The password lock (SPEC §2.2 step 4): every check of an account's password — at sign-in or as the
@@ -30,20 +43,21 @@ export class AccountLockout {
    * flight) already reach the threshold — check nothing then.
    */
   async reserve(subscriberId: string): Promise<number | null> {
-    const [rows] = (await this.db.query(
-      `UPDATE subscriber SET failed_login_count = failed_login_count + 1
-        WHERE id = $1 AND locked_at IS NULL AND failed_login_count < $2
-        RETURNING failed_login_count`,
-      [subscriberId, this.config.lockoutThreshold],
-    )) as [{ failed_login_count: number }[], number];
+    const [rows] = (await this.db.query(reserveAttemptSql('$1', '$2'), [
+      subscriberId,
+      this.config.lockoutThreshold,
+    ])) as [{ failed_login_count: number }[], number];
     return rows[0]?.failed_login_count ?? null;
   }
 
   /** The password was right: earlier failures no longer count. */
-  async succeeded(subscriberId: string): Promise<void> {
-    await this.db.query('UPDATE subscriber SET failed_login_count = 0 WHERE id = $1 AND locked_at IS NULL', [
-      subscriberId,
-    ]);
+  async succeeded(subscriberId: string, manager: EntityManager = this.db.manager): Promise<void> {
+    await manager.query(resetFailuresSql('$1'), [subscriberId]);
+  }
+
+  /** Consecutive failures that lock the account. */
+  get threshold(): number {
+    return this.config.lockoutThreshold;
   }
 
   /** The password was wrong: true when this failure locked the account. */

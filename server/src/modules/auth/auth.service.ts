@@ -1,3 +1,4 @@
+import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { Clock } from '../../clock';
 import type { PasswordHasher } from '../../security/password-hasher';
@@ -6,7 +7,7 @@ import { RateLimitedError } from '../../shared/rate-limited';
 import { RequiredAction } from '../../shared/required-action';
 import type { RequestMeta, ViewerRow } from '../../shared/session';
 import { type AuditEntry, AuditEventType, type AuditService } from '../audit/audit.service';
-import type { AccountLockout } from './account-lockout';
+import { type AccountLockout, reserveAttemptSql } from './account-lockout';
 import type { LoginThrottle } from './login-throttle';
 import type { IssuedSession, SessionService } from './session.service';
 import { VIEWER_COLUMNS } from './viewer.service';
@@ -29,6 +30,8 @@ interface LoginCandidate extends ViewerRow {
   reissue_expires_at: Date | null;
   locked_at: Date | null;
   required_action: RequiredAction;
+  /** This attempt's number towards the lockout; null when locked or attempts in flight reach it. */
+  attempt: number | null;
 }
 
 /**
@@ -37,8 +40,26 @@ interface LoginCandidate extends ViewerRow {
  * time for unknown IDs. `AccountLocked` is told only to a caller who knew the password.
  */
 export class AuthService {
+  private static readonly CANDIDATE = `
+    WITH candidate AS (
+      SELECT s.id, s.billing_account_id, s.locked_at, s.initial_expires_at, s.failed_login_count,
+             s.reissue_expires_at,
+             (lower(s.initial_login_id) = lower($1)) AS via_initial,
+             CASE WHEN lower(s.initial_login_id) = lower($1) THEN s.initial_password_hash
+                  ELSE s.password_hash END AS secret_hash,
+             -- A mailed one-time password works beside the current one until it is used (OWASP).
+             CASE WHEN lower(s.initial_login_id) = lower($1) THEN NULL
+                  ELSE s.reissue_password_hash END AS reissue_hash,
+             ${VIEWER_COLUMNS}
+        FROM subscriber s JOIN billing_account a ON a.id = s.billing_account_id
+       WHERE lower(s.login_id) = lower($1) OR lower(s.initial_login_id) = lower($1)
+       LIMIT 1),
+    reserved AS (${reserveAttemptSql('(SELECT id FROM candidate)', '$2')})
+    SELECT candidate.*, (SELECT failed_login_count FROM reserved) AS attempt FROM candidate`;
+
   constructor(
     private readonly db: DataSource,
+    private readonly pool: Pool,
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionService,
     private readonly throttle: LoginThrottle,
@@ -60,30 +81,21 @@ export class AuthService {
     // Attempts are spent before any password is checked (RateLimitedError → RATE_LIMITED): however
     // many requests race, no more passwords are verified than the budgets allow.
     await this.throttle.spend(meta.clientAddress, loginId, input.proof);
-    // The viewer's columns come along, so a successful login costs no second read.
-    const [candidate]: LoginCandidate[] = await this.db.query(
-      `SELECT s.id, s.billing_account_id, s.locked_at, s.initial_expires_at, s.failed_login_count,
-              s.reissue_expires_at,
-              (lower(s.initial_login_id) = lower($1)) AS via_initial,
-              CASE WHEN lower(s.initial_login_id) = lower($1) THEN s.initial_password_hash
-                   ELSE s.password_hash END AS secret_hash,
-              -- A mailed one-time password works beside the current one until it is used (OWASP).
-              CASE WHEN lower(s.initial_login_id) = lower($1) THEN NULL
-                   ELSE s.reissue_password_hash END AS reissue_hash,
-              ${VIEWER_COLUMNS}
-         FROM subscriber s JOIN billing_account a ON a.id = s.billing_account_id
-        WHERE lower(s.login_id) = lower($1) OR lower(s.initial_login_id) = lower($1)
-        LIMIT 1`,
-      [loginId],
-    );
-    // An unlocked account's attempt is also counted towards its lockout before the check (a success
-    // resets the count), so concurrent wrong passwords cannot pass the threshold. A locked account's
-    // password is still checked, within the login ID's budget, only to tell its owner it is locked.
-    const attempt = candidate && !candidate.locked_at ? await this.lockout.reserve(candidate.id) : null;
-    if (candidate && !candidate.locked_at && attempt === null) {
+    // One statement reads the account (with the viewer's columns, so a successful login costs no second
+    // read) and counts the attempt towards its lockout before the check (a success resets the count), so
+    // concurrent wrong passwords cannot pass the threshold. A locked account's password is still
+    // checked, within the login ID's budget, only to tell its owner it is locked.
+    const { rows } = await this.pool.query<LoginCandidate>({
+      name: 'sign-in-candidate',
+      text: AuthService.CANDIDATE,
+      values: [loginId, this.lockout.threshold],
+    });
+    const candidate = rows[0];
+    if (candidate && !candidate.locked_at && candidate.attempt === null) {
       // Attempts in flight already reach the threshold: this one waits for their outcome.
       throw new RateLimitedError(1, 'IN_FLIGHT');
     }
+    const attempt = candidate?.attempt ?? null;
     const secret = await this.check(candidate, password);
 
     if (!candidate || !secret) {
@@ -110,10 +122,7 @@ export class AuthService {
       return { kind: 'locked' };
     }
     // The right password: the attempt counts against nothing.
-    const settled = Promise.all([
-      this.throttle.succeeded(meta.clientAddress, loginId),
-      this.lockout.succeeded(candidate.id),
-    ]);
+    const refunded = this.throttle.succeeded(meta.clientAddress, loginId);
     const now = this.clock.now();
     const expired = candidate.via_initial
       ? candidate.initial_expires_at && candidate.initial_expires_at <= now && ('initial' as const)
@@ -122,7 +131,7 @@ export class AuthService {
         candidate.reissue_expires_at <= now &&
         ('reissued' as const);
     if (expired) {
-      await settled;
+      await Promise.all([refunded, this.lockout.succeeded(candidate.id)]);
       await this.audit.record({
         ...base,
         event: AuditEventType.LOGIN,
@@ -139,8 +148,9 @@ export class AuthService {
       detail: { initial: candidate.via_initial, reissued: secret === 'reissued' },
     };
     if (secret === 'reissued') {
+      // Its UPDATE clears the lock and the count of failures too.
       const session = await this.useReissuedPassword(candidate.id, meta, audit, previousSessionId);
-      await settled;
+      await refunded;
       return {
         kind: 'success',
         session,
@@ -150,14 +160,15 @@ export class AuthService {
     }
     // Rotation: a session the browser already held is replaced, never reused across a login.
     const session = !previousSessionId
-      ? await this.sessions.issueWithAudit(candidate.id, meta, audit)
+      ? await this.sessions.issueForSignIn(candidate.id, meta, audit)
       : await this.db.transaction(async (tx) => {
           await this.sessions.revoke(previousSessionId, tx);
           const issued = await this.sessions.issue(candidate.id, meta, tx);
           await this.audit.record(audit, tx);
+          await this.lockout.succeeded(candidate.id, tx);
           return issued;
         });
-    await settled;
+    await refunded;
     return { kind: 'success', session, requiredAction: candidate.required_action, viewer: candidate };
   }
 

@@ -41,20 +41,19 @@ export class LoginThrottle {
    */
   async spend(clientAddress: string, loginId: string, proof?: string | null): Promise<void> {
     const id = loginId.toLowerCase();
-    const [address, login] = await Promise.allSettled([
-      this.spendAddress(clientAddress, proof),
-      this.byLoginId.spend(id),
+    const [address, login] = await AttemptBudget.spendEach([
+      [this.byAddress, clientAddress],
+      [this.byLoginId, id],
     ]);
-    if (address.status === 'fulfilled' && login.status === 'fulfilled') return;
-    // No secret is checked: the budget that did let it through gets its attempt back.
-    if (address.status === 'fulfilled') await this.byAddress.refund(clientAddress);
-    if (login.status === 'fulfilled') await this.byLoginId.refund(id);
-    const refused = [address, login].flatMap((s) => (s.status === 'rejected' ? [s.reason] : []));
-    const limited = refused.filter((e): e is RateLimitedError => e instanceof RateLimitedError);
-    if (limited.length < refused.length) throw refused.find((e) => !(e instanceof RateLimitedError));
-    const wait = Math.max(...limited.map((e) => e.retryAfterSeconds));
+    if (login.retryAfterSeconds === null) {
+      if (address.retryAfterSeconds === null || (await this.stepUp.redeem(proof))) return;
+      // No secret is checked: the budget that let it through gets its attempt back.
+      await this.byLoginId.refund(id);
+      throw new RateLimitedError(address.retryAfterSeconds, 'ADDRESS');
+    }
+    if (address.retryAfterSeconds === null) await this.byAddress.refund(clientAddress);
     // The login ID's budget is spent whatever the address does: no step-up gets past it.
-    throw new RateLimitedError(wait, login.status === 'rejected' ? 'LOGIN_ID' : 'ADDRESS');
+    throw new RateLimitedError(Math.max(login.retryAfterSeconds, address.retryAfterSeconds ?? 0), 'LOGIN_ID');
   }
 
   /**
@@ -78,7 +77,10 @@ export class LoginThrottle {
 
   /** The attempt was right: it counts against neither budget, and the login ID starts afresh. */
   async succeeded(clientAddress: string, loginId: string): Promise<void> {
-    await Promise.all([this.byAddress.refund(clientAddress), this.byLoginId.clear(loginId.toLowerCase())]);
+    await AttemptBudget.settle({
+      refund: [[this.byAddress, clientAddress]],
+      clear: [[this.byLoginId, loginId.toLowerCase()]],
+    });
   }
 
   /** The login ID's attempts start afresh (its password was reissued, an operator unlocked it). */

@@ -6,6 +6,7 @@ import type { Config } from '../../config';
 import { hashToken, LAST_SEEN_SLACK_MS } from '../../security/token-hash';
 import type { AuthenticatedSession, RequestMeta, ViewerRow } from '../../shared/session';
 import { AUDIT_COLUMNS, type AuditEntry, auditPlaceholders, auditValues } from '../audit/audit.service';
+import { resetFailuresSql } from './account-lockout';
 import { VIEWER_COLUMNS } from './viewer.service';
 
 export const SESSION_TOKEN_PREFIX = 'wbs_';
@@ -52,22 +53,25 @@ export class SessionService {
   }
 
   /**
-   * The hot path of every login: the new session and its audit line in one statement, which is its
-   * own transaction, so both are written or neither. Nothing else is in that commit, so a crash can
-   * only lose both together (the subscriber logs in again): the statement therefore does not wait for
-   * the WAL flush (`synchronous_commit` off for this transaction only). Revocations, counters and
-   * credential changes never take this path and stay durable.
+   * The hot path of every login, in one statement (its own transaction): the new session, its audit
+   * line, and the end of the account's run of failed passwords (AccountLockout). Nothing else is in
+   * that commit, so a crash can only lose all three together — and the subscriber who logs in again
+   * ends the run again: the statement therefore does not wait for the WAL flush (`synchronous_commit`
+   * off for this transaction only). Revocations, locks and credential changes never take this path and
+   * stay durable. A named statement: prepared once per connection.
    */
-  async issueWithAudit(subscriberId: string, meta: RequestMeta, audit: AuditEntry): Promise<IssuedSession> {
+  async issueForSignIn(subscriberId: string, meta: RequestMeta, audit: AuditEntry): Promise<IssuedSession> {
     const draft = this.draft();
-    const rows: { id: string }[] = await this.db.query(
-      `WITH relaxed AS (SELECT set_config('synchronous_commit', 'off', true)),
-            s AS (INSERT INTO session (${SESSION_COLUMNS}) VALUES ($1, $2, $3, $3, $4, $5, $6) RETURNING id)
-       INSERT INTO audit_event (${AUDIT_COLUMNS})
-       SELECT ${auditPlaceholders(7)} FROM s, relaxed
-       RETURNING (SELECT id FROM s)`,
-      [...this.sessionValues(draft, subscriberId, meta), ...auditValues(audit, draft.now)],
-    );
+    const { rows } = await this.pool.query<{ id: string }>({
+      name: 'sign-in-session',
+      text: `WITH relaxed AS (SELECT set_config('synchronous_commit', 'off', true)),
+                  s AS (INSERT INTO session (${SESSION_COLUMNS}) VALUES ($1, $2, $3, $3, $4, $5, $6) RETURNING id),
+                  fresh AS (${resetFailuresSql('$2')})
+             INSERT INTO audit_event (${AUDIT_COLUMNS})
+             SELECT ${auditPlaceholders(7)} FROM s, relaxed
+             RETURNING (SELECT id FROM s)`,
+      values: [...this.sessionValues(draft, subscriberId, meta), ...auditValues(audit, draft.now)],
+    });
     return { token: draft.token, sessionId: rows[0].id, expiresAt: draft.expiresAt };
   }
 
