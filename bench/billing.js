@@ -12,7 +12,8 @@
 // Options (env): BENCH_SECONDS (per measurement, default 8), BENCH_CLIENTS (16), BENCH_ACCOUNTS (10000),
 //                BENCH_SMALL (1000), BENCH_SCREENS (top,breakdown: one alone, e.g. to profile the
 //                server with BENCH_SERVER_ARGS=--cpu-prof), BENCH_TEXT (0: skip the text lines),
-//                BENCH_ENCODING (the Accept-Encoding the cookie clients send, e.g. "gzip, br"; default none)
+//                BENCH_ENCODING (the Accept-Encoding the cookie clients send; default Chromium's,
+//                "gzip, deflate, br, zstd"; "identity" for uncompressed answers)
 const { randomBytes } = require('node:crypto');
 const { Pool } = require('pg');
 const {
@@ -43,7 +44,8 @@ const total = Number(process.env.BENCH_ACCOUNTS ?? 10000);
 const small = Number(process.env.BENCH_SMALL ?? 1000);
 const screens = new Set((process.env.BENCH_SCREENS ?? 'top,breakdown').split(','));
 const withText = process.env.BENCH_TEXT !== '0';
-const encoding = process.env.BENCH_ENCODING ? { 'accept-encoding': process.env.BENCH_ENCODING } : {};
+// What Chromium sends: the PWA's answers travel compressed (BENCH_ENCODING=identity: uncompressed).
+const encoding = { 'accept-encoding': process.env.BENCH_ENCODING ?? 'gzip, deflate, br, zstd' };
 const PASSWORD = 'Load#2024pass';
 const TARGET = { topP99: 25, breakdownP99: 100 };
 
@@ -67,15 +69,18 @@ async function measure(tasks, serverPid, slices = 4) {
   const all = Object.fromEntries(
     Object.keys(tasks).map((name) => [
       name,
-      { latencies: [], elapsed: 0, serverCpu: 0, busy: 0, others: 0, slices: 0 },
+      { latencies: [], elapsed: 0, serverCpu: 0, clientCpu: 0, busy: 0, others: 0, slices: 0 },
     ]),
   );
   for (let slice = 0; slice < slices; slice++) {
     for (const [name, task] of Object.entries(tasks)) {
       const cpuBefore = processCpuSeconds(serverPid);
+      const clientBefore = process.cpuUsage();
       const machineBefore = cpuSnapshot();
       const { latencies, elapsed } = await task.run(seconds / slices);
       all[name].serverCpu += processCpuSeconds(serverPid) - cpuBefore;
+      const client = process.cpuUsage(clientBefore);
+      all[name].clientCpu += (client.user + client.system) / 1e6;
       const shares = cpuShares(machineBefore, cpuSnapshot());
       all[name].busy += shares.busy;
       all[name].others += shares.others;
@@ -85,20 +90,23 @@ async function measure(tasks, serverPid, slices = 4) {
     }
   }
   return Object.fromEntries(
-    Object.entries(all).map(([name, { latencies, elapsed, serverCpu, busy, others, slices: n }]) => {
-      latencies.sort((a, b) => a - b);
-      return [
-        name,
-        {
-          rps: latencies.length / elapsed,
-          p50: percentile(latencies, 50),
-          p99: percentile(latencies, 99),
-          tail: [90, 95, 100].map((p) => percentile(latencies, p)),
-          cpuPerRequest: (serverCpu / latencies.length) * 1e6,
-          machine: { busy: busy / n, others: others / n },
-        },
-      ];
-    }),
+    Object.entries(all).map(
+      ([name, { latencies, elapsed, serverCpu, clientCpu, busy, others, slices: n }]) => {
+        latencies.sort((a, b) => a - b);
+        return [
+          name,
+          {
+            rps: latencies.length / elapsed,
+            p50: percentile(latencies, 50),
+            p99: percentile(latencies, 99),
+            tail: [90, 95, 100].map((p) => percentile(latencies, p)),
+            cpuPerRequest: (serverCpu / latencies.length) * 1e6,
+            clientCpuPerRequest: (clientCpu / latencies.length) * 1e6,
+            machine: { busy: busy / n, others: others / n },
+          },
+        ];
+      },
+    ),
   );
 }
 
@@ -218,7 +226,8 @@ async function main() {
           `p99 ${r.p99.toFixed(1).padStart(5)} ms` +
           (target ? ` (target < ${target} ms) ${r.p99 < target ? 'PASS' : 'FAIL'}` : '') +
           ` (p90 ${r.tail[0].toFixed(0)}, p95 ${r.tail[1].toFixed(0)}, max ${r.tail[2].toFixed(0)})` +
-          `   server CPU ${r.cpuPerRequest.toFixed(0)} µs/req; ${sharesLine(r.machine)}`,
+          `   server CPU ${r.cpuPerRequest.toFixed(0)} µs/req, load generator ${r.clientCpuPerRequest.toFixed(0)} µs/req; ` +
+          sharesLine(r.machine),
       );
     const run = async (accounts) => {
       console.log(
@@ -234,8 +243,14 @@ async function main() {
           c.lines.map((l) => l.line.lineNumber),
         ),
       ).size;
+      const sent = await http.graphql(byId(BREAKDOWN, breakdownVariables), {
+        ...browser,
+        ...encoding,
+        cookie: cookies[0],
+      });
       console.log(
-        `  one breakdown response: ${lines} lines, ${(sample.body.length / 1024).toFixed(0)} KiB of JSON`,
+        `  one breakdown response: ${lines} lines, ${(sample.body.length / 1024).toFixed(0)} KiB of JSON, ` +
+          `${(sent.body.length / 1024).toFixed(0)} KiB as sent (${sent.headers['content-encoding'] ?? 'identity'})`,
       );
       const results = {};
       for (const [screen, label, target] of [
