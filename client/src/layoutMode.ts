@@ -5,15 +5,18 @@ export type LayoutMode = 'phone' | 'pc';
 const STORAGE_KEY = 'webBilling.layout';
 const listeners = new Set<(m: LayoutMode) => void>();
 
-function readStored(): LayoutMode {
+/** The device's choice, or before any, what the window suggests: a PC-wide window gets the PC layout. */
+function initial(): LayoutMode {
   try {
-    return localStorage.getItem(STORAGE_KEY) === 'pc' ? 'pc' : 'phone';
+    const stored = localStorage.getItem(STORAGE_KEY);
+    if (stored === 'pc' || stored === 'phone') return stored;
   } catch {
-    return 'phone';
+    /* storage blocked: go by the window */
   }
+  return window.matchMedia?.('(min-width: 1024px)').matches ? 'pc' : 'phone';
 }
 
-let current: LayoutMode = typeof window === 'undefined' ? 'phone' : readStored();
+let current: LayoutMode = typeof window === 'undefined' ? 'phone' : initial();
 
 export function setLayoutMode(mode: LayoutMode): void {
   current = mode;

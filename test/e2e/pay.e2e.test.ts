@@ -108,8 +108,8 @@ async function signIn(page: Page, who: Subscriber): Promise<void> {
 
 async function usePcLayout(page: Page): Promise<void> {
   const toggle = page.getByTestId('layout-switch');
-  if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
-  expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+  if ((await toggle.getAttribute('data-layout')) !== 'pc') await toggle.click();
+  expect(await toggle.getAttribute('data-layout')).toBe('pc');
   await page.locator('.shell--pc').waitFor();
 }
 

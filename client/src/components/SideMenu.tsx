@@ -1,3 +1,4 @@
+import { useLogout } from '../apollo/useLogout';
 import { useI18n } from '../i18n';
 import { Link, usePath } from '../router';
 
@@ -5,6 +6,7 @@ import { Link, usePath } from '../router';
 export function SideMenu() {
   const { t } = useI18n();
   const path = usePath();
+  const { logout, busy } = useLogout();
   const items: [string, string][] = [
     ['/top', t('menuTop')],
     ['/bills', t('menuBills')],
@@ -24,6 +26,18 @@ export function SideMenu() {
             </Link>
           </li>
         ))}
+        <li>
+          {/* A shared PC must be able to sign out from every page of the PC layout. */}
+          <button
+            type="button"
+            class="side-menu__logout"
+            onClick={busy ? undefined : logout}
+            aria-disabled={busy}
+            data-testid="side-logout"
+          >
+            {t('logout')}
+          </button>
+        </li>
       </ul>
     </nav>
   );

@@ -274,6 +274,7 @@ export const en: Dictionary = {
   offlineData: 'Offline — showing saved data from {time}.',
   offlineDataNoTime: 'Offline — showing saved data.',
   layoutSwitch: 'PC layout',
+  layoutSwitchToPhone: 'Smartphone layout',
 
   notFoundTitle: 'Page not found',
 };

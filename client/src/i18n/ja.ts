@@ -281,6 +281,7 @@ export const ja = {
   offlineData: 'オフラインのため、保存済みのデータ（{time}時点）を表示しています。',
   offlineDataNoTime: 'オフラインのため、保存済みのデータを表示しています。',
   layoutSwitch: 'PC版表示',
+  layoutSwitchToPhone: 'スマートフォン版表示',
 
   notFoundTitle: 'ページが見つかりません',
 } as const;
