@@ -188,12 +188,19 @@ function hashPassword(params, password) {
   return argon2.hash(password, { type: argon2.argon2id, ...params });
 }
 
+/** The fields of a /proc/…/stat file after the command name (which may hold spaces and parentheses). */
+function statFields(file) {
+  const stat = readFileSync(file, 'utf8');
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+
+/** User + system CPU seconds in stat fields (clock ticks; USER_HZ = 100 on Linux). */
+const cpuSecondsOf = (fields) => (Number(fields[11]) + Number(fields[12])) / 100;
+
 /** A process's CPU seconds so far (user + system, from /proc/<pid>/stat; 0 where there is none). */
 function processCpuSeconds(pid) {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100; // clock ticks (USER_HZ = 100 on Linux)
+    return cpuSecondsOf(statFields(`/proc/${pid}/stat`));
   } catch {
     return 0;
   }
@@ -209,9 +216,7 @@ function threadCpuSeconds(pid) {
   try {
     for (const tid of readdirSync(`/proc/${pid}/task`)) {
       try {
-        const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        const seconds = (Number(fields[11]) + Number(fields[12])) / 100;
+        const seconds = cpuSecondsOf(statFields(`/proc/${pid}/task/${tid}/stat`));
         if (Number(tid) === pid) main += seconds;
         else others += seconds;
       } catch {} // ended meanwhile
@@ -229,8 +234,7 @@ function processTreeCpuSeconds(rootPid) {
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const fields = statFields(`/proc/${name}/stat`);
       const ticks = Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
       stats.set(Number(name), { ppid: Number(fields[1]), ticks });
     } catch {} // gone meanwhile
