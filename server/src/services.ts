@@ -112,6 +112,8 @@ export async function createServices(config: Config, db: DataSource, options: Se
   const invoices = new InvoiceLifecycleService(db, audit, clock);
   // A confirmed invoice is announced by mail: billing calls back, notifications stay out of billing.
   invoices.onConfirmed((tx, invoice) => billingNotifications.schedule(tx, invoice.id, invoice.dueDate));
+  // …and a payment with a receipt mail, in the paying transaction.
+  invoices.onPaid((tx, invoice) => billingNotifications.enqueueReceipt(tx, invoice));
   const statements = new CarrierStatementStore(pool);
   await billingNotifications.ensureQueue();
   await retentionJob.ensureQueue();

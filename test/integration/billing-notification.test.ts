@@ -1,10 +1,11 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { writeMonth } from '../../server/src/modules/billing/billing.service';
 import {
   addMonths,
   currentBillingMonth,
   lastDayOfMonth,
 } from '../../server/src/modules/billing/billing-month';
+import { seedDemoBilling } from '../../server/src/modules/billing/demo-billing';
 import { Browser } from '../support/graphql-client';
 import { SmtpSink } from '../support/smtp-sink';
 import { activeSubscriber } from '../support/subscribers';
@@ -216,5 +217,67 @@ describe('billing-amount notification mail (SPEC 4, guide 4)', () => {
     expect(await t.services.billingNotifications.notify(invoiceId)).toBe('nothing-to-send');
     await t.services.invoices.confirm(invoiceId);
     expect(await t.services.billingNotifications.notify(invoiceId)).toBe('nothing-to-send');
+  });
+});
+
+describe('payment receipt mail (SPEC 3)', () => {
+  const PAY = `mutation Pay($input: PayInvoiceByCardInput!) { payInvoiceByCard(input: $input) {
+    __typename ... on PaymentSucceeded { receipt { amount } } ... on PaymentDeclined { declineCode } ... on UserError { code } } }`;
+  const card = (month: string, over: Record<string, unknown> = {}) => ({
+    billingMonth: month,
+    cardNumber: '4242 4242 4242 4242',
+    expiryMonth: 12,
+    expiryYear: t.clock.now().getUTCFullYear() + 1,
+    cvc: '123',
+    holderName: 'HANAKO SATO',
+    idempotencyKey: randomUUID(),
+    ...over,
+  });
+
+  it('mails one receipt to the notification address when 50 tabs pay the same bill at once; a declined card mails none', async () => {
+    const r = await registered('ja');
+    await seedDemoBilling(t.db, t.clock, r.accountId, 'family');
+    const month = addMonths(currentBillingMonth(t.clock), -1); // the confirmed, unpaid demo bill
+
+    const declined = await r.browser.gql(PAY, { input: card(month, { cardNumber: '4000 0000 0000 0002' }) });
+    expect(declined.data?.payInvoiceByCard.__typename).toBe('PaymentDeclined');
+
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () => r.browser.gql(PAY, { input: card(month) })),
+    );
+    const paid = results.filter((x) => x.data?.payInvoiceByCard.__typename === 'PaymentSucceeded');
+    expect(paid).toHaveLength(1);
+    const amount = paid[0].data?.payInvoiceByCard.receipt.amount as number;
+
+    const [y, m] = month.split('-').map(Number);
+    const mail = await smtp.waitFor(r.email, /お支払い受付のお知らせ/);
+    expect(mail.subject).toContain(`${y}年${m}月分`);
+    expect(mail.text).toContain(`お支払額：${new Intl.NumberFormat('ja-JP').format(amount)}円`);
+    expect(mail.text).toContain('VISA **** 4242');
+    expect(mail.text).not.toMatch(/4242 4242|123\b.*CVC/);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(smtp.count(r.email, /お支払い受付/)).toBe(1);
+  });
+
+  it('mails nothing to an account without a notification address', async () => {
+    const s = await activeSubscriber(t, 'en');
+    const [{ billing_account_id: accountId }]: { billing_account_id: string }[] = await t.db.query(
+      'SELECT billing_account_id FROM subscriber WHERE login_id = $1',
+      [s.loginId],
+    );
+    await seedDemoBilling(t.db, t.clock, accountId, 'family');
+    const month = addMonths(currentBillingMonth(t.clock), -1);
+    const receipts = async () =>
+      Number(
+        (
+          (await t.db.query(`SELECT count(*) AS n FROM mail_outbox WHERE template = 'payment-receipt'`)) as {
+            n: string;
+          }[]
+        )[0].n,
+      );
+    const before = await receipts();
+    const res = await s.browser.gql(PAY, { input: card(month) });
+    expect(res.data?.payInvoiceByCard.__typename).toBe('PaymentSucceeded');
+    expect(await receipts()).toBe(before);
   });
 });

@@ -22,6 +22,21 @@ export interface ConfirmedInvoice {
 /** Work that must commit or roll back with the confirmation (the notification mail's job). */
 export type ConfirmationListener = (tx: EntityManager, invoice: ConfirmedInvoice) => Promise<void>;
 
+/** What a payment tells its listeners, inside the paying transaction. */
+export interface PaidInvoice {
+  id: string;
+  billingAccountId: string;
+  billingMonth: string;
+  amount: number;
+  paidAt: Date;
+  method: string;
+  cardBrand: string | null;
+  cardLast4: string | null;
+}
+
+/** Work that must commit or roll back with the payment (the receipt mail). */
+export type PaymentListener = (tx: EntityManager, invoice: PaidInvoice) => Promise<void>;
+
 const LOCK_FOR_PAYMENT = `SELECT id, to_char(billing_month, 'YYYY-MM') AS billing_month, status, billing_amount, payment_status
    FROM invoice WHERE billing_account_id = $1 AND billing_month = $2::date FOR UPDATE`;
 
@@ -31,6 +46,7 @@ const LOCK_FOR_PAYMENT = `SELECT id, to_char(billing_month, 'YYYY-MM') AS billin
  */
 export class InvoiceLifecycleService {
   private readonly confirmationListeners: ConfirmationListener[] = [];
+  private readonly paymentListeners: PaymentListener[] = [];
 
   constructor(
     private readonly db: DataSource,
@@ -44,6 +60,11 @@ export class InvoiceLifecycleService {
    */
   onConfirmed(listener: ConfirmationListener): void {
     this.confirmationListeners.push(listener);
+  }
+
+  /** As onConfirmed, for payments (the receipt mail): run in the paying transaction. */
+  onPaid(listener: PaymentListener): void {
+    this.paymentListeners.push(listener);
   }
 
   /**
@@ -101,12 +122,37 @@ export class InvoiceLifecycleService {
     return invoice;
   }
 
-  /** UNPAID → PAID in the caller's transaction (which holds the lock and records the payment). */
-  async markPaid(tx: EntityManager, invoiceId: string, paidAt: Date): Promise<void> {
-    await tx.query(
+  /**
+   * UNPAID → PAID in the caller's transaction (which holds the lock and records the payment); the
+   * listeners (the receipt mail) run in it too.
+   */
+  async markPaid(
+    tx: EntityManager,
+    invoiceId: string,
+    payment: {
+      paidAt: Date;
+      amount: number;
+      method: string;
+      cardBrand?: string | null;
+      cardLast4?: string | null;
+    },
+  ): Promise<void> {
+    const [[row]] = (await tx.query(
       `UPDATE invoice SET payment_status = 'PAID', paid_at = $2, updated_at = greatest($3, updated_at + interval '1 millisecond')
-        WHERE id = $1`,
-      [invoiceId, paidAt, this.clock.now()],
-    );
+        WHERE id = $1
+        RETURNING billing_account_id, to_char(billing_month, 'YYYY-MM') AS billing_month`,
+      [invoiceId, payment.paidAt, this.clock.now()],
+    )) as [{ billing_account_id: string; billing_month: string }[], number];
+    const paid: PaidInvoice = {
+      id: invoiceId,
+      billingAccountId: row.billing_account_id,
+      billingMonth: row.billing_month,
+      amount: payment.amount,
+      paidAt: payment.paidAt,
+      method: payment.method,
+      cardBrand: payment.cardBrand ?? null,
+      cardLast4: payment.cardLast4 ?? null,
+    };
+    for (const listener of this.paymentListeners) await listener(tx, paid);
   }
 }

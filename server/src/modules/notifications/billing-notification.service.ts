@@ -6,6 +6,7 @@ import type { Lang } from '../../i18n/messages';
 import { checkEmail, normalizeEmail } from '../../shared/email';
 import type { PolicyIssue } from '../../shared/policy-issue';
 import { AuditEventType, type AuditService } from '../audit/audit.service';
+import type { PaidInvoice } from '../billing/invoice-lifecycle.service';
 import { normalizePhoneNumber } from '../billing/phone-number';
 import type { OutboxService } from '../mail/outbox.service';
 import { PendingAddresses } from '../mail/pending-address';
@@ -201,6 +202,33 @@ export class BillingNotificationService {
         db: { executeSql: async (text, values) => ({ rows: await tx.query(text, values) }) },
       },
     );
+  }
+
+  /**
+   * The receipt of a payment, to the billing notification address (the one the subscriber chose for
+   * billing mail), in the paying transaction: a rolled-back payment mails nothing. No address, no mail.
+   */
+  async enqueueReceipt(tx: EntityManager, paid: PaidInvoice): Promise<void> {
+    const [to]: { email: string; lang: Lang }[] = await tx.query(
+      `SELECT email, lang FROM billing_notification_email WHERE billing_account_id = $1 AND status = 'ACTIVE'`,
+      [paid.billingAccountId],
+    );
+    if (!to) return;
+    await this.outbox.enqueue(tx, {
+      to: to.email,
+      lang: to.lang,
+      message: {
+        template: 'payment-receipt',
+        params: {
+          billingMonth: paid.billingMonth,
+          amount: paid.amount,
+          paidAt: paid.paidAt.toISOString(),
+          method: paid.method,
+          cardBrand: paid.cardBrand,
+          cardLast4: paid.cardLast4,
+        },
+      },
+    });
   }
 
   /** The job: one mail per invoice and active address, recorded in the ledger in the same transaction. */

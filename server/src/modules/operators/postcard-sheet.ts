@@ -51,8 +51,8 @@ export async function renderPostcardSheet(
   <h1>Webビリング 初回ログインのご案内${card.kind === 'REISSUE' ? '（再発行）' : ''}</h1>
   <dl>
     <dt>お客さま番号</dt><dd>${escapeHtml(card.customerNumber)}</dd>
-    <dt>初回ログインID</dt><dd class="secret">${escapeHtml(card.initialLoginId)}</dd>
-    <dt>初回パスワード</dt><dd class="secret">${escapeHtml(card.initialPassword)}</dd>
+    <dt>初期ログインID</dt><dd class="secret">${escapeHtml(card.initialLoginId)}</dd>
+    <dt>初期ログインパスワード</dt><dd class="secret">${escapeHtml(card.initialPassword)}</dd>
   </dl>
   <div class="login">${qr}<div>ログインはこちらから<br><span class="url">${url}</span></div></div>
   <p class="note">初回ログイン後、ログインID・ログインパスワードをお客さまご自身のものに変更してください。このはがきは他人に見られないよう大切に保管してください。${

@@ -173,7 +173,14 @@ export class PaymentService {
               now,
             ],
           );
-          if (outcome.kind === 'succeeded') await this.invoices.markPaid(tx, invoice.id, now);
+          if (outcome.kind === 'succeeded')
+            await this.invoices.markPaid(tx, invoice.id, {
+              paidAt: now,
+              amount: invoice.billing_amount,
+              method: 'CARD',
+              cardBrand: outcome.brand,
+              cardLast4: outcome.last4,
+            });
           await this.audit.record(
             {
               event: AuditEventType.PAYMENT_ATTEMPTED,
@@ -355,7 +362,7 @@ export class PaymentService {
            RETURNING ${PAYMENT_COLUMNS}`,
           [invoice.id, input.method, input.amount, reference, key, apiKeyId, paidAt, now],
         );
-        await this.invoices.markPaid(tx, invoice.id, paidAt);
+        await this.invoices.markPaid(tx, invoice.id, { paidAt, amount: input.amount, method: input.method });
         await this.audit.record(
           {
             event: AuditEventType.PAYMENT_RECORDED,

@@ -33,6 +33,18 @@ export type MailMessage =
       template: 'billing-amount';
       params: { billingMonth: string; billingAmount: number; dueDate: string };
       secrets?: undefined;
+    }
+  | {
+      template: 'payment-receipt';
+      params: {
+        billingMonth: string;
+        amount: number;
+        paidAt: string;
+        method: string;
+        cardBrand: string | null;
+        cardLast4: string | null;
+      };
+      secrets?: undefined;
     };
 
 export type MailTemplateName = MailMessage['template'];

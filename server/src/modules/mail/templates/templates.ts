@@ -88,7 +88,7 @@ const NOTICE_TEXT: Record<SecurityNoticeKind, { ja: [string, string]; en: [strin
   CREDENTIALS_REISSUED_BY_POSTCARD: {
     ja: [
       'ログインID・ログインパスワード再発行（はがき）のお知らせ',
-      'お申し出により、新しい初回ログインID・初回ログインパスワードをはがきでお送りします（1週間程度）。これまでのログインID・ログインパスワードはご利用いただけなくなりました。',
+      'お申し出により、新しい初期ログインID・初期ログインパスワードをはがきでお送りします（1週間程度）。これまでのログインID・ログインパスワードはご利用いただけなくなりました。',
     ],
     en: [
       'New login credentials are on their way by post',
@@ -316,6 +316,58 @@ export function renderMail(message: MailMessage, ctx: RenderContext): RenderedMa
               `Due date: ${dueDate}`,
               '',
               `See the details on Web Billing: ${loginUrl}`,
+              '',
+              FOOTER.en,
+            ].join('\n'),
+          };
+    }
+    case 'payment-receipt': {
+      const { billingMonth, amount, paidAt, method, cardBrand, cardLast4 } = message.params;
+      const [y, m] = billingMonth.split('-').map(Number);
+      const yen = new Intl.NumberFormat('ja-JP').format(amount);
+      const at = formatTime(paidAt, lang);
+      const card = cardBrand && cardLast4 ? `${cardBrand} **** ${cardLast4}` : null;
+      const how =
+        method === 'CARD'
+          ? lang === 'ja'
+            ? `クレジットカード${card ? `（${card}）` : ''}`
+            : `Credit card${card ? ` (${card})` : ''}`
+          : method === 'PAYEASY'
+            ? lang === 'ja'
+              ? 'Pay-easy（ペイジー）'
+              : 'Pay-easy'
+            : lang === 'ja'
+              ? 'その他（振込・窓口など）'
+              : 'Other (bank transfer, counter, etc.)';
+      return lang === 'ja'
+        ? {
+            subject: `【Webビリング】${y}年${m}月分 お支払い受付のお知らせ`,
+            text: [
+              GREETING.ja,
+              '',
+              `${y}年${m}月分のご請求について、お支払いを受け付けました。`,
+              '',
+              `お支払額：${yen}円`,
+              `お支払日時：${at}`,
+              `お支払方法：${how}`,
+              '',
+              `お支払状況はWebビリングでご確認いただけます。 ${loginUrl}`,
+              '',
+              FOOTER.ja,
+            ].join('\n'),
+          }
+        : {
+            subject: `[Web Billing] Payment received for ${billingMonth}`,
+            text: [
+              GREETING.en,
+              '',
+              `We have received your payment for the ${billingMonth} bill.`,
+              '',
+              `Amount: ¥${yen}`,
+              `Paid at: ${at}`,
+              `Method: ${how}`,
+              '',
+              `See your bills on Web Billing: ${loginUrl}`,
               '',
               FOOTER.en,
             ].join('\n'),
