@@ -23,9 +23,9 @@ export function PasswordInput(props: JSX.InputHTMLAttributes<HTMLInputElement>) 
       <button
         type="button"
         class="password-input__toggle"
-        aria-pressed={visible}
         aria-controls={id || undefined}
-        aria-label={t('showPasswordLabel')}
+        // The name says what a press does (not a pressed state under one name): "hide" once shown.
+        aria-label={visible ? t('hidePasswordLabel') : t('showPasswordLabel')}
         data-testid={`${String(props.name ?? id)}-toggle`}
         onClick={() => setVisible((v) => !v)}
       >

@@ -18,6 +18,7 @@ export const en: Dictionary = {
   showPassword: 'Show',
   hidePassword: 'Hide',
   showPasswordLabel: 'Show password',
+  hidePasswordLabel: 'Hide password',
   formHasErrors: 'Some entries are not valid. Please check the message at each field.',
 
   errUnauthenticated: 'Your session has expired. Please log in again.',

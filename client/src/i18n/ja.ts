@@ -16,6 +16,7 @@ export const ja = {
   showPassword: '表示',
   hidePassword: '非表示',
   showPasswordLabel: 'パスワードを表示する',
+  hidePasswordLabel: 'パスワードを隠す',
   formHasErrors: '入力内容に誤りがあります。各項目のメッセージをご確認ください。',
 
   // errors (thrown GraphQL errors and network failures)

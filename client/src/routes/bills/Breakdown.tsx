@@ -2,6 +2,7 @@ import { useApolloClient } from '@apollo/client/react';
 import { useRef, useState } from 'preact/hooks';
 import { errorMessage } from '../../apollo/errors';
 import { useSavedQuery } from '../../apollo/useSavedQuery';
+import { BusyButton } from '../../components/BusyButton';
 import { StatusBadge } from '../../components/InvoiceBits';
 import { Layout } from '../../components/Layout';
 import { OfflineDataNotice } from '../../components/OfflineDataNotice';
@@ -312,14 +313,14 @@ export function BreakdownPage({ month }: { month: string }) {
                     }
                     data-testid="direct-line-input"
                   />
-                  <button
+                  <BusyButton
                     type="submit"
                     class="button button--primary"
-                    disabled={checking}
+                    busy={checking}
                     data-testid="direct-line-submit"
                   >
                     {t('viewButton')}
-                  </button>
+                  </BusyButton>
                 </div>
                 <div
                   role="alert"

@@ -1,6 +1,7 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { setViewer } from '../../apollo/session';
 import { useLogout } from '../../apollo/useLogout';
+import { BusyButton } from '../../components/BusyButton';
 import { IdConditions } from '../../components/Conditions';
 import { Field } from '../../components/Field';
 import { FormErrors } from '../../components/FormErrors';
@@ -89,25 +90,25 @@ export function ChangeInitialPage() {
           <legend class="fieldset__legend">{t('newPassword')}</legend>
           <NewPasswordFields bind={bind} />
         </fieldset>
-        <button
+        <BusyButton
           type="submit"
           class="button button--primary"
-          disabled={loading}
+          busy={loading}
           data-testid="change-initial-submit"
         >
           {t('updateButton')}
-        </button>
+        </BusyButton>
       </form>
       <p class="links">
-        <button
+        <BusyButton
           type="button"
           class="button button--link"
           onClick={logout}
-          disabled={busy}
+          busy={busy}
           data-testid="logout"
         >
           {t('logout')}
-        </button>
+        </BusyButton>
       </p>
     </Layout>
   );

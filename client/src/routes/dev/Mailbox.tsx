@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { errorMessage } from '../../apollo/errors';
+import { BusyButton } from '../../components/BusyButton';
 import { FormErrors } from '../../components/FormErrors';
 import { Layout } from '../../components/Layout';
 import { formatDateTime } from '../../format';
@@ -156,15 +157,15 @@ export function MailboxPage() {
       <p class="lead">{t('mailboxLead')}</p>
       <FormErrors messages={errors} />
       <div class="actions">
-        <button
+        <BusyButton
           type="button"
           class="button button--secondary"
           onClick={() => void load()}
-          disabled={loading}
+          busy={loading}
           data-testid="mailbox-refresh"
         >
           {t('retry')}
-        </button>
+        </BusyButton>
       </div>
       {list === null ? (
         <p class="loading" role="status" aria-live="polite">

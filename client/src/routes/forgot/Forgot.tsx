@@ -1,5 +1,6 @@
 import { useMutation } from '@apollo/client/react';
 import { useState } from 'preact/hooks';
+import { BusyButton } from '../../components/BusyButton';
 import { Field } from '../../components/Field';
 import { FormErrors } from '../../components/FormErrors';
 import { Layout } from '../../components/Layout';
@@ -160,14 +161,14 @@ export function ForgotPage() {
           <SecretAnswerField {...bind('secretAnswer')} />
           <p class="field__hint">{t('forgotNoAnswerNote')}</p>
           <div class="actions actions--form">
-            <button
+            <BusyButton
               type="submit"
               class="button button--primary"
-              disabled={loading || solving !== null}
+              busy={loading || solving !== null}
               data-testid="forgot-submit"
             >
               {t('issueButton')}
-            </button>
+            </BusyButton>
             <button
               type="button"
               class="button button--secondary"

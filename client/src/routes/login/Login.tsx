@@ -1,6 +1,7 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { useState } from 'preact/hooks';
 import { setViewer, takeLoginNotice, type Viewer } from '../../apollo/session';
+import { BusyButton } from '../../components/BusyButton';
 import { Field } from '../../components/Field';
 import { FormErrors } from '../../components/FormErrors';
 import { Layout } from '../../components/Layout';
@@ -133,14 +134,14 @@ export function LoginPage() {
           autocomplete="current-password"
           required
         />
-        <button
+        <BusyButton
           type="submit"
           class="button button--primary"
-          disabled={loading || solving !== null}
+          busy={loading || solving !== null}
           data-testid="login-submit"
         >
           {t('loginButton')}
-        </button>
+        </BusyButton>
       </form>
       <p class="links">
         <Link href="/forgot" data-testid="forgot-link">

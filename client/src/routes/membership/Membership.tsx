@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorMessage } from '../../apollo/errors';
+import { BusyButton } from '../../components/BusyButton';
 import { Field } from '../../components/Field';
 import { FormErrors } from '../../components/FormErrors';
 import { Layout } from '../../components/Layout';
@@ -22,6 +23,11 @@ const ja = {
   contactEmail: 'ご連絡先メールアドレス',
   notSet: '未登録',
   saved: 'ご連絡先を更新しました。',
+  emailsTitle: '登録メールアドレス',
+  reissueEmail: 'パスワード再発行用メールアドレス',
+  notificationEmail: 'ご請求金額お知らせメールの送付先',
+  pending: '確認待ち（メールのURLから手続きを完了してください）',
+  change: '確認・変更',
 };
 const en: Record<keyof typeof ja, string> = {
   title: 'Membership information',
@@ -35,6 +41,11 @@ const en: Record<keyof typeof ja, string> = {
   contactEmail: 'Contact email address',
   notSet: 'Not registered',
   saved: 'Your contact details have been updated.',
+  emailsTitle: 'Registered email addresses',
+  reissueEmail: 'Email address for password reissue',
+  notificationEmail: 'Billing amount notification email',
+  pending: 'Awaiting confirmation (complete it from the link in the email)',
+  change: 'View or change',
 };
 
 const EMPTY = { contactPhoneNumber: '', contactEmail: '' };
@@ -69,10 +80,9 @@ export function MembershipPage() {
       update(cache, { data: d }) {
         const r = d?.updateContactDetails;
         if (r?.__typename === 'ContactDetailsUpdated')
-          cache.writeQuery({
-            query: MembershipDocument,
-            data: { __typename: 'Query', membership: r.membership },
-          });
+          cache.updateQuery({ query: MembershipDocument }, (prev) =>
+            prev ? { ...prev, membership: r.membership } : prev,
+          );
       },
     });
     const r = result?.updateContactDetails;
@@ -138,6 +148,27 @@ export function MembershipPage() {
             </div>
           </dl>
         </section>
+        <section class="card" aria-labelledby="membership-emails-title" data-testid="membership-emails">
+          <h2 id="membership-emails-title" class="card__title">
+            {s.emailsTitle}
+          </h2>
+          <dl class="props">
+            <RegisteredEmail
+              label={s.reissueEmail}
+              status={data?.me?.reissueEmail ?? null}
+              href="/reissue-email"
+              testId="membership-reissue-email"
+              s={s}
+            />
+            <RegisteredEmail
+              label={s.notificationEmail}
+              status={data?.billing.notificationEmail ?? null}
+              href="/bills/notification"
+              testId="membership-notification-email"
+              s={s}
+            />
+          </dl>
+        </section>
         <section aria-labelledby="membership-contact-title">
           <h2 id="membership-contact-title" class="section-title">
             {s.contactTitle}
@@ -172,14 +203,14 @@ export function MembershipPage() {
               placeholder={t('emailPlaceholder')}
               maxLength={254}
             />
-            <button
+            <BusyButton
               type="submit"
               class="button button--primary"
-              disabled={saving}
+              busy={saving}
               data-testid="membership-save"
             >
               {t('updateButton')}
-            </button>
+            </BusyButton>
           </form>
         </section>
       </>
@@ -194,5 +225,33 @@ export function MembershipPage() {
         <Link href="/top">{t('backToTop')}</Link>
       </p>
     </Layout>
+  );
+}
+
+/** One address confirmed by mail: the active one, else the one awaiting its link, with where to manage it. */
+function RegisteredEmail(props: {
+  label: string;
+  status: { email?: string | null; pendingEmail?: string | null } | null;
+  href: string;
+  testId: string;
+  s: typeof ja;
+}) {
+  const { label, status, href, testId, s } = props;
+  const email = status?.email ?? null;
+  const pending = status?.pendingEmail ?? null;
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd data-testid={testId}>
+        {email ? <span class="break-anywhere">{email}</span> : s.notSet}
+        {pending ? (
+          <span class="hint" data-testid={`${testId}-pending`}>
+            {' '}
+            <span class="break-anywhere">{pending}</span> — {s.pending}
+          </span>
+        ) : null}{' '}
+        <Link href={href}>{s.change}</Link>
+      </dd>
+    </div>
   );
 }

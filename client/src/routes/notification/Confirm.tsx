@@ -1,5 +1,6 @@
 import { useMutation } from '@apollo/client/react';
 import { useEffect, useState } from 'preact/hooks';
+import { BusyButton } from '../../components/BusyButton';
 import { Field } from '../../components/Field';
 import { FormErrors } from '../../components/FormErrors';
 import { Layout } from '../../components/Layout';
@@ -136,14 +137,14 @@ export function NotificationConfirmPage({ signedIn }: { signedIn: boolean }) {
           maxLength={20}
           required
         />
-        <button
+        <BusyButton
           type="submit"
           class="button button--primary"
-          disabled={loading}
+          busy={loading}
           data-testid="notification-confirm-submit"
         >
           {s.confirmButton}
-        </button>
+        </BusyButton>
       </form>
     </Layout>
   );

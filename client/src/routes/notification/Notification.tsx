@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorMessage } from '../../apollo/errors';
+import { BusyButton } from '../../components/BusyButton';
 import { FormErrors } from '../../components/FormErrors';
 import { Layout } from '../../components/Layout';
 import { formatDateTime } from '../../format';
@@ -161,15 +162,15 @@ export function NotificationPage() {
             </h2>
             <p>{s.deleteQuestion}</p>
             <div class="actions">
-              <button
+              <BusyButton
                 type="button"
                 class="button button--danger"
                 onClick={onDelete}
-                disabled={deleting}
+                busy={deleting}
                 data-testid="notification-delete-confirm"
               >
                 {s.deleteConfirm}
-              </button>
+              </BusyButton>
               <button
                 type="button"
                 class="button button--secondary"

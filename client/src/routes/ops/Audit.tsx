@@ -1,6 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'preact/hooks';
 import { errorMessage } from '../../apollo/errors';
+import { BusyButton } from '../../components/BusyButton';
 import { Field } from '../../components/Field';
 import { FormErrors } from '../../components/FormErrors';
 import { SelectField } from '../../components/SelectField';
@@ -120,15 +121,15 @@ export function AuditPage(props: OpsPageProps) {
       {moreError ? <FormErrors messages={[errorMessage(moreError, t)]} /> : null}
       {page?.nextCursor ? (
         <p class="ops-more">
-          <button
+          <BusyButton
             type="button"
             class="button button--secondary"
-            disabled={loading}
+            busy={loading}
             data-testid="ops-audit-more"
             onClick={() => void more()}
           >
             {s.loadMore}
-          </button>
+          </BusyButton>
         </p>
       ) : null}
     </OpsLayout>

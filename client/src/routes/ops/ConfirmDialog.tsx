@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorMessage } from '../../apollo/errors';
+import { BusyButton } from '../../components/BusyButton';
 import { FormErrors } from '../../components/FormErrors';
 import { useI18n } from '../../i18n';
 import { useOpsStrings } from './strings';
@@ -122,17 +123,17 @@ export function ConfirmDialog({
         </div>
         <FormErrors messages={errors} testId="dialog-error" />
         <div class="ops-dialog__actions">
-          <button type="button" class="button button--secondary" disabled={busy} onClick={onClose}>
+          <BusyButton type="button" class="button button--secondary" busy={busy} onClick={onClose}>
             {s.cancel}
-          </button>
-          <button
+          </BusyButton>
+          <BusyButton
             type="submit"
             class={danger ? 'button button--danger' : 'button button--primary'}
-            disabled={busy}
+            busy={busy}
             data-testid="confirm-submit"
           >
             {busy ? s.working : (confirmLabel ?? s.confirmButton)}
-          </button>
+          </BusyButton>
         </div>
       </form>
     </dialog>

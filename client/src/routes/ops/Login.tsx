@@ -1,5 +1,6 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { useState } from 'preact/hooks';
+import { BusyButton } from '../../components/BusyButton';
 import { Field } from '../../components/Field';
 import { FormErrors } from '../../components/FormErrors';
 import { focusField, useForm } from '../../forms';
@@ -74,14 +75,14 @@ export function OpsLoginPage({ notice }: { notice: Notice }) {
           required
         />
         <Field {...bind('password')} label={s.password} password autocomplete="current-password" required />
-        <button
+        <BusyButton
           type="submit"
           class="button button--primary"
-          disabled={loading || solving !== null}
+          busy={loading || solving !== null}
           data-testid="ops-login-submit"
         >
           {s.loginButton}
-        </button>
+        </BusyButton>
       </form>
     </OpsLayout>
   );

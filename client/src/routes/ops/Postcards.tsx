@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorMessage } from '../../apollo/errors';
+import { BusyButton } from '../../components/BusyButton';
 import { FormErrors } from '../../components/FormErrors';
 import { useI18n } from '../../i18n';
 import { Link } from '../../router';
@@ -207,14 +208,14 @@ export function PostcardsPage(props: OpsPageProps) {
       {moreError ? <FormErrors messages={[errorMessage(moreError, t)]} /> : null}
       {page?.nextCursor ? (
         <p class="ops-more">
-          <button
+          <BusyButton
             type="button"
             class="button button--secondary"
-            disabled={loading}
+            busy={loading}
             onClick={() => void more()}
           >
             {s.loadMore}
-          </button>
+          </BusyButton>
         </p>
       ) : null}
       <p class="ops-back">

@@ -1,6 +1,7 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { setViewer } from '../../apollo/session';
 import { useLogout } from '../../apollo/useLogout';
+import { BusyButton } from '../../components/BusyButton';
 import { Field } from '../../components/Field';
 import { FormErrors } from '../../components/FormErrors';
 import { Layout } from '../../components/Layout';
@@ -49,26 +50,26 @@ export function ChangePasswordPage({ forced = false }: { forced?: boolean }) {
           required
         />
         <NewPasswordFields bind={bind} />
-        <button
+        <BusyButton
           type="submit"
           class="button button--primary"
-          disabled={loading}
+          busy={loading}
           data-testid="change-password-submit"
         >
           {t('updateButton')}
-        </button>
+        </BusyButton>
       </form>
       <p class="links">
         {forced ? (
-          <button
+          <BusyButton
             type="button"
             class="button button--link"
             onClick={logout}
-            disabled={busy}
+            busy={busy}
             data-testid="logout"
           >
             {t('logout')}
-          </button>
+          </BusyButton>
         ) : (
           <Link href="/top">{t('backToTop')}</Link>
         )}

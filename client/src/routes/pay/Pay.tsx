@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useRef, useState } from 'preact/hooks';
 import { errorMessage } from '../../apollo/errors';
 import { forgetSavedBills } from '../../apollo/persist';
+import { BusyButton } from '../../components/BusyButton';
 import { Field } from '../../components/Field';
 import { FormErrors } from '../../components/FormErrors';
 import { PaymentBadge, StatusBadge } from '../../components/InvoiceBits';
@@ -114,9 +115,9 @@ function CardForm({ month, amount }: { month: string; amount: number }) {
       />
       <Field {...bind('holderName')} label={s.holderName} autocomplete="cc-name" maxLength={100} />
       <div class="actions">
-        <button type="submit" class="button button--primary" disabled={loading} data-testid="pay-card">
+        <BusyButton type="submit" class="button button--primary" busy={loading} data-testid="pay-card">
           {loading ? s.paying : fill(s.payButton, { amount: formatYen(amount, lang) })}
-        </button>
+        </BusyButton>
       </div>
       {loading ? (
         <p class="loading" role="status" aria-live="polite">
@@ -188,15 +189,15 @@ function PayEasyPanel({ month, slip }: { month: string; slip: PayEasySlipFieldsF
       <p class="hint">{s.methodPayEasyHint}</p>
       <FormErrors messages={problem ? [problem] : []} />
       <div class="actions">
-        <button
+        <BusyButton
           type="button"
           class="button button--primary"
-          disabled={loading}
+          busy={loading}
           data-testid="issue-payeasy"
           onClick={() => void issue({ variables: { input: { billingMonth: month } } }).catch(() => {})}
         >
           {loading ? t('loading') : s.issuePayEasy}
-        </button>
+        </BusyButton>
       </div>
     </section>
   );

@@ -1,5 +1,6 @@
 import { useMutation } from '@apollo/client/react';
 import { useEffect, useState } from 'preact/hooks';
+import { BusyButton } from '../../components/BusyButton';
 import { FormErrors } from '../../components/FormErrors';
 import { Layout } from '../../components/Layout';
 import { SecretAnswerField, SecretQuestionField } from '../../components/SecretQuestionField';
@@ -111,14 +112,14 @@ export function ReissueEmailConfirmPage({ signedIn }: { signedIn: boolean }) {
         <FormErrors messages={formErrors} id="reissue-confirm-errors" />
         <SecretQuestionField {...bind('secretQuestionId')} />
         <SecretAnswerField {...bind('secretAnswer')} />
-        <button
+        <BusyButton
           type="submit"
           class="button button--primary"
-          disabled={loading}
+          busy={loading}
           data-testid="reissue-confirm-submit"
         >
           {t('registerButton')}
-        </button>
+        </BusyButton>
       </form>
     </Layout>
   );

@@ -1,5 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useEffect, useState } from 'preact/hooks';
+import { BusyButton } from '../../components/BusyButton';
 import { Field } from '../../components/Field';
 import { FormErrors } from '../../components/FormErrors';
 import { Layout } from '../../components/Layout';
@@ -128,24 +129,24 @@ export function ReissueEmailRegisterPage() {
         </section>
         <p class="note">{t('reissueNotYet')}</p>
         <div class="actions">
-          <button
+          <BusyButton
             type="button"
             class="button button--primary"
             onClick={onSubmit}
-            disabled={loading}
+            busy={loading}
             data-testid="reissue-register-submit"
           >
             {t('updateButton')}
-          </button>
-          <button
+          </BusyButton>
+          <BusyButton
             type="button"
             class="button button--secondary"
             onClick={() => setStep('form')}
-            disabled={loading}
+            busy={loading}
             data-testid="reissue-register-back"
           >
             {t('back')}
-          </button>
+          </BusyButton>
         </div>
       </Layout>
     );

@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorMessage } from '../../apollo/errors';
+import { BusyButton } from '../../components/BusyButton';
 import { FormErrors } from '../../components/FormErrors';
 import { Layout } from '../../components/Layout';
 import { fill, formatDateTime } from '../../format';
@@ -144,15 +145,15 @@ export function ReissueEmailPage() {
             </h2>
             <p>{t('reissueDeleteQuestion')}</p>
             <div class="actions">
-              <button
+              <BusyButton
                 type="button"
                 class="button button--danger"
                 onClick={onDelete}
-                disabled={deleting}
+                busy={deleting}
                 data-testid="reissue-delete-confirm"
               >
                 {t('reissueDeleteConfirm')}
-              </button>
+              </BusyButton>
               <button
                 type="button"
                 class="button button--secondary"

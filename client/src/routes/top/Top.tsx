@@ -2,6 +2,7 @@ import { errorMessage } from '../../apollo/errors';
 import type { Viewer } from '../../apollo/session';
 import { useLogout } from '../../apollo/useLogout';
 import { useSavedQuery } from '../../apollo/useSavedQuery';
+import { BusyButton } from '../../components/BusyButton';
 import { FormErrors } from '../../components/FormErrors';
 import { PaymentBadge, StatusBadge } from '../../components/InvoiceBits';
 import { Layout } from '../../components/Layout';
@@ -176,15 +177,15 @@ export function TopPage({ viewer }: { viewer: Viewer }) {
             </Link>
           </li>
           <li>
-            <button
+            <BusyButton
               type="button"
               class="menu__item menu__item--logout"
               onClick={logout}
-              disabled={busy}
+              busy={busy}
               data-testid="logout"
             >
               {t('logout')}
-            </button>
+            </BusyButton>
           </li>
         </ul>
       </nav>
