@@ -8,6 +8,7 @@ import { Layout } from '../../components/Layout';
 import { focusField, useForm } from '../../forms';
 import { MembershipDocument, UpdateContactDetailsDocument } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
+import { formatPhone } from '../../phone';
 import { Link } from '../../router';
 
 // This chunk's wording (kept out of the initial bundle).
@@ -136,11 +137,13 @@ export function MembershipPage() {
             </div>
             <div>
               <dt>{t('registeredPhoneNumber')}</dt>
-              <dd data-testid="membership-registered-phone-number">{m.registeredPhoneNumber}</dd>
+              <dd data-testid="membership-registered-phone-number">{formatPhone(m.registeredPhoneNumber)}</dd>
             </div>
             <div>
               <dt>{s.contactPhoneNumber}</dt>
-              <dd data-testid="membership-contact-phone-number">{m.contactPhoneNumber || s.notSet}</dd>
+              <dd data-testid="membership-contact-phone-number">
+                {m.contactPhoneNumber ? formatPhone(m.contactPhoneNumber) : s.notSet}
+              </dd>
             </div>
             <div>
               <dt>{s.contactEmail}</dt>

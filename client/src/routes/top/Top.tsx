@@ -10,6 +10,7 @@ import { OfflineDataNotice } from '../../components/OfflineDataNotice';
 import { fill, formatDate, formatMonth, formatYen } from '../../format';
 import { TopBillingDocument } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
+import { formatPhone } from '../../phone';
 import { Link } from '../../router';
 
 /** Guide 2 【ご請求額】: the newest bill, and the way to 【ご請求内容】. */
@@ -125,7 +126,7 @@ export function TopPage({ viewer }: { viewer: Viewer }) {
           {t('registeredPhoneNumber')}
         </h2>
         <p class="card__big" data-testid="registered-phone-number">
-          {viewer.registeredPhoneNumber}
+          {formatPhone(viewer.registeredPhoneNumber)}
         </p>
         <dl class="props">
           <div>
