@@ -117,6 +117,13 @@ function langsOf(page: Page, selector: string): Promise<{ text: string; lang: st
   );
 }
 
+/** Waits until an element matching `selector` reads exactly `text`. */
+const untilText = (page: Page, selector: string, text: string) =>
+  page.waitForFunction(
+    ([sel, want]) => Array.from(document.querySelectorAll(sel)).some((el) => el.textContent === want),
+    [selector, text] as const,
+  );
+
 const carrierNames = (page: Page) => page.locator('.carrier__title .disclosure__label').allTextContents();
 const serviceNames = (page: Page) => page.locator('.line__service').allTextContents();
 
@@ -209,41 +216,27 @@ describe('a switch refetches what the server localised', () => {
       });
 
       await byTestId(page, 'lang-en').click();
-      await page.waitForFunction(() =>
-        [...document.querySelectorAll('.carrier__title .disclosure__label')].some(
-          (el) => el.textContent === 'NTT East',
-        ),
-      );
+      await untilText(page, '.carrier__title .disclosure__label', 'NTT East');
       expect(await carrierNames(page)).toEqual([
         'NTT East',
         'NTT Docomo',
         'NTT Communications',
         'OCN (Internet service provider)',
       ]);
-      await page.waitForFunction(() =>
-        [...document.querySelectorAll('.line__service')].some(
-          (el) => el.textContent === 'Fixed-line telephone',
-        ),
-      );
+      await untilText(page, '.line__service', 'Fixed-line telephone');
       expect(new Set(await serviceNames(page))).toEqual(
         new Set(['Fixed-line telephone', 'Mobile phone (ahamo)', "FLET'S Hikari Cross"]),
       );
-      // The picker's carriers too (its own query).
-      expect(await page.locator('[data-testid="line-picker"] option[value="c:NTT_EAST"]').textContent()).toBe(
-        'NTT East',
-      );
+      // The picker's carriers too (its own query, refetched alongside).
+      await untilText(page, '[data-testid="line-picker"] option[value="c:NTT_EAST"]', 'NTT East');
       expect(
         await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument),
       ).toBe(true);
 
-      // Another month read in Japanese before? Not here: switch back, read the previous month in
-      // Japanese, switch to English elsewhere, come back — the first thing drawn is English.
+      // The breakdown read in Japanese and left for another screen, the switch made there: coming
+      // back never draws the Japanese names cached before (not even for a moment).
       await byTestId(page, 'lang-ja').click();
-      await page.waitForFunction(() =>
-        [...document.querySelectorAll('.carrier__title .disclosure__label')].some(
-          (el) => el.textContent === 'NTT東日本',
-        ),
-      );
+      await untilText(page, '.carrier__title .disclosure__label', 'NTT東日本');
       await byTestId(page, 'summary-link').first().click();
       await waitForPath(page, `/bills/${month}/summary`);
       await byTestId(page, 'summary-billing').waitFor();
@@ -254,18 +247,14 @@ describe('a switch refetches what the server localised', () => {
         const seen: string[] = [];
         (window as unknown as { __carriers: string[] }).__carriers = seen;
         new MutationObserver(() => {
-          for (const el of document.querySelectorAll('.carrier__title .disclosure__label'))
+          for (const el of Array.from(document.querySelectorAll('.carrier__title .disclosure__label')))
             seen.push(el.textContent ?? '');
         }).observe(document.body, { childList: true, subtree: true, characterData: true });
       });
       await page.goBack();
       await waitForPath(page, `/bills/${month}/breakdown`);
       await byTestId(page, 'carrier-section').first().waitFor();
-      await page.waitForFunction(() =>
-        [...document.querySelectorAll('.carrier__title .disclosure__label')].some(
-          (el) => el.textContent === 'NTT East',
-        ),
-      );
+      await untilText(page, '.carrier__title .disclosure__label', 'NTT East');
       const drawn = await page.evaluate(() => (window as unknown as { __carriers: string[] }).__carriers);
       expect(drawn.filter((name) => /[\u3040-\u30ff\u4e00-\u9fff]/.test(name))).toEqual([]);
 
@@ -295,11 +284,7 @@ describe('a switch refetches what the server localised', () => {
         await byTestId(page, 'carrier-section').first().waitFor();
       }
       await byTestId(page, 'lang-en').click();
-      await page.waitForFunction(() =>
-        [...document.querySelectorAll('.carrier__title .disclosure__label')].some(
-          (el) => el.textContent === 'NTT East',
-        ),
-      );
+      await untilText(page, '.carrier__title .disclosure__label', 'NTT East');
       await context.setOffline(true);
       try {
         await page.reload();
