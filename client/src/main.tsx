@@ -1,10 +1,12 @@
 import { render } from 'preact';
 import { createApolloClient } from './apollo/client';
 import { App } from './app';
+import { prepareI18n } from './i18n';
 import './styles.css';
 
 const root = document.getElementById('app');
-if (root) render(<App client={createApolloClient()} />, root);
+// English visitors: the English dictionary (its own chunk) is here before anything is drawn.
+if (root) void prepareI18n().then(() => render(<App client={createApolloClient()} />, root));
 
 // The service worker is only emitted by the production build (InjectManifest).
 if ('serviceWorker' in navigator && process.env.NODE_ENV === 'production') {

@@ -7,7 +7,10 @@ import { getLang } from '../i18n';
 import { emitAuthEvent } from './events';
 import { persistLink } from './persist';
 
-/** Sends the UI language so the server localises every UserError/FieldError `message`. */
+/**
+ * Sends the UI language: the server localises every UserError/FieldError `message` and the carrier
+ * and service names by it (see refetchInLanguage for what a switch does to the cache).
+ */
 const languageLink = new ApolloLink((operation, forward) => {
   operation.setContext(({ headers = {} }: { headers?: Record<string, string> }) => ({
     headers: { ...headers, 'Accept-Language': getLang() },
@@ -65,5 +68,27 @@ export function createApolloClient(): ApolloClient {
         Invoice: { keyFields: ['billingMonth'] },
       },
     }),
+  });
+}
+
+/**
+ * After a language switch: what the server localised (carrier and service names, messages) is cached
+ * in the previous language, and the cache does not know the language. Dropping every root field but
+ * `me` (not localised) and collecting the entities only they reached (the Billing singleton with every
+ * month read so far) means nothing of the old language can be read again; Apollo's refetchQueries
+ * then refetches the screens on view, which keep showing their data until the new answer is here
+ * (no loading state). Cheaper than keying the cache by language: a switch is rare, and going back
+ * to the other language refetches anyway.
+ */
+export function refetchInLanguage(client: ApolloClient) {
+  return client.refetchQueries({
+    updateCache(cache) {
+      cache.modify({
+        id: 'ROOT_QUERY',
+        fields: (value, { fieldName, DELETE }) =>
+          fieldName === 'me' || fieldName === '__typename' ? value : DELETE,
+      });
+      cache.gc();
+    },
   });
 }

@@ -5,6 +5,7 @@ import { type ApolloClient, ApolloLink, type OperationVariables } from '@apollo/
 import type { DocumentNode } from 'graphql';
 import { tap } from 'rxjs';
 import type { ViewerFieldsFragment } from '../gql/graphql';
+import { getLang } from '../i18n';
 
 const KEY = 'webBilling.saved';
 const MAX_OPS = 40;
@@ -60,8 +61,9 @@ const nameOf = (query: DocumentNode): string => {
   for (const d of query.definitions) if (d.kind === 'OperationDefinition') return d.name?.value ?? '';
   return '';
 };
+// By language too: the saved answers hold carrier and service names in the language they were read in.
 const keyOf = (name: string, variables: OperationVariables | undefined) =>
-  `${name}:${JSON.stringify(variables ?? {})}`;
+  `${getLang()}:${name}:${JSON.stringify(variables ?? {})}`;
 
 /** Forgets every saved bill (logout, expired session, another account). */
 export function wipeSaved(): void {
@@ -133,7 +135,7 @@ export function restoreSaved(
 export const persistLink = new ApolloLink((operation, forward) => {
   const name = operation.operationName ?? '';
   if (name !== 'Me' && !SAVED.has(name)) return forward(operation);
-  const variables = operation.variables;
+  const key = keyOf(name, operation.variables); // in the language it is asked in
   return forward(operation).pipe(
     tap((result) => {
       const data = (result as { data?: Record<string, unknown> | null }).data;
@@ -149,7 +151,7 @@ export const persistLink = new ApolloLink((operation, forward) => {
         return;
       }
       if (!snapshot) return;
-      snapshot.ops[keyOf(name, variables)] = { at: Date.now(), data };
+      snapshot.ops[key] = { at: Date.now(), data };
       save();
     }),
   );

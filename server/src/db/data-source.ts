@@ -11,6 +11,7 @@ import { AttemptKeys1764600000000 } from './migrations/1764600000000-attempt-key
 import { LoginIdClaims1764700000000 } from './migrations/1764700000000-login-id-claims';
 import { MailNeverLost1764800000000 } from './migrations/1764800000000-mail-never-lost';
 import { OperatorTemporaryLockout1764900000000 } from './migrations/1764900000000-operator-temporary-lockout';
+import { ServiceNamesEn1765000000000 } from './migrations/1765000000000-service-names-en';
 
 /** The modules' TypeORM entities; the composition root lists them (server/src/entities.ts). */
 export type Entities = DataSourceOptions['entities'];
@@ -27,6 +28,7 @@ export const migrations = [
   LoginIdClaims1764700000000,
   MailNeverLost1764800000000,
   OperatorTemporaryLockout1764900000000,
+  ServiceNamesEn1765000000000,
 ];
 
 /**

@@ -8,6 +8,13 @@ export function langFromAcceptLanguage(header: string | undefined): Lang {
   return first.startsWith('en') ? 'en' : 'ja';
 }
 
+/**
+ * Reference data (carrier and service names) in the request's language: its English name when it has
+ * one, else the Japanese name in both languages.
+ */
+export const localName = (lang: Lang, ja: string, en: string | null | undefined): string =>
+  lang === 'en' && en ? en : ja;
+
 const CALL_CENTRE_JA = 'Webビリング受付担当（0800-333-0030、平日9:00～17:00）';
 const CALL_CENTRE_EN = 'the Web Billing call centre (0800-333-0030, weekdays 9:00–17:00)';
 const SYMBOLS_SPACED = [...ALLOWED_SYMBOLS].join(' ');

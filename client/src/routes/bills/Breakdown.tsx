@@ -12,7 +12,7 @@ import {
   BreakdownDocument,
   BreakdownPickerDocument,
 } from '../../gql/graphql';
-import { type Lang, useI18n } from '../../i18n';
+import { type Lang, langOfName, useI18n } from '../../i18n';
 import { Link } from '../../router';
 import { BillMessage, NotificationEntry, QueryGate, TaxRows } from './shared';
 
@@ -46,7 +46,10 @@ function ItemsTable({ line, lang }: { line: LinePart; lang: Lang }) {
       <tbody>
         {line.items.map((item, i) => (
           <tr key={`${item.name}-${i}`} data-testid="charge-item">
-            <th scope="row">{item.name}</th>
+            {/* As the carrier wrote it, in Japanese whatever the UI language. */}
+            <th scope="row" lang="ja">
+              {item.name}
+            </th>
             <td class={item.amount < 0 ? 'num num--minus' : 'num'}>{formatYen(item.amount, lang)}</td>
             <td class="num">{item.taxRate > 0 ? `${item.taxRate}%` : t('taxExempt')}</td>
           </tr>
@@ -140,7 +143,9 @@ function BreakdownView({ breakdown, month }: { breakdown: Breakdown; month: stri
                 aria-controls={`carrier-${code}`}
                 onClick={() => setClosedCarriers((s) => toggle(s, code))}
               >
-                <span class="disclosure__label">{c.carrier.name}</span>
+                <span class="disclosure__label" lang={langOfName(c.carrier.name, lang)}>
+                  {c.carrier.name}
+                </span>
                 <span class="disclosure__amount">
                   <span class="visually-hidden">{t('subtotal')} </span>
                   {formatYen(c.subtotal, lang)}
@@ -164,7 +169,9 @@ function BreakdownView({ breakdown, month }: { breakdown: Breakdown; month: stri
                         >
                           <span class="disclosure__label">
                             {l.line.lineNumber}
-                            <span class="line__service">{l.line.serviceName}</span>
+                            <span class="line__service" lang={langOfName(l.line.serviceName, lang)}>
+                              {l.line.serviceName}
+                            </span>
                           </span>
                           <span class="disclosure__amount">
                             <span class="visually-hidden">{t('subtotal')} </span>
@@ -271,15 +278,21 @@ export function BreakdownPage({ month }: { month: string }) {
               <option value="">{t('pickerAll')}</option>
               <optgroup label={t('pickerCarriers')}>
                 {carriers.map((c) => (
-                  <option key={c.code} value={`c:${c.code}`}>
+                  <option key={c.code} value={`c:${c.code}`} lang={langOfName(c.name, lang)}>
                     {c.name}
                   </option>
                 ))}
               </optgroup>
               <optgroup label={t('pickerLines')}>
                 {(lines?.lines ?? []).map((l) => (
-                  <option key={l.lineNumber} value={`l:${l.lineNumber}`}>
-                    {`${l.lineNumber} ${l.serviceName}（${l.carrier.name}）`}
+                  <option
+                    key={l.lineNumber}
+                    value={`l:${l.lineNumber}`}
+                    lang={langOfName(l.serviceName + l.carrier.name, lang)}
+                  >
+                    {lang === 'ja'
+                      ? `${l.lineNumber} ${l.serviceName}（${l.carrier.name}）`
+                      : `${l.lineNumber} ${l.serviceName} (${l.carrier.name})`}
                   </option>
                 ))}
               </optgroup>

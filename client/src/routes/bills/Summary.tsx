@@ -103,8 +103,9 @@ export function SummaryPage({ month }: { month: string }) {
                   <p class="note">{t('noNotices')}</p>
                 ) : (
                   <ul class="notices">
+                    {/* Notices are written in Japanese only. */}
                     {inv.notices.map((n) => (
-                      <li key={n.title} class="note" data-testid="notice">
+                      <li key={n.title} class="note" data-testid="notice" lang="ja">
                         <h3 class="note__title">{n.title}</h3>
                         <p>{n.body}</p>
                       </li>

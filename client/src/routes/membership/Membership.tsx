@@ -129,11 +129,16 @@ export function MembershipPage() {
             </div>
             <div>
               <dt>{t('holderName')}</dt>
-              <dd data-testid="membership-holder-name">{m.holderName}</dd>
+              {/* The contract's name and address are Japanese whatever the UI language. */}
+              <dd data-testid="membership-holder-name" lang="ja">
+                {m.holderName}
+              </dd>
             </div>
             <div>
               <dt>{s.postalAddress}</dt>
-              <dd data-testid="membership-postal-address">{m.postalAddress}</dd>
+              <dd data-testid="membership-postal-address" lang="ja">
+                {m.postalAddress}
+              </dd>
             </div>
             <div>
               <dt>{t('registeredPhoneNumber')}</dt>

@@ -131,7 +131,7 @@ export function TopPage({ viewer }: { viewer: Viewer }) {
         <dl class="props">
           <div>
             <dt>{t('holderName')}</dt>
-            <dd data-testid="holder-name">
+            <dd data-testid="holder-name" lang="ja">
               {viewer.holderName}
               {t('honorific') ? ` ${t('honorific')}` : ''}
             </dd>

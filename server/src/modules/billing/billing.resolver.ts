@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 
 import type { GraphQLContext } from '../../graphql/context';
 import { requireSession } from '../../graphql/errors';
 import { userError } from '../../graphql/user-error';
-import type { Lang } from '../../i18n/messages';
+import { type Lang, localName } from '../../i18n/messages';
 import { type BillingService, type InvoiceRow, type LineRow, type StatementRow } from './billing.service';
 import {
   BreakdownResult,
@@ -63,14 +63,14 @@ function toCarrier(
 ) {
   return Object.assign(new Carrier(), {
     code: row.carrier_code,
-    name: lang === 'ja' ? row.carrier_name_ja : row.carrier_name_en,
+    name: localName(lang, row.carrier_name_ja, row.carrier_name_en),
   });
 }
 
 function toLine(row: LineRow, lang: Lang): Line {
   return Object.assign(new Line(), {
     lineNumber: row.line_number,
-    serviceName: row.service_name,
+    serviceName: localName(lang, row.service_name, row.service_name_en),
     carrier: toCarrier(row, lang),
   });
 }
@@ -106,12 +106,12 @@ function carrierTree(statements: readonly StatementRow[], lang: Lang): CarrierBr
     breakdown.carrier = carrier;
     breakdown.subtotal = 0;
     breakdown.lines = [];
-    for (const [ref, lineNumber, serviceName] of s.lines) {
+    for (const [ref, lineNumber, serviceName, serviceNameEn] of s.lines) {
       const items = byRef[ref];
       if (!items) continue;
       const line = new Line();
       line.lineNumber = lineNumber;
-      line.serviceName = serviceName;
+      line.serviceName = localName(lang, serviceName, serviceNameEn);
       line.carrier = carrier;
       const lineBreakdown = new LineBreakdown();
       lineBreakdown.line = line;
@@ -252,7 +252,7 @@ export class BillingResolver {
   @FieldResolver(() => [Carrier], { description: 'Carriers that bill this account (company picker).' })
   async carriers(@Root() root: Billing, @Ctx() ctx: GraphQLContext): Promise<Carrier[]> {
     return (await this.billing.carriers(root.accountId)).map((c) =>
-      Object.assign(new Carrier(), { code: c.code, name: ctx.lang === 'ja' ? c.name_ja : c.name_en }),
+      Object.assign(new Carrier(), { code: c.code, name: localName(ctx.lang, c.name_ja, c.name_en) }),
     );
   }
 }

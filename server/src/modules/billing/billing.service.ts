@@ -39,6 +39,7 @@ export interface NoticeRow {
 export interface LineRow {
   line_number: string;
   service_name: string;
+  service_name_en: string | null;
   carrier_code: string;
   carrier_name_ja: string;
   carrier_name_en: string;
@@ -61,7 +62,7 @@ export interface StatementRow {
   amounts: number[];
   tax_rates: number[];
   /** Only the line asked for, with a line filter; null when the statement lists none of them. */
-  lines: [ref: number, lineNumber: string, serviceName: string][] | null;
+  lines: [ref: number, lineNumber: string, serviceName: string, serviceNameEn: string | null][] | null;
 }
 
 export type MonthLookup<T> =
@@ -194,7 +195,7 @@ export class BillingService {
       `SELECT c.code AS carrier_code, c.name_ja AS carrier_name_ja, c.name_en AS carrier_name_en,
               to_json(cs.item_names) AS item_names, to_json(cs.line_refs) AS line_refs,
               to_json(cs.name_refs) AS name_refs, to_json(cs.amounts) AS amounts, to_json(cs.tax_rates) AS tax_rates,
-              (SELECT json_agg(json_build_array(u.ref, l.line_number, l.service_name) ORDER BY l.line_number)
+              (SELECT json_agg(json_build_array(u.ref, l.line_number, l.service_name, l.service_name_en) ORDER BY l.line_number)
                  FROM unnest(cs.line_ids) WITH ORDINALITY AS u (id, ref) JOIN line l ON l.id = u.id
                 WHERE $2::text IS NULL OR l.line_number = $2) AS lines
          FROM carrier_statement cs JOIN carrier c ON c.id = cs.carrier_id
@@ -209,7 +210,7 @@ export class BillingService {
   async lines(accountId: string, first: number, after: string | null) {
     const [rows, [{ total }]] = await Promise.all([
       this.read(
-        `SELECT l.line_number, l.service_name, c.code AS carrier_code, c.name_ja AS carrier_name_ja,
+        `SELECT l.line_number, l.service_name, l.service_name_en, c.code AS carrier_code, c.name_ja AS carrier_name_ja,
                 c.name_en AS carrier_name_en
            FROM line l JOIN carrier c ON c.id = l.carrier_id
           WHERE l.billing_account_id = $1 AND ($2::text IS NULL OR l.line_number > $2)
@@ -230,7 +231,7 @@ export class BillingService {
 
   async line(accountId: string, lineNumber: string): Promise<LineRow | null> {
     const [row]: LineRow[] = await this.read(
-      `SELECT l.line_number, l.service_name, c.code AS carrier_code, c.name_ja AS carrier_name_ja,
+      `SELECT l.line_number, l.service_name, l.service_name_en, c.code AS carrier_code, c.name_ja AS carrier_name_ja,
               c.name_en AS carrier_name_en
          FROM line l JOIN carrier c ON c.id = l.carrier_id
         WHERE l.billing_account_id = $1 AND l.line_number = $2`,

@@ -26,6 +26,8 @@ interface DemoLine {
   number: string;
   carrierId: number;
   service: string;
+  /** The service's English name (reference data, like the carrier's). */
+  serviceEn: string;
   items(slot: DemoSlot): Omit<MonthItem, 'lineId'>[];
 }
 
@@ -41,6 +43,7 @@ const FIXED_PHONE = (number: string, carrierId: number): DemoLine => ({
   number,
   carrierId,
   service: '加入電話',
+  serviceEn: 'Fixed-line telephone',
   items: (slot) => [
     { carrierId, name: '基本料', amount: 1700, taxRate: 10 },
     { carrierId, name: '通話料（市内）', amount: vary(180, slot, 600), taxRate: 10 },
@@ -65,6 +68,7 @@ const FAMILY_LINES: DemoLine[] = [
     number: '09012345678',
     carrierId: CARRIER.NTT_DOCOMO,
     service: '携帯電話（ahamo）',
+    serviceEn: 'Mobile phone (ahamo)',
     items: (slot) => [
       { carrierId: CARRIER.NTT_DOCOMO, name: 'ahamo基本料金', amount: 2700, taxRate: 10 },
       { carrierId: CARRIER.NTT_DOCOMO, name: '通話料（5分超過分）', amount: vary(0, slot, 880), taxRate: 10 },
@@ -88,6 +92,7 @@ const FAMILY_LINES: DemoLine[] = [
     number: 'CAF1234567',
     carrierId: CARRIER.NTT_EAST,
     service: 'フレッツ光クロス',
+    serviceEn: "FLET'S Hikari Cross",
     items: () => [
       { carrierId: CARRIER.NTT_EAST, name: 'フレッツ光クロス 回線利用料', amount: 6050, taxRate: 10 },
       { carrierId: CARRIER.NTT_EAST, name: 'ひかり電話 基本料', amount: 500, taxRate: 10 },
@@ -142,7 +147,12 @@ export function demoBilling(kind: 'family' | 'business', current: BillingMonth) 
     });
   }
   return {
-    lines: lines.map(({ number, carrierId, service }) => ({ number, carrierId, service })),
+    lines: lines.map(({ number, carrierId, service, serviceEn }) => ({
+      number,
+      carrierId,
+      service,
+      serviceEn,
+    })),
     months,
   };
 }
@@ -157,13 +167,14 @@ export async function seedDemoBilling(
   const demo = demoBilling(kind, currentBillingMonth(clock));
   await db.transaction(async (tx) => {
     const ids: { id: string }[] = await tx.query(
-      `INSERT INTO line (billing_account_id, line_number, carrier_id, service_name)
-       SELECT $1, * FROM unnest($2::text[], $3::smallint[], $4::text[]) RETURNING id`,
+      `INSERT INTO line (billing_account_id, line_number, carrier_id, service_name, service_name_en)
+       SELECT $1, * FROM unnest($2::text[], $3::smallint[], $4::text[], $5::text[]) RETURNING id`,
       [
         accountId,
         demo.lines.map((l) => l.number),
         demo.lines.map((l) => l.carrierId),
         demo.lines.map((l) => l.service),
+        demo.lines.map((l) => l.serviceEn),
       ],
     );
     for (const { month, items, ...statement } of demo.months) {

@@ -14,6 +14,8 @@ export interface ProvisionLine {
   /** A carrier code as integrators name it (`NTT_EAST`, `NTT_DOCOMO`, …). */
   carrierCode: string;
   serviceName: string;
+  /** Optional: English readers see the Japanese name without it. */
+  serviceNameEn?: string | null;
 }
 
 export interface ProvisionAccountCommand {
@@ -74,7 +76,7 @@ interface NormalizedCommand {
   holderName: string;
   phone: string;
   postalAddress: string;
-  lines: { lineNumber: string; carrierId: number; serviceName: string }[];
+  lines: { lineNumber: string; carrierId: number; serviceName: string; serviceNameEn: string | null }[];
 }
 
 /**
@@ -128,6 +130,7 @@ export class ProvisioningService {
       const lineNumber = normalizeLineNumber(line.lineNumber ?? '');
       const code = (line.carrierCode ?? '').normalize('NFKC').trim().toUpperCase();
       const serviceName = (line.serviceName ?? '').normalize('NFKC').trim();
+      const serviceNameEn = (line.serviceNameEn ?? '').normalize('NFKC').trim() || null;
       if (!/^[0-9A-Z]{4,30}$/.test(lineNumber))
         issues.push({ field: `lines.${i}.lineNumber`, code: 'LINE_NUMBER_INVALID' });
       else if (seen.has(lineNumber))
@@ -137,7 +140,9 @@ export class ProvisioningService {
       if (!serviceName) issues.push({ field: `lines.${i}.serviceName`, code: 'REQUIRED' });
       else if (serviceName.length > 100)
         issues.push({ field: `lines.${i}.serviceName`, code: 'SERVICE_NAME_TOO_LONG' });
-      return { lineNumber, carrierId: carrierId.get(code) ?? 0, serviceName };
+      if (serviceNameEn && serviceNameEn.length > 100)
+        issues.push({ field: `lines.${i}.serviceNameEn`, code: 'SERVICE_NAME_TOO_LONG' });
+      return { lineNumber, carrierId: carrierId.get(code) ?? 0, serviceName, serviceNameEn };
     });
     if (issues.length > 0 || !phone) return { issues, normalized: null };
     return { issues, normalized: { holderName, phone, postalAddress, lines } };
@@ -171,13 +176,14 @@ export class ProvisioningService {
         );
         if (lines.length > 0) {
           await tx.query(
-            `INSERT INTO line (billing_account_id, line_number, carrier_id, service_name)
-           SELECT $1, * FROM unnest($2::text[], $3::smallint[], $4::text[])`,
+            `INSERT INTO line (billing_account_id, line_number, carrier_id, service_name, service_name_en)
+           SELECT $1, * FROM unnest($2::text[], $3::smallint[], $4::text[], $5::text[])`,
             [
               account.id,
               lines.map((l) => l.lineNumber),
               lines.map((l) => l.carrierId),
               lines.map((l) => l.serviceName),
+              lines.map((l) => l.serviceNameEn),
             ],
           );
         }

@@ -66,7 +66,10 @@ export type ProvisionLineInput = {
   carrierCode: string;
   /** Dashes, spaces and full-width digits are accepted. */
   lineNumber: string;
+  /** In Japanese, as on the bill. */
   serviceName: string;
+  /** The English name shown to English readers; without it they see the Japanese one. */
+  serviceNameEn?: string | null | undefined;
 };
 
 export type ReissueCredentialsByPostcardInput = {

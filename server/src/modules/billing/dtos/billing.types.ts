@@ -25,7 +25,7 @@ registerEnumType(PaymentStatus, { name: 'PaymentStatus' });
 })
 export class Carrier {
   @Field(() => String) code: string;
-  @Field(() => String) name: string;
+  @Field(() => String, { description: "In the request's language (Accept-Language)." }) name: string;
 }
 
 @ObjectType({
@@ -34,7 +34,10 @@ export class Carrier {
 })
 export class Line {
   @Field(() => String) lineNumber: string;
-  @Field(() => String) serviceName: string;
+  @Field(() => String, {
+    description: "In the request's language (Accept-Language); Japanese when it has no English name.",
+  })
+  serviceName: string;
   @Field(() => Carrier) carrier: Carrier;
 }
 

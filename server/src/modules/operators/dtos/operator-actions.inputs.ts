@@ -18,9 +18,16 @@ export class ProvisionLineInput {
   @MaxLength(50)
   carrierCode: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'In Japanese, as on the bill.' })
   @MaxLength(300)
   serviceName: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The English name shown to English readers; without it they see the Japanese one.',
+  })
+  @MaxLength(300)
+  serviceNameEn?: string | null;
 }
 
 @InputType()
