@@ -1,5 +1,5 @@
 import { useMutation } from '@apollo/client/react';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { errorCode, errorMessage } from '../apollo/errors';
 import { emitAuthEvent } from '../apollo/events';
 import { noteSessionExpiresIn, useSessionDeadline } from '../apollo/sessionExpiry';
@@ -61,8 +61,9 @@ function IdleDialog({ secondsLeft }: { secondsLeft: number }) {
   const [error, setError] = useState<string | null>(null);
 
   // Modal (native <dialog>: the page behind is inert), focus on "stay signed in", and back where it
-  // was when the dialog goes.
-  useEffect(() => {
+  // was when the dialog goes. In the same frame as the render (not after paint): a <dialog> not yet
+  // shown is invisible.
+  useLayoutEffect(() => {
     const opener = document.activeElement as HTMLElement | null;
     const d = dialog.current;
     if (d && !d.open) d.showModal();
