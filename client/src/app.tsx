@@ -4,9 +4,11 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { errorCode, errorMessage } from './apollo/errors';
 import { onAuthEvent } from './apollo/events';
 import { savedViewer } from './apollo/persist';
-import { clearSession, ResetSessionContext, setLoginNotice, type Viewer } from './apollo/session';
+import { clearSession, ownerOf, ResetSessionContext, setLoginNotice, type Viewer } from './apollo/session';
 import { FormErrors } from './components/FormErrors';
+import { IdleWarning } from './components/IdleWarning';
 import { Layout } from './components/Layout';
+import { claimInterruptedForm, keepFormsForReLogin } from './forms';
 import { MeDocument } from './gql/graphql';
 import { I18nProvider, useI18n } from './i18n';
 import { lazyPage } from './lazy';
@@ -77,6 +79,10 @@ const isOpsPath = (path: string) => path === '/ops' || path.startsWith('/ops/');
 function Entry() {
   return isOpsPath(usePath()) ? <OpsConsole /> : <Routes />;
 }
+/** The subscriber's idle warning; the console has its own session. */
+function SubscriberIdleWarning() {
+  return isOpsPath(usePath()) ? null : <IdleWarning />;
+}
 const MailboxPage = lazyPage(() =>
   import(/* webpackChunkName: "dev-mailbox" */ './routes/dev/Mailbox').then((m) => m.MailboxPage),
 );
@@ -135,7 +141,10 @@ function Routes() {
   );
 
   useEffect(() => {
-    if (redirect) navigate(redirect, { replace: true });
+    if (!redirect) return;
+    // Signed in again after a forced sign-out: back to the form that was interrupted, if allowed there.
+    const back = path === '/login' && viewer ? claimInterruptedForm(ownerOf(viewer)) : null;
+    navigate(back && guard(back, viewer) === null ? back : redirect, { replace: true });
   }, [redirect]);
 
   // Back online after an offline start: ask the server who is signed in.
@@ -227,10 +236,13 @@ export function App({ client }: { client: ApolloClient }) {
     () =>
       onAuthEvent((event) => {
         if (event !== 'UNAUTHENTICATED' || isOpsPath(window.location.pathname)) return; // ops: its own
+        // Before the cache is cleared: the forms on screen are kept for their owner's re-login.
+        const me = client.readQuery({ query: MeDocument })?.me;
+        if (me) keepFormsForReLogin(ownerOf(me));
         setLoginNotice('sessionExpired');
         void resetSession().then(() => navigate('/login', { replace: true }));
       }),
-    [resetSession],
+    [client, resetSession],
   );
 
   return (
@@ -238,6 +250,7 @@ export function App({ client }: { client: ApolloClient }) {
       <ApolloProvider client={client}>
         <ResetSessionContext.Provider value={resetSession}>
           <Entry key={generation} />
+          <SubscriberIdleWarning />
         </ResetSessionContext.Provider>
       </ApolloProvider>
     </I18nProvider>

@@ -1,7 +1,8 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorMessage } from './apollo/errors';
 import { fieldId } from './components/Field';
 import { useI18n } from './i18n';
+import { currentPath } from './router';
 
 /** FieldError[] → messages per input name (several per field possible, all are shown). */
 export interface FieldErrorLike {
@@ -56,10 +57,12 @@ const SELECT_FIELDS: readonly string[] = ['secretQuestionId', 'emailType'];
  */
 export function useForm<F extends Record<string, string>>(empty: F) {
   const { t } = useI18n();
-  const [values, setValues] = useState<F>(empty);
+  const fields = Object.keys(empty) as (keyof F & string)[];
+  // Back after a forced re-login: what was typed before (never a secret), taken once.
+  const [values, setValues] = useState<F>(() => ({ ...empty, ...takeInterrupted(fields) }));
   const [fieldErrors, setFieldErrors] = useState<ErrorsByField>({});
   const [formErrors, setFormErrors] = useState<string[]>([]);
-  const fields = Object.keys(empty) as (keyof F & string)[];
+  useKeepable(fields, empty, values);
 
   const setValue = (name: keyof F & string, value: string) => setValues((f) => ({ ...f, [name]: value }));
 
@@ -136,4 +139,134 @@ export function useForm<F extends Record<string, string>>(empty: F) {
     showMissing,
     onSubmit,
   };
+}
+
+// A form interrupted by a forced sign-out (expired session, the idle warning ignored) comes back after
+// the same subscriber signs in again (WCAG 2.2.5): every mounted form is known here, and what was typed
+// in it — never a secret — is kept in this tab's sessionStorage with the page's path until then.
+
+const INTERRUPTED_KEY = 'webBilling.interruptedForm';
+/** WCAG 2.2.6: data kept at least 20 hours needs no warning of its loss. */
+const KEEP_MS = 20 * 3_600_000;
+/** Once the re-login has claimed the copy, the page has this long to mount its form and take it. */
+const CLAIMED_MS = 60_000;
+
+/**
+ * Never written anywhere: passwords, secret answers, card data, and the numbers that prove who one is
+ * (the registered phone number of a mail link). By name, so a form on a step that is not shown is
+ * covered too; the input itself is checked as well (below).
+ */
+const SECRET_NAMES = /password|answer|cardNumber|cvc|securityCode|expiry|registeredPhoneNumber/i;
+const SECRET_AUTOCOMPLETE = /^(cc-|current-password|new-password|one-time-code)/;
+
+function isSecret(name: string): boolean {
+  if (SECRET_NAMES.test(name)) return true;
+  const input = document.getElementById(fieldId(name));
+  if (!input) return false;
+  // A password shown as text by its toggle still says autocomplete="…-password".
+  if (input instanceof HTMLInputElement && input.type === 'password') return true;
+  return (
+    input.hasAttribute('data-secret') || SECRET_AUTOCOMPLETE.test(input.getAttribute('autocomplete') ?? '')
+  );
+}
+
+interface Interrupted {
+  /** Whose form it was: only they get it back. */
+  owner: string;
+  path: string;
+  at: number;
+  /** When the owner's re-login claimed it (then the page's form takes it). */
+  claimedAt: number | null;
+  /** Non-secret values by form (its input names, joined). */
+  forms: Record<string, Record<string, string>>;
+}
+
+function readInterrupted(): Interrupted | null {
+  try {
+    const raw = sessionStorage.getItem(INTERRUPTED_KEY);
+    const saved = raw ? (JSON.parse(raw) as Interrupted) : null;
+    return saved && typeof saved.path === 'string' && saved.forms ? saved : null;
+  } catch {
+    return null;
+  }
+}
+
+function writeInterrupted(saved: Interrupted | null): void {
+  try {
+    if (saved) sessionStorage.setItem(INTERRUPTED_KEY, JSON.stringify(saved));
+    else sessionStorage.removeItem(INTERRUPTED_KEY);
+  } catch {
+    /* storage blocked: the form is simply not kept */
+  }
+}
+
+interface Keepable {
+  key: string;
+  empty: Record<string, string>;
+  values: Record<string, string>;
+}
+const mounted = new Set<{ current: Keepable }>();
+
+/** Makes this form's current values known to keepFormsForReLogin while it is mounted. */
+function useKeepable(fields: string[], empty: Record<string, string>, values: Record<string, string>) {
+  const ref = useRef<Keepable>({ key: fields.join(','), empty, values });
+  ref.current = { key: fields.join(','), empty, values };
+  useEffect(() => {
+    mounted.add(ref);
+    return () => {
+      mounted.delete(ref);
+    };
+  }, []);
+}
+
+/**
+ * The session ended under the subscriber (`owner`): keep what they typed in the forms on screen, and
+ * where. Called by the app shell before it signs out.
+ */
+export function keepFormsForReLogin(owner: string): void {
+  const forms: Interrupted['forms'] = {};
+  for (const { current: form } of mounted) {
+    const kept = Object.entries(form.values).filter(
+      ([name, value]) => value !== form.empty[name] && !isSecret(name),
+    );
+    if (kept.length > 0) forms[form.key] = Object.fromEntries(kept);
+  }
+  if (Object.keys(forms).length === 0) return;
+  writeInterrupted({ owner, path: currentPath(), at: Date.now(), claimedAt: null, forms });
+}
+
+/**
+ * After a sign-in: the path of the form `owner` was typing in when the session ended, claimed for its
+ * page to fill in; null when there is none. Another subscriber's copy (or a stale one) is forgotten.
+ */
+export function claimInterruptedForm(owner: string): string | null {
+  const saved = readInterrupted();
+  if (!saved) return null;
+  if (saved.owner !== owner || Date.now() - saved.at > KEEP_MS) {
+    writeInterrupted(null);
+    return null;
+  }
+  writeInterrupted({ ...saved, claimedAt: Date.now() });
+  return saved.path;
+}
+
+/** Logout: nothing typed before is brought back to whoever signs in next. */
+export function forgetInterruptedForms(): void {
+  writeInterrupted(null);
+}
+
+/** The claimed values of the form with these inputs on this page, once; then forgotten. */
+function takeInterrupted(fields: readonly string[]): Record<string, string> {
+  if (typeof window === 'undefined') return {};
+  const saved = readInterrupted();
+  if (!saved?.claimedAt || Date.now() - saved.claimedAt > CLAIMED_MS || saved.path !== currentPath())
+    return {};
+  const key = fields.join(',');
+  const values = saved.forms[key];
+  if (!values) return {};
+  delete saved.forms[key];
+  writeInterrupted(Object.keys(saved.forms).length > 0 ? saved : null);
+  return Object.fromEntries(
+    Object.entries(values).filter(([name, value]) => fields.includes(name) && typeof value === 'string'),
+  );
 }

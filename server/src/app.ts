@@ -29,6 +29,7 @@ import {
   readOperatorToken,
   readSessionToken,
   SESSION_COOKIE,
+  writeSessionExpiry,
 } from './modules/auth/session-transport';
 import { registerDevMailbox } from './modules/mail/dev-mailbox.routes';
 import { registerPostcardRoutes } from './modules/operators/postcard.routes';
@@ -185,6 +186,7 @@ export async function buildApp(
       })().catch((error) => {
         throw contextFailure(error, lang, app.log);
       });
+      if (session) writeSessionExpiry(reply, session.idleExpiresAt, services.clock.now());
       return {
         request,
         reply,

@@ -57,7 +57,7 @@ function containerFor(services: Services | null): ContainerType {
   const instances = new Map<unknown, unknown>(
     services
       ? [
-          [AuthResolver, new AuthResolver(services.auth, services.stepUp)],
+          [AuthResolver, new AuthResolver(services.auth, services.stepUp, services.clock)],
           [CredentialsResolver, new CredentialsResolver(services.credentials, services.viewers)],
           [
             ReissueResolver,

@@ -6,6 +6,7 @@ import possibleTypesResult from '../gql/possible-types';
 import { getLang } from '../i18n';
 import { emitAuthEvent } from './events';
 import { persistLink } from './persist';
+import { sessionExpiryLink } from './sessionExpiry';
 
 /**
  * Sends the UI language: the server localises every UserError/FieldError `message` and the carrier
@@ -54,7 +55,14 @@ const httpLink = new HttpLink({ uri: '/graphql', credentials: 'same-origin' });
 
 export function createApolloClient(): ApolloClient {
   return new ApolloClient({
-    link: ApolloLink.from([languageLink, authErrorLink, persistLink, trustedDocumentLink, httpLink]),
+    link: ApolloLink.from([
+      languageLink,
+      authErrorLink,
+      persistLink,
+      trustedDocumentLink,
+      sessionExpiryLink,
+      httpLink,
+    ]),
     cache: new InMemoryCache({
       possibleTypes: possibleTypesResult.possibleTypes,
       typePolicies: {

@@ -3,6 +3,7 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { MeDocument, type ViewerFieldsFragment } from '../gql/graphql';
 import { rememberViewer, wipeSaved } from './persist';
+import { forgetSessionExpiry } from './sessionExpiry';
 
 export type Viewer = ViewerFieldsFragment;
 
@@ -17,6 +18,7 @@ export function setViewer(client: ApolloClient, viewer: Viewer): void {
 /** Forgets everything cached for the session (logout or expiry), leaving `me` = null. */
 export async function clearSession(client: ApolloClient): Promise<void> {
   wipeSaved(); // the bills saved for offline reading go with the session
+  forgetSessionExpiry(); // and the idle warning with it
   await client.clearStore();
   client.writeQuery({ query: MeDocument, data: { __typename: 'Query', me: null } });
 }
@@ -28,6 +30,9 @@ export async function clearSession(client: ApolloClient): Promise<void> {
  */
 export const ResetSessionContext = createContext<() => Promise<void>>(async () => {});
 export const useResetSession = () => useContext(ResetSessionContext);
+
+/** Whose session it is, for what is kept over a forced re-login (forms.ts). */
+export const ownerOf = (viewer: Viewer): string => `${viewer.customerNumber}/${viewer.loginId}`;
 
 // A one-shot notice for the login screen ("session expired", "logged out"), kept as a key so
 // that it follows the language switch.

@@ -1,5 +1,6 @@
 import { useMutation } from '@apollo/client/react';
 import { useState } from 'preact/hooks';
+import { forgetInterruptedForms } from '../forms';
 import { LogoutDocument } from '../gql/graphql';
 import { navigate } from '../router';
 import { setLoginNotice, useResetSession } from './session';
@@ -17,6 +18,7 @@ export function useLogout(): { logout: () => Promise<void>; busy: boolean } {
       // Even if the server could not be reached, the local session data must go.
     } finally {
       setLoginNotice('loggedOut'); // before clearing: `me` = null already routes to /login
+      forgetInterruptedForms(); // a form kept from an expired session is not for the next one
       await resetSession();
       setBusy(false);
       navigate('/login', { replace: true });

@@ -30,6 +30,10 @@
       "InvalidOrExpiredToken",
       "ReissueEmailRegistered"
     ],
+    "ExtendSessionResult": [
+      "SessionExtended",
+      "SessionLimitReached"
+    ],
     "InvoiceResult": [
       "Invoice",
       "InvoiceNotFound",
@@ -170,6 +174,7 @@
       "OperatorNotLocked",
       "PaymentDeclined",
       "PaymentFailed",
+      "SessionLimitReached",
       "StepUpRequired",
       "UnknownCustomerNumber"
     ]
@@ -206,6 +211,10 @@
       "InvalidOrExpiredToken",
       "ReissueEmailRegistered"
     ],
+    "ExtendSessionResult": [
+      "SessionExtended",
+      "SessionLimitReached"
+    ],
     "InvoiceResult": [
       "Invoice",
       "InvoiceNotFound",
@@ -346,6 +355,7 @@
       "OperatorNotLocked",
       "PaymentDeclined",
       "PaymentFailed",
+      "SessionLimitReached",
       "StepUpRequired",
       "UnknownCustomerNumber"
     ]

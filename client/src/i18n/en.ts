@@ -278,4 +278,13 @@ export const en: Dictionary = {
   layoutSwitchToPhone: 'Smartphone layout',
 
   notFoundTitle: 'Page not found',
+
+  // The idle warning (WCAG 2.2.1)
+  idleTitle: 'You will be logged out soon',
+  idleBody:
+    'You have not used Web Billing for a while, so for your security you will be logged out automatically. To keep using it, choose "Stay signed in".',
+  idleTimeLeft: 'Time left: {time}',
+  idleMinutesSeconds: '{m} min {s} s',
+  idleSeconds: '{s} s',
+  idleStay: 'Stay signed in',
 };

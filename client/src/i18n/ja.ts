@@ -285,6 +285,15 @@ export const ja = {
   layoutSwitchToPhone: 'スマートフォン版表示',
 
   notFoundTitle: 'ページが見つかりません',
+
+  // The idle warning (WCAG 2.2.1)
+  idleTitle: 'まもなくログアウトします',
+  idleBody:
+    '一定時間操作がなかったため、安全のため自動的にログアウトします。引き続きご利用になる場合は「ログインを継続する」を押してください。',
+  idleTimeLeft: '残り時間：{time}',
+  idleMinutesSeconds: '{m}分{s}秒',
+  idleSeconds: '{s}秒',
+  idleStay: 'ログインを継続する',
 } as const;
 
 export type Dictionary = {

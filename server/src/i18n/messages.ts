@@ -245,6 +245,10 @@ const catalogue: Record<string, { ja: string; en: string }> = {
     ja: `このログインパスワードは有効期限が切れています。${CALL_CENTRE_JA}にご連絡いただき、再発行をお申し込みください。`,
     en: `This password has expired. Please call ${CALL_CENTRE_EN} to have new credentials issued.`,
   },
+  SESSION_LIMIT_REACHED: {
+    ja: 'ログインから時間が経過したため、これ以上ログインを継続できません。まもなくログアウトしますので、もう一度ログインしてください。',
+    en: 'This session has reached its time limit and cannot be extended. You will be signed out shortly; please sign in again.',
+  },
   // Operator console
   OPERATOR_INVALID_CREDENTIALS: {
     ja: 'ログインIDまたはパスワードが正しくありません。連続して間違えるとロックされます。ロックされた場合は管理者に連絡してください。',

@@ -26,6 +26,8 @@ export interface AuthenticatedSession {
   billingAccountId: string;
   requiredAction: RequiredAction;
   expiresAt: Date;
+  /** When the session ends if no further request comes: its idle end, never past `expiresAt`. */
+  idleExpiresAt: Date;
   /** The subscriber as of this request. */
   viewer: ViewerRow;
 }

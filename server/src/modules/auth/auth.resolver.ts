@@ -1,10 +1,14 @@
-import { Arg, Ctx, Mutation, Query, Resolver, UseMiddleware } from 'type-graphql';
+import { Arg, Authorized, Ctx, Mutation, Query, Resolver, UseMiddleware } from 'type-graphql';
+import type { Clock } from '../../clock';
 import type { GraphQLContext } from '../../graphql/context';
 import { translateErrors } from '../../graphql/error-translation.middleware';
+import { graphQLError, requireSession } from '../../graphql/errors';
 import { stepUpOrThrow } from '../../graphql/step-up.result';
 import { FieldErrors, userError } from '../../graphql/user-error';
 import type { StepUp } from '../../security/step-up';
+import { RequiredAction } from '../../shared/required-action';
 import type { AuthService } from './auth.service';
+import { ExtendSessionResult, SessionExtended, SessionLimitReached } from './dtos/extend-session.result';
 import { LoginInput } from './dtos/login.input';
 import {
   AccountLocked,
@@ -14,7 +18,13 @@ import {
   LoginSuccess,
 } from './dtos/login.result';
 import { Viewer } from './dtos/viewer.type';
-import { clearSessionCookie, writeSessionCookie } from './session-transport';
+import {
+  clearSessionCookie,
+  clearSessionExpiry,
+  secondsUntil,
+  writeSessionCookie,
+  writeSessionExpiry,
+} from './session-transport';
 import { toViewer } from './viewer.service';
 
 @Resolver()
@@ -22,6 +32,7 @@ export class AuthResolver {
   constructor(
     private readonly auth: AuthService,
     private readonly stepUp: StepUp,
+    private readonly clock: Clock,
   ) {}
 
   @Query(() => Viewer, { nullable: true, description: 'The signed-in subscriber, or null.' })
@@ -61,6 +72,7 @@ export class AuthResolver {
         );
       case 'success': {
         if (!input.bearer) writeSessionCookie(ctx.reply, outcome.session, ctx.secureCookies);
+        writeSessionExpiry(ctx.reply, outcome.session.idleExpiresAt, this.clock.now());
         return Object.assign(new LoginSuccess(), {
           requiredAction: outcome.requiredAction,
           viewer: toViewer(outcome.viewer),
@@ -74,8 +86,37 @@ export class AuthResolver {
   @Mutation(() => Boolean, { description: 'Ends the current session. True if there was one.' })
   async logout(@Ctx() ctx: GraphQLContext): Promise<boolean> {
     clearSessionCookie(ctx.reply, ctx.secureCookies);
+    clearSessionExpiry(ctx.reply);
     if (!ctx.session) return false;
     await this.auth.logout(ctx.session.sessionId, ctx.session.subscriberId, ctx);
     return true;
+  }
+
+  // The forced change screens are long forms too: their sessions may stay signed in as well.
+  @Authorized(RequiredAction.CHANGE_INITIAL_CREDENTIALS, RequiredAction.CHANGE_PASSWORD)
+  @Mutation(() => ExtendSessionResult, {
+    description:
+      'Stay signed in (the idle warning): the idle period starts again, never past the absolute end. A session that has ended (logged out, idle too long) is not revived: UNAUTHENTICATED.',
+  })
+  async extendSession(@Ctx() ctx: GraphQLContext): Promise<typeof ExtendSessionResult> {
+    const extended = await this.auth.extendSession(requireSession(ctx).sessionId);
+    if (!extended) {
+      // Ended between the lookup of this request and now (a logout racing it).
+      clearSessionExpiry(ctx.reply);
+      throw graphQLError('UNAUTHENTICATED', ctx.lang);
+    }
+    const now = this.clock.now();
+    writeSessionExpiry(ctx.reply, extended.idleExpiresAt, now);
+    if (extended.idleExpiresAt.getTime() >= extended.expiresAt.getTime()) {
+      return Object.assign(userError(SessionLimitReached, 'SESSION_LIMIT_REACHED', ctx.lang), {
+        expiresIn: secondsUntil(extended.expiresAt, now),
+        expiresAt: extended.expiresAt,
+      });
+    }
+    return Object.assign(new SessionExtended(), {
+      idleExpiresAt: extended.idleExpiresAt,
+      expiresIn: secondsUntil(extended.idleExpiresAt, now),
+      expiresAt: extended.expiresAt,
+    });
   }
 }

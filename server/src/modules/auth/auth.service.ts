@@ -9,7 +9,7 @@ import type { RequestMeta, ViewerRow } from '../../shared/session';
 import { type AuditEntry, AuditEventType, type AuditService } from '../audit/audit.service';
 import { type AccountLockout, reserveAttemptSql } from './account-lockout';
 import type { LoginThrottle } from './login-throttle';
-import type { IssuedSession, SessionService } from './session.service';
+import type { ExtendedSession, IssuedSession, SessionService } from './session.service';
 import { VIEWER_COLUMNS } from './viewer.service';
 
 export type LoginOutcome =
@@ -170,6 +170,11 @@ export class AuthService {
         });
     await refunded;
     return { kind: 'success', session, requiredAction: candidate.required_action, viewer: candidate };
+  }
+
+  /** "Stay signed in": the session's idle period starts again; null if it has ended meanwhile. */
+  extendSession(sessionId: string): Promise<ExtendedSession | null> {
+    return this.sessions.extend(sessionId);
   }
 
   async logout(sessionId: string, subscriberId: string, meta: RequestMeta): Promise<void> {

@@ -26,6 +26,26 @@ export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {
   reply.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure, path: '/' });
 }
 
+/**
+ * Every answer to a request with a live subscriber session says how many whole seconds remain before
+ * the server ends it if no further request comes (the idle end, never past the absolute end). Every
+ * request slides the idle end, so the PWA's idle warning follows this header rather than a guess.
+ * Seconds left rather than a time of day: the browser's clock need not agree with the server's.
+ */
+export const SESSION_EXPIRES_IN_HEADER = 'session-expires-in';
+
+export function writeSessionExpiry(reply: FastifyReply, idleExpiresAt: Date, now: Date): void {
+  reply.header(SESSION_EXPIRES_IN_HEADER, String(secondsUntil(idleExpiresAt, now)));
+}
+
+/** Whole seconds from `now` to `end` (0 once past): rounded down, so a client never waits too long. */
+export const secondsUntil = (end: Date, now: Date): number =>
+  Math.max(0, Math.floor((end.getTime() - now.getTime()) / 1000));
+
+export function clearSessionExpiry(reply: FastifyReply): void {
+  reply.removeHeader(SESSION_EXPIRES_IN_HEADER);
+}
+
 export const OPERATOR_COOKIE = 'wb_operator';
 
 /** The bearer token of the request, whatever kind it is (wbs_ subscriber, wbo_ operator, wbk_ API key). */

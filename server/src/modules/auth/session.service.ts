@@ -15,6 +15,14 @@ export interface IssuedSession {
   token: string;
   sessionId: string;
   expiresAt: Date;
+  /** When the new session ends if no request follows (its idle end, never past `expiresAt`). */
+  idleExpiresAt: Date;
+}
+
+/** A session slid by `extend`: its new idle end and its absolute end. */
+export interface ExtendedSession {
+  idleExpiresAt: Date;
+  expiresAt: Date;
 }
 
 const SESSION_COLUMNS =
@@ -36,6 +44,7 @@ export class SessionService {
   /** Every authenticated request runs this lookup; the viewer's columns ride along (`me` costs nothing). */
   private static readonly RESOLVE = `SELECT ses.id AS session_id, s.billing_account_id, ${VIEWER_COLUMNS},
                     (extract(epoch FROM ses.expires_at) * 1000)::bigint::text AS expires_ms,
+                    (extract(epoch FROM ses.last_seen_at) * 1000)::bigint::text AS last_seen_ms,
                     ses.last_seen_at < to_timestamp($4::float8 / 1000) AS needs_touch
                FROM session ses
                JOIN subscriber s ON s.id = ses.subscriber_id
@@ -49,7 +58,12 @@ export class SessionService {
       `INSERT INTO session (${SESSION_COLUMNS}) VALUES ($1, $2, $3, $3, $4, $5, $6) RETURNING id`,
       this.sessionValues(draft, subscriberId, meta),
     );
-    return { token: draft.token, sessionId: rows[0].id, expiresAt: draft.expiresAt } satisfies IssuedSession;
+    return {
+      token: draft.token,
+      sessionId: rows[0].id,
+      expiresAt: draft.expiresAt,
+      idleExpiresAt: draft.idleExpiresAt,
+    } satisfies IssuedSession;
   }
 
   /**
@@ -72,15 +86,22 @@ export class SessionService {
              RETURNING (SELECT id FROM s)`,
       values: [...this.sessionValues(draft, subscriberId, meta), ...auditValues(audit, draft.now)],
     });
-    return { token: draft.token, sessionId: rows[0].id, expiresAt: draft.expiresAt };
+    return {
+      token: draft.token,
+      sessionId: rows[0].id,
+      expiresAt: draft.expiresAt,
+      idleExpiresAt: draft.idleExpiresAt,
+    };
   }
 
   private draft() {
     const now = this.clock.now();
+    const expiresMs = now.getTime() + this.config.session.absoluteMs;
     return {
       token: SESSION_TOKEN_PREFIX + randomBytes(32).toString('base64url'),
       now,
-      expiresAt: new Date(now.getTime() + this.config.session.absoluteMs),
+      expiresAt: new Date(expiresMs),
+      idleExpiresAt: new Date(this.idleEnd(now.getTime(), expiresMs)),
     };
   }
 
@@ -108,6 +129,7 @@ export class SessionService {
         session_id: string;
         billing_account_id: string;
         expires_ms: string;
+        last_seen_ms: string;
         needs_touch: boolean;
       }
     >({ name: 'session-resolve', text: SessionService.RESOLVE, values: this.lookupValues(token, now) });
@@ -120,14 +142,44 @@ export class SessionService {
         values: [row.session_id, now],
       });
     }
+    const expiresMs = Number(row.expires_ms);
     return {
       sessionId: row.session_id,
       subscriberId: row.subscriber_id,
       billingAccountId: row.billing_account_id,
       requiredAction: row.required_action,
-      expiresAt: new Date(Number(row.expires_ms)),
+      expiresAt: new Date(expiresMs),
+      // Within the minute's slack last_seen_at is not written, so the idle end is counted from it,
+      // not from now: the client is told when the server will really end the session.
+      idleExpiresAt: new Date(this.idleEnd(row.needs_touch ? now : Number(row.last_seen_ms), expiresMs)),
       viewer: row,
     };
+  }
+
+  /** The idle period counted from `lastSeenMs`, never past the absolute end. */
+  private idleEnd(lastSeenMs: number, expiresMs: number): number {
+    return Math.min(lastSeenMs + this.config.session.idleMs, expiresMs);
+  }
+
+  /**
+   * "Stay signed in" (the idle warning, WCAG 2.2.1): the idle period starts again now, never past the
+   * absolute end. Only a live session moves: one revoked, idle too long or past its end in the meantime
+   * (a replay after logout) is not revived, and the answer is null. Concurrent calls just write the
+   * same row in turn.
+   */
+  async extend(sessionId: string): Promise<ExtendedSession | null> {
+    const now = this.clock.now().getTime();
+    const { rows } = await this.pool.query<{ expires_ms: string }>({
+      name: 'session-extend',
+      text: `UPDATE session SET last_seen_at = to_timestamp($2::float8 / 1000)
+              WHERE id = $1 AND revoked_at IS NULL
+                AND expires_at > to_timestamp($2::float8 / 1000) AND last_seen_at > to_timestamp($3::float8 / 1000)
+          RETURNING (extract(epoch FROM expires_at) * 1000)::bigint::text AS expires_ms`,
+      values: [sessionId, now, now - this.config.session.idleMs],
+    });
+    if (!rows[0]) return null;
+    const expiresMs = Number(rows[0].expires_ms);
+    return { idleExpiresAt: new Date(this.idleEnd(now, expiresMs)), expiresAt: new Date(expiresMs) };
   }
 
   private lookupValues(token: string, now: number) {
