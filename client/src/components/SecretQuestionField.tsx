@@ -7,18 +7,24 @@ import { useI18n } from '../i18n';
 import { Field } from './Field';
 import { SelectField } from './SelectField';
 
-/** The fixed list of secret questions, in the UI language (refetched when the language changes). */
-export function useSecretQuestions() {
+/**
+ * The secret questions' texts are localised by the server: a query that shows them is fetched
+ * again after a language switch (on failure the previous texts stay; the query's error says why).
+ */
+export function useRefetchOnLangSwitch(refetch: () => Promise<unknown>) {
   const { lang } = useI18n();
-  const { data, error, refetch } = useQuery(SecretQuestionsDocument, { fetchPolicy: 'cache-and-network' });
   const lastLang = useRef(lang);
   useEffect(() => {
     if (lastLang.current === lang) return;
     lastLang.current = lang;
-    void refetch().catch(() => {
-      /* the previous texts stay; the error is shown by the field */
-    });
+    void refetch().catch(() => {});
   }, [lang, refetch]);
+}
+
+/** The fixed list of secret questions, in the UI language (refetched when the language changes). */
+export function useSecretQuestions() {
+  const { data, error, refetch } = useQuery(SecretQuestionsDocument, { fetchPolicy: 'cache-and-network' });
+  useRefetchOnLangSwitch(refetch);
   return { questions: data?.secretQuestions ?? [], error };
 }
 
