@@ -64,10 +64,10 @@ describe('Web Billing in the browser (360×740)', () => {
       );
       // … with a show/hide toggle.
       const toggle = byTestId(page, 'password-toggle');
-      expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+      expect(await toggle.getAttribute('aria-label')).toBe('パスワードを表示する');
       await toggle.click();
       expect(await password.getAttribute('type')).toBe('text');
-      expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+      expect(await toggle.getAttribute('aria-label')).toBe('パスワードを隠す');
       await toggle.click();
       expect(await password.getAttribute('type')).toBe('password');
       expect(await toggle.getAttribute('aria-pressed')).toBe('false');
