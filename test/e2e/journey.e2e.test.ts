@@ -70,7 +70,7 @@ describe('Web Billing in the browser (360×740)', () => {
       expect(await toggle.getAttribute('aria-label')).toBe('パスワードを隠す');
       await toggle.click();
       expect(await password.getAttribute('type')).toBe('password');
-      expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+      expect(await toggle.getAttribute('aria-label')).toBe('パスワードを表示する');
 
       // The postcard pair: first the notice, then the forced change screen.
       await login(page, card.initialLoginId, card.initialPassword);

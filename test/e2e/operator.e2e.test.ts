@@ -124,10 +124,17 @@ describe('operator console', () => {
       await byTestId(page, 'lines.0.lineNumber').fill('09012345678');
       await byTestId(page, 'lines.0.carrierCode').selectOption('NTT_DOCOMO');
       await byTestId(page, 'lines.0.serviceName').fill('ドコモ携帯');
+      await byTestId(page, 'lines.0.serviceNameEn').fill('docomo mobile');
       await byTestId(page, 'ops-provision-review').click();
       await confirmWithReason(page, '新規申込書受付（e2e）');
       const customerNumber = await textOf(byTestId(page, 'ops-provisioned-customer'));
       expect(customerNumber).toMatch(/\S/);
+      const [line]: { service_name: string; service_name_en: string }[] = await t.db.query(
+        `SELECT l.service_name, l.service_name_en FROM line l JOIN billing_account a ON a.id = l.billing_account_id
+          WHERE a.customer_number = $1`,
+        [customerNumber],
+      );
+      expect(line).toEqual({ service_name: 'ドコモ携帯', service_name_en: 'docomo mobile' });
 
       // The print queue lists its postcard; the sheet opens in a new tab with the selected ids.
       await byTestId(page, 'ops-to-postcards').click();

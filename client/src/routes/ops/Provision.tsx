@@ -20,12 +20,19 @@ interface LineRow {
   lineNumber: string;
   carrierCode: string;
   serviceName: string;
+  serviceNameEn: string;
 }
-type LineField = 'lineNumber' | 'carrierCode' | 'serviceName';
-const LINE_FIELDS: readonly LineField[] = ['lineNumber', 'carrierCode', 'serviceName'];
+type LineField = 'lineNumber' | 'carrierCode' | 'serviceName' | 'serviceNameEn';
+const LINE_FIELDS: readonly LineField[] = ['lineNumber', 'carrierCode', 'serviceName', 'serviceNameEn'];
 
 let nextKey = 1;
-const emptyLine = (): LineRow => ({ key: nextKey++, lineNumber: '', carrierCode: '', serviceName: '' });
+const emptyLine = (): LineRow => ({
+  key: nextKey++,
+  lineNumber: '',
+  carrierCode: '',
+  serviceName: '',
+  serviceNameEn: '',
+});
 const lineName = (i: number, f: LineField) => `lines.${i}.${f}`;
 
 /** `lines[0].lineNumber` and `lines.0.lineNumber` both name the first line's input. */
@@ -89,10 +96,11 @@ export function ProvisionPage(props: OpsPageProps) {
   const send = async (reason: string): Promise<string[] | null> => {
     const input = {
       ...values,
-      lines: lines.map(({ lineNumber, carrierCode, serviceName }) => ({
+      lines: lines.map(({ lineNumber, carrierCode, serviceName, serviceNameEn }) => ({
         lineNumber,
         carrierCode,
         serviceName,
+        serviceNameEn,
       })),
       reason,
       idempotencyKey: attemptKey.current,
@@ -241,6 +249,16 @@ export function ProvisionPage(props: OpsPageProps) {
                 autocomplete="off"
                 required
               />
+              <Field
+                name={lineName(i, 'serviceNameEn')}
+                label={s.serviceNameEn}
+                hint={s.serviceNameEnHint}
+                value={l.serviceNameEn}
+                onValue={(v) => setLine(i, 'serviceNameEn', v)}
+                errors={lineErrors[lineName(i, 'serviceNameEn')]}
+                autocomplete="off"
+                lang="en"
+              />
               {lines.length > 0 ? (
                 <button
                   type="button"
@@ -300,6 +318,7 @@ export function ProvisionPage(props: OpsPageProps) {
                 <dt>{fill(s.lineN, { n: i + 1 })}</dt>
                 <dd>
                   {l.lineNumber} / {carrierName(l.carrierCode)} / {l.serviceName}
+                  {l.serviceNameEn ? <span lang="en"> ({l.serviceNameEn})</span> : null}
                 </dd>
               </div>
             ))}
