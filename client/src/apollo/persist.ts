@@ -12,9 +12,9 @@ import type { ViewerFieldsFragment } from '../gql/graphql';
 const KEY = 'webBilling.saved';
 const MAX_OPS = 40;
 /** A 120-line breakdown is ~60k characters; the smaller screens' results are a few thousand. */
-const MAX_BREAKDOWNS = 3;
+const MAX_BREAKDOWNS = 2;
 /** Characters of the stored JSON (localStorage quotas are ~5M characters per origin). */
-const MAX_CHARS = 200_000;
+const MAX_CHARS = 150_000;
 
 interface SavedOp {
   at: number;
