@@ -7,6 +7,7 @@ import {
   BillingQueryResolver,
   BillingResolver,
   InvoiceNoticesResolver,
+  InvoiceOverdueResolver,
 } from './modules/billing/billing.resolver';
 import { MembershipResolver } from './modules/billing/membership';
 import { CredentialsResolver } from './modules/credentials/credentials.resolver';
@@ -38,6 +39,7 @@ export const resolvers = [
   BillingQueryResolver,
   BillingResolver,
   InvoiceNoticesResolver,
+  InvoiceOverdueResolver,
   BillingNotificationResolver,
   BillingNotificationFieldResolver,
   MembershipResolver,
@@ -68,6 +70,7 @@ function containerFor(services: Services | null): ContainerType {
           [BillingQueryResolver, new BillingQueryResolver()],
           [BillingResolver, new BillingResolver(services.billing)],
           [InvoiceNoticesResolver, new InvoiceNoticesResolver()],
+          [InvoiceOverdueResolver, new InvoiceOverdueResolver(services.billing)],
           [MembershipResolver, new MembershipResolver(services.membership)],
           [
             OperatorAuthResolver,

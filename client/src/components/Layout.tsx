@@ -1,5 +1,5 @@
-import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import type { ComponentChildren, RefObject } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../i18n';
 import { useLayoutMode } from '../layoutMode';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -12,6 +12,46 @@ interface LayoutProps {
   /** Signed-in pages: the side menu of the PC layout. */
   menu?: boolean;
   children: ComponentChildren;
+}
+
+/**
+ * Once the page is scrolled a screen down: back to the top, focus on the page heading (so keyboard and
+ * screen reader users start over from there). Last in the main content, so Tab reaches it after the
+ * page; fixed at the corner, so showing it moves nothing.
+ */
+function BackToTop({ heading }: { heading: RefObject<HTMLHeadingElement> }) {
+  const { t } = useI18n();
+  const [shown, setShown] = useState(false);
+  useEffect(() => {
+    let frame = 0;
+    const check = () => {
+      frame = 0;
+      setShown(window.scrollY > window.innerHeight);
+    };
+    const onScroll = () => {
+      if (!frame) frame = requestAnimationFrame(check);
+    };
+    window.addEventListener('scroll', onScroll, { passive: true });
+    check();
+    return () => {
+      window.removeEventListener('scroll', onScroll);
+      cancelAnimationFrame(frame);
+    };
+  }, []);
+  if (!shown) return null;
+  return (
+    <button
+      type="button"
+      class="back-to-top"
+      data-testid="back-to-top"
+      onClick={() => {
+        window.scrollTo(0, 0);
+        heading.current?.focus({ preventScroll: true });
+      }}
+    >
+      <span aria-hidden="true">↑</span> {t('backToPageTop')}
+    </button>
+  );
 }
 
 /**
@@ -43,11 +83,14 @@ export function Layout({ title, menu, children }: LayoutProps) {
       <OfflineBanner />
       <div class="shell__body">
         {menu ? <SideMenu /> : null}
-        <main id="main" class="container">
+        {/* Signed-in pages fill the screen at least: the footer starts below it and is not pushed
+            down (a layout shift) when a bill arrives. */}
+        <main id="main" class={menu ? 'container container--screen' : 'container'}>
           <h1 class="page-title" tabIndex={-1} ref={heading}>
             {title}
           </h1>
           {children}
+          <BackToTop heading={heading} />
         </main>
       </div>
       <footer class="app-footer">

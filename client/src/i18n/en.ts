@@ -221,6 +221,7 @@ export const en: Dictionary = {
   paymentLabel: 'Payment',
   paid: 'Paid',
   unpaid: 'Unpaid',
+  overdueDue: 'Overdue (due {date})',
   payButton: 'Pay this bill',
   outstandingTitle: 'Bills still to pay',
   payMonthButton: 'Pay the bill for {month}',
@@ -276,6 +277,8 @@ export const en: Dictionary = {
   offlineDataNoTime: 'Offline — showing saved data.',
   layoutSwitch: 'PC layout',
   layoutSwitchToPhone: 'Smartphone layout',
+  backToPageTop: 'Back to top of page',
+  breakdownRendering: 'Showing the breakdown…',
 
   notFoundTitle: 'Page not found',
 

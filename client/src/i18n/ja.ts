@@ -229,6 +229,7 @@ export const ja = {
   paymentLabel: 'お支払状況',
   paid: '支払済',
   unpaid: '未払い',
+  overdueDue: '支払期限超過（期限 {date}）',
   payButton: 'お支払い手続きへ',
   outstandingTitle: 'お支払いが済んでいないご請求',
   payMonthButton: '{month}分のお支払いへ',
@@ -283,6 +284,8 @@ export const ja = {
   offlineDataNoTime: 'オフラインのため、保存済みのデータを表示しています。',
   layoutSwitch: 'PC版表示',
   layoutSwitchToPhone: 'スマートフォン版表示',
+  backToPageTop: 'ページの先頭へ',
+  breakdownRendering: '内訳を表示しています…',
 
   notFoundTitle: 'ページが見つかりません',
 

@@ -1,17 +1,18 @@
 import { useSavedQuery } from '../../apollo/useSavedQuery';
-import { PaymentBadge, StatusBadge } from '../../components/InvoiceBits';
+import { OverdueFlag, PaymentBadge, StatusBadge } from '../../components/InvoiceBits';
 import { Layout } from '../../components/Layout';
 import { OfflineDataNotice } from '../../components/OfflineDataNotice';
 import { fill, formatDate, formatMonth, formatYen } from '../../format';
 import { RecentInvoicesDocument } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
 import { Link } from '../../router';
-import { QueryGate } from './shared';
+import { QueryGate, settled } from './shared';
 
 /** Guide 3 (2)–(5): the last 4 months, each with its breakdown, and the way to the 15 months. */
 export function BillsPage() {
   const { t, lang } = useI18n();
-  const { data, loading, error, refetch, stale, savedAt } = useSavedQuery(RecentInvoicesDocument, {});
+  const query = useSavedQuery(RecentInvoicesDocument, {});
+  const { data, loading, error, refetch, stale, savedAt } = query;
   const invoices = data?.billing.recentInvoices ?? [];
 
   return (
@@ -51,7 +52,7 @@ export function BillsPage() {
                       <div>
                         <dt>{t('paymentLabel')}</dt>
                         <dd>
-                          <PaymentBadge status={inv.paymentStatus} />
+                          <PaymentBadge status={inv.paymentStatus} /> <OverdueFlag invoice={inv} />
                         </dd>
                       </div>
                     </dl>
@@ -81,18 +82,22 @@ export function BillsPage() {
           }
         </QueryGate>
       </section>
-      <section class="card history-prompt" aria-labelledby="history-prompt-title">
-        <h2 id="history-prompt-title" class="card__title">
-          {t('historyTitle')}
-        </h2>
-        <p>{t('historyPromptBody')}</p>
-        <Link href="/bills/history" class="button button--secondary" data-testid="history-button">
-          {t('viewButton')}
-        </Link>
-      </section>
-      <p class="links">
-        <Link href="/top">{t('backToTop')}</Link>
-      </p>
+      {settled(query) ? (
+        <>
+          <section class="card history-prompt" aria-labelledby="history-prompt-title">
+            <h2 id="history-prompt-title" class="card__title">
+              {t('historyTitle')}
+            </h2>
+            <p>{t('historyPromptBody')}</p>
+            <Link href="/bills/history" class="button button--secondary" data-testid="history-button">
+              {t('viewButton')}
+            </Link>
+          </section>
+          <p class="links">
+            <Link href="/top">{t('backToTop')}</Link>
+          </p>
+        </>
+      ) : null}
     </Layout>
   );
 }

@@ -1,9 +1,10 @@
 import { useApolloClient } from '@apollo/client/react';
-import { useRef, useState } from 'preact/hooks';
+import { memo } from 'preact/compat';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { errorMessage } from '../../apollo/errors';
 import { useSavedQuery } from '../../apollo/useSavedQuery';
 import { BusyButton } from '../../components/BusyButton';
-import { StatusBadge } from '../../components/InvoiceBits';
+import { OverdueFlag, StatusBadge } from '../../components/InvoiceBits';
 import { Layout } from '../../components/Layout';
 import { OfflineDataNotice } from '../../components/OfflineDataNotice';
 import { fill, formatMonth, formatYen } from '../../format';
@@ -14,7 +15,7 @@ import {
 } from '../../gql/graphql';
 import { type Lang, langOfName, useI18n } from '../../i18n';
 import { Link } from '../../router';
-import { BillMessage, NotificationEntry, QueryGate, TaxRows } from './shared';
+import { BillMessage, NotificationEntry, QueryGate, settled, TaxRows } from './shared';
 
 type Breakdown = Extract<BreakdownData['billing']['breakdown'], { __typename: 'Breakdown' }>;
 type CarrierPart = Breakdown['carriers'][number];
@@ -27,10 +28,10 @@ interface Selection {
 
 const DIRECT_ID = 'f-directLineNumber';
 
-function ItemsTable({ line, lang }: { line: LinePart; lang: Lang }) {
+function ItemsTableImpl({ id, line, lang }: { id: string; line: LinePart; lang: Lang }) {
   const { t } = useI18n();
   return (
-    <table class="table items" id={`items-${line.line.lineNumber}`}>
+    <table class="table items" id={id}>
       <caption class="visually-hidden">{fill(t('itemsCaption'), { line: line.line.lineNumber })}</caption>
       <thead>
         <tr>
@@ -58,24 +59,117 @@ function ItemsTable({ line, lang }: { line: LinePart; lang: Lang }) {
     </table>
   );
 }
+const ItemsTable = memo(ItemsTableImpl);
+
+/** The estimated height of an open line (see `.line` in styles.css): its title, the table's head and rows. */
+const openLineRem = (items: number) => 4.125 + 2.75 * (items + 1);
+
+/** One line of a carrier: its disclosure, and its items once open (and reached by the rendering). */
+const LineSection = memo(function LineSection({
+  code,
+  line,
+  open,
+  lang,
+  onToggle,
+}: {
+  code: string;
+  line: LinePart;
+  /** Open and reached by the rendering (see BreakdownView): the button says so only once it is. */
+  open: boolean;
+  lang: Lang;
+  onToggle: (key: string, open: boolean) => void;
+}) {
+  const { t } = useI18n();
+  const number = line.line.lineNumber;
+  // A line billed by two carriers appears under each: the panel's id names both.
+  const panelId = `items-${code}-${number}`;
+  return (
+    <div
+      class="line"
+      data-testid="line-section"
+      data-line={number}
+      style={open ? { containIntrinsicSize: `auto ${openLineRem(line.items.length)}rem` } : undefined}
+    >
+      <h3 class="line__title">
+        <button
+          type="button"
+          class="disclosure"
+          aria-expanded={open}
+          aria-controls={open ? panelId : undefined}
+          onClick={() => onToggle(`${code}/${number}`, open)}
+        >
+          <span class="disclosure__label">
+            {number}
+            <span class="line__service" lang={langOfName(line.line.serviceName, lang)}>
+              {line.line.serviceName}
+            </span>
+          </span>
+          <span class="disclosure__amount">
+            <span class="visually-hidden">{t('subtotal')} </span>
+            {formatYen(line.subtotal, lang)}
+          </span>
+        </button>
+      </h3>
+      {open ? <ItemsTable id={panelId} line={line} lang={lang} /> : null}
+    </div>
+  );
+});
+
+/**
+ * "Open all" on 120 lines adds ~3,000 elements: rendered in one task that took 1.2 s to the next paint
+ * at 4× CPU. The first lines' items are rendered at once and the rest in idle slices after it, in
+ * document order, so the first paint comes quickly, screen readers meet the items in their places
+ * (a line's button says expanded once its items are there; the carrier is aria-busy until then) and
+ * find-in-page finds each part once it is rendered. Virtualising was not chosen: it would take
+ * off-screen items out of the DOM (and out of find-in-page and the reading order) for good.
+ * Off-screen lines also skip style, layout and paint (content-visibility, styles.css).
+ */
+const FIRST_SLICE = 4;
+const SLICE = 16;
+const whenIdle = (fn: () => void): (() => void) => {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(fn, { timeout: 200 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(fn, 16);
+  return () => clearTimeout(id);
+};
+
+const toggled = (set: ReadonlySet<string>, key: string, on = !set.has(key)) => {
+  const next = new Set(set);
+  if (on) next.add(key);
+  else next.delete(key);
+  return next;
+};
 
 function BreakdownView({ breakdown, month }: { breakdown: Breakdown; month: string }) {
   const { t, lang } = useI18n();
   const [openLines, setOpenLines] = useState<ReadonlySet<string>>(new Set());
   const [closedCarriers, setClosedCarriers] = useState<ReadonlySet<string>>(new Set());
+  // How many open lines (in document order) have their items rendered; Infinity outside "open all".
+  const [limit, setLimit] = useState(Number.POSITIVE_INFINITY);
   const inv = breakdown.invoice;
-  const lineKeys = breakdown.carriers.flatMap((c) =>
-    c.lines.map((l) => `${c.carrier.code}/${l.line.lineNumber}`),
+  const lineKeys = useMemo(
+    () => breakdown.carriers.flatMap((c) => c.lines.map((l) => `${c.carrier.code}/${l.line.lineNumber}`)),
+    [breakdown],
   );
   const allOpen = closedCarriers.size === 0 && lineKeys.length > 0 && lineKeys.every((k) => openLines.has(k));
   const filtered = breakdown.lineNumber != null || breakdown.carrierCode != null;
+  // Lines opened one by one while "open all" is still rendering show at once.
+  const [eager, setEager] = useState<ReadonlySet<string>>(new Set());
+  const onToggleLine = useCallback((key: string, open: boolean) => {
+    setOpenLines((s) => toggled(s, key, !open));
+    if (!open) setEager((s) => toggled(s, key, true));
+  }, []);
+  const openCount = openLines.size;
+  const rendering = limit < openCount;
 
-  const toggle = (set: ReadonlySet<string>, key: string) => {
-    const next = new Set(set);
-    if (next.has(key)) next.delete(key);
-    else next.add(key);
-    return next;
-  };
+  useEffect(() => {
+    if (!rendering) return;
+    return whenIdle(() => setLimit((n) => n + SLICE));
+  }, [rendering, limit]);
+
+  let seen = 0; // open lines met so far, in document order
 
   return (
     <>
@@ -83,6 +177,7 @@ function BreakdownView({ breakdown, month }: { breakdown: Breakdown; month: stri
         <h2 id="total-title" class="card__title bill-head">
           {t('totalTitle')}
           <StatusBadge status={inv.status} />
+          <OverdueFlag invoice={inv} />
         </h2>
         <dl class="props props--amounts">
           <div class="props__total">
@@ -123,25 +218,56 @@ function BreakdownView({ breakdown, month }: { breakdown: Breakdown; month: stri
           onClick={() => {
             setClosedCarriers(new Set());
             setOpenLines(allOpen ? new Set() : new Set(lineKeys));
+            setLimit(allOpen ? Number.POSITIVE_INFINITY : FIRST_SLICE);
+            setEager(new Set());
           }}
         >
           {allOpen ? t('closeAll') : t('openAll')}
         </button>
       </div>
+      <p class="visually-hidden" role="status" data-testid="breakdown-rendering">
+        {rendering ? t('breakdownRendering') : ''}
+      </p>
 
       {breakdown.carriers.length === 0 ? <p class="note">{t('noItems')}</p> : null}
       {breakdown.carriers.map((c) => {
         const code = c.carrier.code;
         const open = !closedCarriers.has(code);
+        const first = seen;
+        const lines = open
+          ? c.lines.map((l) => {
+              const key = `${code}/${l.line.lineNumber}`;
+              const lineOpen = openLines.has(key);
+              const shown = lineOpen && (seen < limit || eager.has(key));
+              if (lineOpen) seen++;
+              // A line still waiting stays closed (its button included) until its slice comes.
+              return (
+                <LineSection
+                  key={l.line.lineNumber}
+                  code={code}
+                  line={l}
+                  open={shown}
+                  lang={lang}
+                  onToggle={onToggleLine}
+                />
+              );
+            })
+          : null;
         return (
-          <section key={code} class="carrier" data-testid="carrier-section" data-code={code}>
+          <section
+            key={code}
+            class="carrier"
+            data-testid="carrier-section"
+            data-code={code}
+            aria-busy={seen > limit && first < seen ? true : undefined}
+          >
             <h2 class="carrier__title">
               <button
                 type="button"
                 class="disclosure disclosure--carrier"
                 aria-expanded={open}
-                aria-controls={`carrier-${code}`}
-                onClick={() => setClosedCarriers((s) => toggle(s, code))}
+                aria-controls={open ? `carrier-${code}` : undefined}
+                onClick={() => setClosedCarriers((s) => toggled(s, code))}
               >
                 <span class="disclosure__label" lang={langOfName(c.carrier.name, lang)}>
                   {c.carrier.name}
@@ -154,35 +280,7 @@ function BreakdownView({ breakdown, month }: { breakdown: Breakdown; month: stri
             </h2>
             {open ? (
               <div id={`carrier-${code}`} class="carrier__lines">
-                {c.lines.map((l) => {
-                  const key = `${code}/${l.line.lineNumber}`;
-                  const lineOpen = openLines.has(key);
-                  return (
-                    <div key={key} class="line" data-testid="line-section" data-line={l.line.lineNumber}>
-                      <h3 class="line__title">
-                        <button
-                          type="button"
-                          class="disclosure"
-                          aria-expanded={lineOpen}
-                          aria-controls={`items-${l.line.lineNumber}`}
-                          onClick={() => setOpenLines((s) => toggle(s, key))}
-                        >
-                          <span class="disclosure__label">
-                            {l.line.lineNumber}
-                            <span class="line__service" lang={langOfName(l.line.serviceName, lang)}>
-                              {l.line.serviceName}
-                            </span>
-                          </span>
-                          <span class="disclosure__amount">
-                            <span class="visually-hidden">{t('subtotal')} </span>
-                            {formatYen(l.subtotal, lang)}
-                          </span>
-                        </button>
-                      </h3>
-                      {lineOpen ? <ItemsTable line={l} lang={lang} /> : null}
-                    </div>
-                  );
-                })}
+                {lines}
               </div>
             ) : null}
           </section>
@@ -210,8 +308,13 @@ export function BreakdownPage({ month }: { month: string }) {
   const directRef = useRef<HTMLInputElement>(null);
 
   const variables = { billingMonth: month, ...selection };
-  const { data, loading, error, refetch, stale, savedAt } = useSavedQuery(BreakdownDocument, variables);
+  const query = useSavedQuery(BreakdownDocument, variables);
+  const { data, loading, error, refetch, stale, savedAt } = query;
   const picker = useSavedQuery(BreakdownPickerDocument, {});
+  // The picker card sits above the breakdown: both are drawn in the same pass, once both queries have
+  // answered the first time, so that neither pushes the other (layout shift).
+  const firstPass = useRef(true);
+  if (settled(query) && settled(picker)) firstPass.current = false;
   const result = data?.billing.breakdown;
   const lines = picker.data?.billing.lines;
   const carriers = picker.data?.billing.carriers ?? [];
@@ -259,7 +362,12 @@ export function BreakdownPage({ month }: { month: string }) {
   return (
     <Layout title={fill(t('breakdownTitle'), { month: formatMonth(month, lang) })} menu>
       <OfflineDataNotice stale={stale} savedAt={savedAt} />
-      {canPick && picker.data ? (
+      {firstPass.current ? (
+        <p class="loading" role="status" aria-live="polite">
+          {t('loading')}
+        </p>
+      ) : null}
+      {!firstPass.current && canPick && picker.data ? (
         <section class="card picker" aria-labelledby="picker-title">
           <h2 id="picker-title" class="card__title">
             {t('pickerTitle')}
@@ -359,33 +467,37 @@ export function BreakdownPage({ month }: { month: string }) {
           </p>
         </section>
       ) : null}
-      <QueryGate hasData={!!result} loading={loading} error={error} retry={() => void refetch()}>
-        {() => {
-          if (!result) return null;
-          if (result.__typename !== 'Breakdown') {
-            return (
-              <>
-                <BillMessage code={result.code} message={result.message} />
-                {result.__typename === 'DetailsNotRetained' ? (
-                  <div class="actions">
-                    <Link
-                      href={`/bills/${month}/summary`}
-                      class="button button--secondary"
-                      data-testid="summary-link"
-                    >
-                      {t('summaryLink')}
-                    </Link>
-                  </div>
-                ) : null}
-              </>
-            );
-          }
-          return <BreakdownView key={JSON.stringify(selection)} breakdown={result} month={month} />;
-        }}
-      </QueryGate>
-      <p class="links">
-        <Link href="/bills">{t('backToBills')}</Link>
-      </p>
+      {firstPass.current ? null : (
+        <QueryGate hasData={!!result} loading={loading} error={error} retry={() => void refetch()}>
+          {() => {
+            if (!result) return null;
+            if (result.__typename !== 'Breakdown') {
+              return (
+                <>
+                  <BillMessage code={result.code} message={result.message} />
+                  {result.__typename === 'DetailsNotRetained' ? (
+                    <div class="actions">
+                      <Link
+                        href={`/bills/${month}/summary`}
+                        class="button button--secondary"
+                        data-testid="summary-link"
+                      >
+                        {t('summaryLink')}
+                      </Link>
+                    </div>
+                  ) : null}
+                </>
+              );
+            }
+            return <BreakdownView key={JSON.stringify(selection)} breakdown={result} month={month} />;
+          }}
+        </QueryGate>
+      )}
+      {firstPass.current ? null : (
+        <p class="links">
+          <Link href="/bills">{t('backToBills')}</Link>
+        </p>
+      )}
     </Layout>
   );
 }

@@ -1,12 +1,12 @@
 import { useSavedQuery } from '../../apollo/useSavedQuery';
-import { PaymentBadge, StatusBadge } from '../../components/InvoiceBits';
+import { OverdueFlag, PaymentBadge, StatusBadge } from '../../components/InvoiceBits';
 import { Layout } from '../../components/Layout';
 import { OfflineDataNotice } from '../../components/OfflineDataNotice';
 import { fill, formatMonth, formatYen } from '../../format';
 import { BillingHistoryDocument, type InvoiceCardFieldsFragment } from '../../gql/graphql';
 import { type Lang, useI18n } from '../../i18n';
 import { Link } from '../../router';
-import { QueryGate } from './shared';
+import { QueryGate, settled } from './shared';
 
 const W = 360;
 const H = 200;
@@ -91,7 +91,8 @@ function chartSummary(invoices: InvoiceCardFieldsFragment[], lang: Lang, templat
 /** Guide 3 (5): the past 15 months (current month included) as a chart and a table. */
 export function HistoryPage() {
   const { t, lang } = useI18n();
-  const { data, loading, error, refetch, stale, savedAt } = useSavedQuery(BillingHistoryDocument, {});
+  const query = useSavedQuery(BillingHistoryDocument, {});
+  const { data, loading, error, refetch, stale, savedAt } = query;
   const invoices = data?.billing.history ?? [];
 
   return (
@@ -150,7 +151,7 @@ export function HistoryPage() {
                           <StatusBadge status={inv.status} />
                         </td>
                         <td>
-                          <PaymentBadge status={inv.paymentStatus} />
+                          <PaymentBadge status={inv.paymentStatus} /> <OverdueFlag invoice={inv} />
                         </td>
                       </tr>
                     ))}
@@ -162,9 +163,11 @@ export function HistoryPage() {
           )
         }
       </QueryGate>
-      <p class="links">
-        <Link href="/bills">{t('backToBills')}</Link>
-      </p>
+      {settled(query) ? (
+        <p class="links">
+          <Link href="/bills">{t('backToBills')}</Link>
+        </p>
+      ) : null}
     </Layout>
   );
 }

@@ -1,5 +1,5 @@
 import { useSavedQuery } from '../../apollo/useSavedQuery';
-import { PaymentBadge, StatusBadge } from '../../components/InvoiceBits';
+import { OverdueFlag, PaymentBadge, StatusBadge } from '../../components/InvoiceBits';
 import { Layout } from '../../components/Layout';
 import { OfflineDataNotice } from '../../components/OfflineDataNotice';
 import { fill, formatDate, formatMonth, formatYen } from '../../format';
@@ -7,14 +7,13 @@ import { InvoiceSummaryDocument } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
 import { Link } from '../../router';
 import { ReceiptCard } from '../pay/Receipt';
-import { BillMessage, NotificationEntry, QueryGate, TaxRows } from './shared';
+import { BillMessage, NotificationEntry, QueryGate, settled, TaxRows } from './shared';
 
 /** Guide 3 "View Billing summary": usage, adjustments, billing amount, taxes, dates, notices. */
 export function SummaryPage({ month }: { month: string }) {
   const { t, lang } = useI18n();
-  const { data, loading, error, refetch, stale, savedAt } = useSavedQuery(InvoiceSummaryDocument, {
-    billingMonth: month,
-  });
+  const query = useSavedQuery(InvoiceSummaryDocument, { billingMonth: month });
+  const { data, loading, error, refetch, stale, savedAt } = query;
   const result = data?.billing.invoice;
 
   return (
@@ -32,6 +31,7 @@ export function SummaryPage({ month }: { month: string }) {
                 <h2 id="summary-amounts-title" class="card__title bill-head">
                   {t('summaryAmountsTitle')}
                   <StatusBadge status={inv.status} />
+                  <OverdueFlag invoice={inv} />
                 </h2>
                 <dl class="props props--amounts">
                   <div>
@@ -130,10 +130,14 @@ export function SummaryPage({ month }: { month: string }) {
           );
         }}
       </QueryGate>
-      <NotificationEntry />
-      <p class="links">
-        <Link href="/bills">{t('backToBills')}</Link>
-      </p>
+      {settled(query) ? (
+        <>
+          <NotificationEntry />
+          <p class="links">
+            <Link href="/bills">{t('backToBills')}</Link>
+          </p>
+        </>
+      ) : null}
     </Layout>
   );
 }

@@ -38,6 +38,13 @@ export function QueryGate({
   );
 }
 
+/**
+ * Whether a query has answered (data or an error): what follows a gated part of a screen waits for
+ * it, so that nothing already drawn is pushed down when the answer arrives (layout shift).
+ */
+export const settled = (q: { data?: unknown; error?: unknown; loading: boolean }) =>
+  q.data !== undefined || !!q.error || !q.loading;
+
 /** A UserError result (MonthOutOfRange, DetailsNotRetained, InvoiceNotFound…): the server's message. */
 export function BillMessage({ code, message }: { code: string; message: string }) {
   return (

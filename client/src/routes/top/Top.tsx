@@ -4,7 +4,7 @@ import { useLogout } from '../../apollo/useLogout';
 import { useSavedQuery } from '../../apollo/useSavedQuery';
 import { BusyButton } from '../../components/BusyButton';
 import { FormErrors } from '../../components/FormErrors';
-import { PaymentBadge, StatusBadge } from '../../components/InvoiceBits';
+import { OverdueFlag, PaymentBadge, StatusBadge } from '../../components/InvoiceBits';
 import { Layout } from '../../components/Layout';
 import { OfflineDataNotice } from '../../components/OfflineDataNotice';
 import { fill, formatDate, formatMonth, formatYen } from '../../format';
@@ -13,10 +13,13 @@ import { useI18n } from '../../i18n';
 import { formatPhone } from '../../phone';
 import { Link } from '../../router';
 
+type TopBilling = ReturnType<typeof useTopBilling>;
+const useTopBilling = () => useSavedQuery(TopBillingDocument, {});
+
 /** Guide 2 【ご請求額】: the newest bill, and the way to 【ご請求内容】. */
-function LatestInvoice() {
+function LatestInvoice({ query }: { query: TopBilling }) {
   const { t, lang } = useI18n();
-  const { data, loading, error, refetch, stale, savedAt } = useSavedQuery(TopBillingDocument, {});
+  const { data, loading, error, refetch, stale, savedAt } = query;
   const invoice = data?.billing.latestInvoice ?? null;
   // An earlier confirmed bill still unpaid (the newest is often provisional): payable from here too.
   const outstanding = (data?.billing.recentInvoices ?? []).filter(
@@ -50,6 +53,7 @@ function LatestInvoice() {
             {fill(t('monthBill'), { month: formatMonth(invoice.billingMonth, lang) })}
           </span>
           <StatusBadge status={invoice.status} />
+          <OverdueFlag invoice={invoice} />
         </p>
         <p class="card__big amount" data-testid="latest-billing-amount">
           {formatYen(invoice.billingAmount, lang)}
@@ -100,6 +104,7 @@ function LatestInvoice() {
                 <span class="bill-head">
                   {fill(t('monthBill'), { month: formatMonth(i.billingMonth, lang) })}
                   <PaymentBadge status={i.paymentStatus} />
+                  <OverdueFlag invoice={i} />
                 </span>
                 <span class="amount">{formatYen(i.billingAmount, lang)}</span>
                 <Link href={`/bills/${i.billingMonth}/pay`} class="button button--secondary">
@@ -118,6 +123,9 @@ function LatestInvoice() {
 export function TopPage({ viewer }: { viewer: Viewer }) {
   const { t } = useI18n();
   const { logout, busy } = useLogout();
+  const billing = useTopBilling();
+  // The menu waits for the bill (or its failure): shown earlier, the bill's card would push it down.
+  const settled = !!billing.data || !!billing.error || !billing.loading;
 
   return (
     <Layout title={t('topTitle')} menu>
@@ -146,50 +154,57 @@ export function TopPage({ viewer }: { viewer: Viewer }) {
           </div>
         </dl>
       </section>
-      <LatestInvoice />
-      <nav aria-labelledby="menu-title" class="top-menu">
-        <h2 id="menu-title" class="section-title">
-          {t('menuTitle')}
-        </h2>
-        <ul class="menu">
-          <li>
-            <Link href="/bills" class="menu__item" data-testid="menu-bills">
-              {t('menuBills')}
-            </Link>
-          </li>
-          <li>
-            <Link href="/bills/notification" class="menu__item" data-testid="notification-link">
-              {t('notificationLink')}
-            </Link>
-          </li>
-          <li>
-            <Link href="/membership" class="menu__item" data-testid="menu-membership">
-              {t('menuMembership')}
-            </Link>
-          </li>
-          <li>
-            <Link href="/password" class="menu__item" data-testid="menu-change-password">
-              {t('menuChangePassword')}
-            </Link>
-          </li>
-          <li>
-            <Link href="/reissue-email" class="menu__item" data-testid="menu-reissue-email">
-              {t('menuReissueEmail')}
-            </Link>
-          </li>
-          <li>
-            <BusyButton
-              type="button"
-              class="menu__item menu__item--logout"
-              onClick={logout}
-              busy={busy}
-              data-testid="logout"
-            >
-              {t('logout')}
-            </BusyButton>
-          </li>
-        </ul>
-      </nav>
+      <LatestInvoice query={billing} />
+      {settled ? <TopMenu logout={logout} busy={busy} /> : null}
     </Layout>
+  );
+}
+
+function TopMenu({ logout, busy }: { logout: () => Promise<void>; busy: boolean }) {
+  const { t } = useI18n();
+  return (
+    <nav aria-labelledby="menu-title" class="top-menu">
+      <h2 id="menu-title" class="section-title">
+        {t('menuTitle')}
+      </h2>
+      <ul class="menu">
+        <li>
+          <Link href="/bills" class="menu__item" data-testid="menu-bills">
+            {t('menuBills')}
+          </Link>
+        </li>
+        <li>
+          <Link href="/bills/notification" class="menu__item" data-testid="notification-link">
+            {t('notificationLink')}
+          </Link>
+        </li>
+        <li>
+          <Link href="/membership" class="menu__item" data-testid="menu-membership">
+            {t('menuMembership')}
+          </Link>
+        </li>
+        <li>
+          <Link href="/password" class="menu__item" data-testid="menu-change-password">
+            {t('menuChangePassword')}
+          </Link>
+        </li>
+        <li>
+          <Link href="/reissue-email" class="menu__item" data-testid="menu-reissue-email">
+            {t('menuReissueEmail')}
+          </Link>
+        </li>
+        <li>
+          <BusyButton
+            type="button"
+            class="menu__item menu__item--logout"
+            onClick={logout}
+            busy={busy}
+            data-testid="logout"
+          >
+            {t('logout')}
+          </BusyButton>
+        </li>
+      </ul>
+    </nav>
   );
 }

@@ -22,6 +22,22 @@ export function currentBillingMonth(clock: Clock): BillingMonth {
   return lastMinute.month;
 }
 
+const tokyoDay = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Tokyo',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+let lastDayMinute = { minute: Number.NaN, day: '' };
+
+/** Today in Japan time, 'YYYY-MM-DD' (the server's clock: the client's is not trusted). */
+export function tokyoToday(clock: Clock): string {
+  const now = clock.now().getTime();
+  const minute = Math.floor(now / 60_000);
+  if (minute !== lastDayMinute.minute) lastDayMinute = { minute, day: tokyoDay.format(now) };
+  return lastDayMinute.day;
+}
+
 export function isBillingMonth(value: string): boolean {
   return MONTH.test(value);
 }

@@ -265,3 +265,16 @@ export class InvoiceNoticesResolver {
     return rows.map((r) => Object.assign(new Notice(), { title: r.title, body: r.body }));
   }
 }
+
+@Resolver(() => Invoice)
+export class InvoiceOverdueResolver {
+  constructor(private readonly billing: BillingService) {}
+
+  @FieldResolver(() => Boolean, {
+    description:
+      'Unpaid and past its due date in Japan time (from the day after the due date), by the server clock.',
+  })
+  overdue(@Root() invoice: Invoice): boolean {
+    return this.billing.isOverdue(invoice);
+  }
+}

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { EntityManager } from 'typeorm';
 import type { Clock } from '../../clock';
-import { type BillingMonth, isBillingMonth, monthStart, retention } from './billing-month';
+import { type BillingMonth, isBillingMonth, monthStart, retention, tokyoToday } from './billing-month';
 import { computeTotals } from './invoice-totals';
 import { normalizeLineNumber } from './line-number';
 import { listOnce } from './statement-items';
@@ -131,6 +131,14 @@ export class BillingService {
       statementNames.set(text, name);
     }
     return (await this.pool.query({ name, text, values })).rows as T;
+  }
+
+  /**
+   * Unpaid after its due date, by the calendar in Japan: overdue from the day after the due date
+   * (00:00 JST), not on the due date itself.
+   */
+  isOverdue(invoice: { dueDate: string; paymentStatus: string }): boolean {
+    return invoice.paymentStatus === 'UNPAID' && invoice.dueDate < tokyoToday(this.clock);
   }
 
   /** Newest first, within the 15-month window. */
