@@ -11,10 +11,12 @@
 // task after the first paint, stands in for it.
 //   npm run build && npm run bench:lighthouse
 // Options (env): BENCH_RUNS (3), BENCH_REPORTS=dir (also write each run's Lighthouse JSON there).
+const { execFileSync } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
-const { mkdirSync, writeFileSync } = require('node:fs');
+const { mkdirSync, readFileSync, writeFileSync } = require('node:fs');
 const path = require('node:path');
 const {
+  root,
   dist,
   quiet,
   openBenchDatabase,
@@ -164,9 +166,12 @@ async function main() {
       ['top', `${server.url}/top`, cookie],
       ['breakdown', `${server.url}/bills/${month}/breakdown`, cookie],
     ];
+    const { version } = JSON.parse(readFileSync(`${root}/node_modules/lighthouse/package.json`, 'utf8'));
+    const chromium = execFileSync(chromiumPath(), ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] });
     console.log(
-      `bench:lighthouse: ${runs} runs per page, Lighthouse's default (mobile, simulated throttling) config; ` +
-        `the breakdown has ${lines.size} lines (${month}); ${loadLine()}`,
+      `bench:lighthouse: Lighthouse ${version}, its default config (mobile, simulated throttling), in ` +
+        `${String(chromium).trim()}; ${runs} runs per page; the breakdown has ${lines.size} lines (${month}); ` +
+        loadLine(),
     );
     const scores = [];
     const warnings = new Set();
@@ -188,11 +193,11 @@ async function main() {
         ([name, id, format]) =>
           `${name} ${format(median(results.map((lhr) => lhr.audits[id].numericValue)))}`,
       );
-      const first = results[0];
+      // Lighthouse's own measure of this CPU's speed, and what else the cores did meanwhile.
+      const benchmarkIndex = median(results.map((lhr) => lhr.environment.benchmarkIndex));
       console.log(
         `  ${label.padEnd(9)} Performance ${String(median(perf)).padStart(3)} (runs ${perf.join(', ')})   ` +
-          `${figures.join('   ')}   [Lighthouse ${first.lighthouseVersion}, ${first.environment.hostUserAgent.match(/Chrome\/[\d.]+/)?.[0]}, ` +
-          `benchmarkIndex ${median(results.map((lhr) => lhr.environment.benchmarkIndex)).toFixed(0)}; ` +
+          `${figures.join('   ')}   [benchmarkIndex ${benchmarkIndex.toFixed(0)}; ` +
           `${sharesLine(cpuShares(before, cpuSnapshot()))}]`,
       );
     }
