@@ -417,7 +417,8 @@ describe('the offline copy', () => {
       for (const w of writes) expect(w.size).toBeLessThanOrEqual(SAVED_MAX_CHARS);
       // The first write holding a breakdown came after it was on screen (never inside the result).
       for (const m of months) {
-        const op = `Breakdown:{"billingMonth":"${m}"}`;
+        // Saved copies are keyed by language (ja:Breakdown:{…}).
+        const op = `ja:Breakdown:{"billingMonth":"${m}"}`;
         const first = writes.find((w) => w.ops.includes(op));
         expect({ m, shown: first?.breakdownShown }).toEqual({ m, shown: true });
       }
