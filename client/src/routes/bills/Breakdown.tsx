@@ -14,6 +14,7 @@ import {
   BreakdownPickerDocument,
 } from '../../gql/graphql';
 import { type Lang, langOfName, useI18n } from '../../i18n';
+import { formatPhone } from '../../phone';
 import { Link } from '../../router';
 import { BillMessage, NotificationEntry, QueryGate, settled, TaxRows } from './shared';
 
@@ -32,7 +33,9 @@ function ItemsTableImpl({ id, line, lang }: { id: string; line: LinePart; lang: 
   const { t } = useI18n();
   return (
     <table class="table items" id={id}>
-      <caption class="visually-hidden">{fill(t('itemsCaption'), { line: line.line.lineNumber })}</caption>
+      <caption class="visually-hidden">
+        {fill(t('itemsCaption'), { line: formatPhone(line.line.lineNumber) })}
+      </caption>
       <thead>
         <tr>
           <th scope="col">{t('itemName')}</th>
@@ -99,7 +102,7 @@ const LineSection = memo(function LineSection({
           onClick={() => onToggle(`${code}/${number}`, open)}
         >
           <span class="disclosure__label">
-            {number}
+            {formatPhone(number)}
             <span class="line__service" lang={langOfName(line.line.serviceName, lang)}>
               {line.line.serviceName}
             </span>
@@ -350,7 +353,8 @@ export function BreakdownPage({ month }: { month: string }) {
         directRef.current?.focus();
       } else {
         setPicked('');
-        setSelection({ lineNumber });
+        // The number as the server read it (０６６１… typed → 0661…), not as typed.
+        setSelection({ lineNumber: b?.lineNumber ?? lineNumber });
       }
     } catch (err) {
       setDirectErrors([errorMessage(err, t)]);
@@ -398,9 +402,8 @@ export function BreakdownPage({ month }: { month: string }) {
                     value={`l:${l.lineNumber}`}
                     lang={langOfName(l.serviceName + l.carrier.name, lang)}
                   >
-                    {lang === 'ja'
-                      ? `${l.lineNumber} ${l.serviceName}（${l.carrier.name}）`
-                      : `${l.lineNumber} ${l.serviceName} (${l.carrier.name})`}
+                    {/* Service names carry their own brackets (携帯電話（ahamo）): the carrier follows a slash. */}
+                    {`${formatPhone(l.lineNumber)} ${l.serviceName} ／ ${l.carrier.name}`}
                   </option>
                 ))}
               </optgroup>
@@ -459,7 +462,7 @@ export function BreakdownPage({ month }: { month: string }) {
           <p class="picker__current" aria-live="polite">
             {fill(t('pickerShowing'), {
               what: selection.lineNumber
-                ? selection.lineNumber
+                ? formatPhone(selection.lineNumber)
                 : selection.carrierCode
                   ? (carriers.find((c) => c.code === selection.carrierCode)?.name ?? selection.carrierCode)
                   : t('pickerAll'),
