@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorMessage } from '../../apollo/errors';
 import { FormErrors } from '../../components/FormErrors';
+import { ScrollRegion } from '../../components/ScrollRegion';
 import { useI18n } from '../../i18n';
 import { Link } from '../../router';
 import { formatStamp } from './Account';
@@ -159,7 +160,7 @@ export function PostcardsPage(props: OpsPageProps) {
       ) : null}
       {page && postcards.length === 0 ? <p data-testid="ops-no-postcards">{s.noPending}</p> : null}
       {postcards.length > 0 ? (
-        <div class="table-wrap">
+        <ScrollRegion label={s.navPostcards}>
           <table class="table ops-table" data-testid="ops-postcard-queue">
             <thead>
               <tr>
@@ -202,7 +203,7 @@ export function PostcardsPage(props: OpsPageProps) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       ) : null}
       {moreError ? <FormErrors messages={[errorMessage(moreError, t)]} /> : null}
       {page?.nextCursor ? (
