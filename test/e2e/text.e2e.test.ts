@@ -119,7 +119,9 @@ function measure(page: Page): Promise<LayoutReport> {
       const tall = el.scrollHeight > el.clientHeight + 1;
       const hides = (v: string) => v === 'hidden' || v === 'clip';
       const scrolls = (v: string) => v === 'auto' || v === 'scroll';
-      if ((hides(style.overflowX) && wide) || (hides(style.overflowY) && tall))
+      // A 1×1 px box is the screen-reader-only pattern: clipped on purpose.
+      const srOnly = style.position === 'absolute' && el.clientWidth <= 1 && el.clientHeight <= 1;
+      if (!srOnly && ((hides(style.overflowX) && wide) || (hides(style.overflowY) && tall)))
         clipped.push(
           `${describe(el)} ${el.scrollWidth}/${el.clientWidth} × ${el.scrollHeight}/${el.clientHeight}`,
         );
@@ -198,6 +200,21 @@ async function expectReadable(page: Page, screen: string): Promise<void> {
   });
 }
 
+/** How many rows, cells and headers Chromium's accessibility tree has under `selector`. */
+async function axRoles(page: Page, selector: string): Promise<Record<string, number>> {
+  const cdp = await page.context().newCDPSession(page);
+  const { result } = await cdp.send('Runtime.evaluate', {
+    expression: `document.querySelector('${selector}')`,
+  });
+  const counts: Record<string, number> = {};
+  for (const role of ['row', 'columnheader', 'rowheader', 'cell']) {
+    const { nodes } = await cdp.send('Accessibility.queryAXTree', { objectId: result.objectId, role });
+    counts[role] = nodes.length;
+  }
+  await cdp.detach();
+  return counts;
+}
+
 /** A region wider than its box takes the focus and scrolls with the arrow keys. */
 async function expectKeyboardScrolls(page: Page, region: Locator): Promise<void> {
   expect(await region.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
@@ -258,6 +275,10 @@ describe('200 % text at 320 px (the browser default font size doubled)', () => {
           .waitFor();
         expect(await byTestId(page, 'line-section').count()).toBeGreaterThanOrEqual(120);
         await expectReadable(page, 'breakdown, all open');
+        // The item tables reflow (name over amount and rate) and are still tables to a screen reader.
+        const roles = await axRoles(page, '#items-0661000120');
+        const items = await page.locator('#items-0661000120 [data-testid="charge-item"]').count();
+        expect(roles).toEqual({ columnheader: 3, rowheader: items, cell: 2 * items, row: items + 1 });
 
         await page.goto(`${t.url}/bills/${month}/summary`);
         await byTestId(page, 'summary-billing').waitFor();

@@ -64,7 +64,8 @@ function HistoryChart({
         const x = LEFT + i * slot;
         const [year, month] = inv.billingMonth.split('-');
         const top = y(inv.billingAmount);
-        // The first year is left out when a January right after it would overlap it.
+        // From the bar's left edge (the first one would start left of the chart if centred); the first
+        // year is left out when a January right after it would overlap it.
         const showYear = month === '01' || (i === 0 && months[1]?.billingMonth.slice(5) !== '01');
         return (
           <g key={inv.billingMonth}>
@@ -79,7 +80,7 @@ function HistoryChart({
               {Number(month)}
             </text>
             {showYear ? (
-              <text x={x + slot / 2} y={H - BOTTOM + 38} class="chart__year" text-anchor="middle">
+              <text x={x + slot * 0.18} y={H - BOTTOM + 38} class="chart__year">
                 {year}
               </text>
             ) : null}
