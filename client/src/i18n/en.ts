@@ -239,6 +239,7 @@ export const en: Dictionary = {
   historyTableCaption: 'Billing amounts of the past 15 months (newest first)',
   historyChartLabel:
     'Bar chart of the billing amounts, {from} to {to}. Highest {max} in {maxMonth}, lowest {min} in {minMonth}, latest {latest}.',
+  historyChartName: 'Chart of billing amounts',
   historyLinkHint: 'Tap a month for its detailed breakdown (past 4 months) or its billing summary.',
   backToBills: 'Back to confirmation of charges',
   summaryTitle: 'Billing summary, {month}',

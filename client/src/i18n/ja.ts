@@ -246,6 +246,7 @@ export const ja = {
   historyTableCaption: '過去15か月のご請求額（新しい順）',
   historyChartLabel:
     '過去15か月のご請求額の棒グラフ（{from}～{to}）。最高は{maxMonth}の{max}、最低は{minMonth}の{min}、最新は{latest}です。',
+  historyChartName: 'ご請求額のグラフ',
   historyLinkHint: '月をタップすると、ご請求内訳（過去4か月分）またはご請求サマリーを表示します。',
   backToBills: 'ご請求金額の確認へ戻る',
   summaryTitle: '{month}分 ご請求サマリー',

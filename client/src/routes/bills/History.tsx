@@ -2,16 +2,20 @@ import { useSavedQuery } from '../../apollo/useSavedQuery';
 import { OverdueFlag, PaymentBadge, StatusBadge } from '../../components/InvoiceBits';
 import { Layout } from '../../components/Layout';
 import { OfflineDataNotice } from '../../components/OfflineDataNotice';
+import { ScrollRegion } from '../../components/ScrollRegion';
 import { fill, formatMonth, formatYen } from '../../format';
 import { BillingHistoryDocument, type InvoiceCardFieldsFragment } from '../../gql/graphql';
 import { type Lang, useI18n } from '../../i18n';
 import { Link } from '../../router';
 import { QueryGate, settled } from './shared';
 
+// User units of the viewBox. The chart is never narrower than 16.875rem (styles.css), so its
+// 16-unit text is never drawn smaller than 16 × 16.875rem / 360 = 0.75rem: at large text it grows
+// with the reader's setting and the chart scrolls in its own region instead of shrinking.
 const W = 360;
-const H = 200;
-const TOP = 22;
-const BOTTOM = 36;
+const H = 210;
+const TOP = 26;
+const BOTTOM = 48;
 const LEFT = 6;
 
 /** Plain-SVG bar chart, oldest month on the left. The table below is the real data. */
@@ -38,6 +42,19 @@ function HistoryChart({
       data-testid="history-chart"
       preserveAspectRatio="xMidYMid meet"
     >
+      <defs>
+        {/* Provisional bars are hatched and outlined: told apart from confirmed ones without colour. */}
+        <pattern
+          id="chart-hatch"
+          width="6"
+          height="6"
+          patternUnits="userSpaceOnUse"
+          patternTransform="rotate(45)"
+        >
+          <rect width="6" height="6" class="chart__hatch-bg" />
+          <line x1="1" y1="0" x2="1" y2="6" class="chart__hatch" />
+        </pattern>
+      </defs>
       <line x1={LEFT} x2={W - LEFT} y1={y(max)} y2={y(max)} class="chart__grid" />
       <text x={W - LEFT} y={y(max) - 6} class="chart__axis" text-anchor="end">
         {formatYen(max, lang)}
@@ -47,6 +64,9 @@ function HistoryChart({
         const x = LEFT + i * slot;
         const [year, month] = inv.billingMonth.split('-');
         const top = y(inv.billingAmount);
+        // From the bar's left edge (the first one would start left of the chart if centred); the first
+        // year is left out when a January right after it would overlap it.
+        const showYear = month === '01' || (i === 0 && months[1]?.billingMonth.slice(5) !== '01');
         return (
           <g key={inv.billingMonth}>
             <rect
@@ -56,11 +76,11 @@ function HistoryChart({
               height={y(0) - top}
               class={inv.status === 'CONFIRMED' ? 'chart__bar' : 'chart__bar chart__bar--provisional'}
             />
-            <text x={x + slot / 2} y={H - BOTTOM + 14} class="chart__label" text-anchor="middle">
+            <text x={x + slot / 2} y={H - BOTTOM + 18} class="chart__label" text-anchor="middle">
               {Number(month)}
             </text>
-            {i === 0 || month === '01' ? (
-              <text x={x + slot / 2} y={H - BOTTOM + 28} class="chart__year" text-anchor="middle">
+            {showYear ? (
+              <text x={x + slot * 0.18} y={H - BOTTOM + 38} class="chart__year">
                 {year}
               </text>
             ) : null}
@@ -106,17 +126,19 @@ export function HistoryPage() {
           ) : (
             <div class="history">
               <figure class="card history__chart">
-                <HistoryChart
-                  invoices={invoices}
-                  lang={lang}
-                  label={chartSummary(invoices, lang, t('historyChartLabel'))}
-                />
+                <ScrollRegion label={t('historyChartName')} class="chart-scroll">
+                  <HistoryChart
+                    invoices={invoices}
+                    lang={lang}
+                    label={chartSummary(invoices, lang, t('historyChartLabel'))}
+                  />
+                </ScrollRegion>
                 <figcaption class="chart__legend">
                   <span class="legend legend--confirmed">{t('statusConfirmed')}</span>
                   <span class="legend legend--provisional">{t('statusProvisional')}</span>
                 </figcaption>
               </figure>
-              <div class="table-wrap">
+              <ScrollRegion label={t('historyTableCaption')}>
                 <table class="table history__table" data-testid="history-table">
                   <caption class="visually-hidden">{t('historyTableCaption')}</caption>
                   <thead>
@@ -157,7 +179,7 @@ export function HistoryPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </ScrollRegion>
               <p class="hint">{t('historyLinkHint')}</p>
             </div>
           )

@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorMessage } from '../../apollo/errors';
 import { FormErrors } from '../../components/FormErrors';
+import { ScrollRegion } from '../../components/ScrollRegion';
 import { useI18n } from '../../i18n';
 import { Link } from '../../router';
 import { ConfirmDialog, resultErrors } from './ConfirmDialog';
@@ -41,7 +42,7 @@ export function PostcardTable({ postcards }: { postcards: readonly OpsPostcardFi
   const { s, named } = useOpsStrings();
   if (postcards.length === 0) return <p>{s.none}</p>;
   return (
-    <div class="table-wrap">
+    <ScrollRegion label={s.postcardsTitle}>
       <table class="table ops-table" data-testid="ops-account-postcards">
         <thead>
           <tr>
@@ -62,7 +63,7 @@ export function PostcardTable({ postcards }: { postcards: readonly OpsPostcardFi
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 
@@ -70,14 +71,16 @@ export function AuditTable({
   events,
   showCustomer,
   testId,
+  label,
 }: {
   events: readonly OpsAuditEntryFieldsFragment[];
   showCustomer?: boolean;
   testId?: string;
+  label: string;
 }) {
   const { s, eventName } = useOpsStrings();
   return (
-    <div class="table-wrap">
+    <ScrollRegion label={label}>
       <table class="table ops-table ops-audit" data-testid={testId}>
         <thead>
           <tr>
@@ -109,7 +112,7 @@ export function AuditTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 
@@ -331,7 +334,7 @@ export function AccountPage({ id, ...props }: OpsPageProps & { id: string }) {
         {account.lines.length === 0 ? (
           <p>{s.none}</p>
         ) : (
-          <div class="table-wrap">
+          <ScrollRegion label={s.linesTitle}>
             <table class="table ops-table" data-testid="ops-account-lines">
               <thead>
                 <tr>
@@ -350,7 +353,7 @@ export function AccountPage({ id, ...props }: OpsPageProps & { id: string }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
         {account.lineTotalCount > account.lines.length ? (
           <p class="hint">{fill(s.linesMore, { n: account.lineTotalCount - account.lines.length })}</p>
@@ -371,7 +374,7 @@ export function AccountPage({ id, ...props }: OpsPageProps & { id: string }) {
         {account.recentEvents.length === 0 ? (
           <p>{s.noEvents}</p>
         ) : (
-          <AuditTable events={account.recentEvents} testId="ops-account-events" />
+          <AuditTable events={account.recentEvents} testId="ops-account-events" label={s.eventsTitle} />
         )}
         <p>
           <Link href={`/ops/audit?customer=${encodeURIComponent(account.customerNumber)}`}>

@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorCode, errorMessage } from '../../apollo/errors';
 import { FormErrors } from '../../components/FormErrors';
+import { ScrollRegion } from '../../components/ScrollRegion';
 import { useI18n } from '../../i18n';
 import { formatStamp } from './Account';
 import { ConfirmDialog, resultErrors } from './ConfirmDialog';
@@ -174,7 +175,7 @@ function OperatorTable({
   const { s, fill, named } = useOpsStrings();
   if (operators.length === 0) return <p>{s.none}</p>;
   return (
-    <div class="table-wrap">
+    <ScrollRegion label={s.operatorsTitle}>
       <table class="table ops-table" data-testid="ops-admin-operators">
         <thead>
           <tr>
@@ -224,7 +225,7 @@ function OperatorTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 
@@ -238,7 +239,7 @@ function ApiKeyTable({
   const { s, fill } = useOpsStrings();
   if (apiKeys.length === 0) return <p>{s.none}</p>;
   return (
-    <div class="table-wrap">
+    <ScrollRegion label={s.apiKeysTitle}>
       <table class="table ops-table" data-testid="ops-admin-apikeys">
         <thead>
           <tr>
@@ -290,6 +291,6 @@ function ApiKeyTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

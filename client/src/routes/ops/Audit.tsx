@@ -116,7 +116,7 @@ export function AuditPage(props: OpsPageProps) {
         {loading ? s.loading : page && page.events.length === 0 ? s.noEvents : null}
       </div>
       {page && page.events.length > 0 ? (
-        <AuditTable events={page.events} showCustomer testId="ops-audit-table" />
+        <AuditTable events={page.events} showCustomer testId="ops-audit-table" label={s.navAudit} />
       ) : null}
       {moreError ? <FormErrors messages={[errorMessage(moreError, t)]} /> : null}
       {page?.nextCursor ? (

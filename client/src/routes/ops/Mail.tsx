@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'preact/hooks';
 import { errorMessage } from '../../apollo/errors';
 import { FormErrors } from '../../components/FormErrors';
+import { ScrollRegion } from '../../components/ScrollRegion';
 import { useI18n } from '../../i18n';
 import { Link } from '../../router';
 import { formatStamp } from './Account';
@@ -52,7 +53,7 @@ export function MailPage(props: OpsPageProps) {
       ) : null}
       {data && mails.length === 0 ? <p data-testid="ops-no-mail">{s.noUndeliveredMail}</p> : null}
       {mails.length > 0 ? (
-        <div class="table-wrap">
+        <ScrollRegion label={s.navMail}>
           <table class="table ops-table" data-testid="ops-undelivered-mail">
             <thead>
               <tr>
@@ -99,7 +100,7 @@ export function MailPage(props: OpsPageProps) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       ) : null}
       {chosen ? (
         <ConfirmDialog

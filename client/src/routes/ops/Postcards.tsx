@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorMessage } from '../../apollo/errors';
 import { BusyButton } from '../../components/BusyButton';
 import { FormErrors } from '../../components/FormErrors';
+import { ScrollRegion } from '../../components/ScrollRegion';
 import { useI18n } from '../../i18n';
 import { Link } from '../../router';
 import { formatStamp } from './Account';
@@ -160,7 +161,7 @@ export function PostcardsPage(props: OpsPageProps) {
       ) : null}
       {page && postcards.length === 0 ? <p data-testid="ops-no-postcards">{s.noPending}</p> : null}
       {postcards.length > 0 ? (
-        <div class="table-wrap">
+        <ScrollRegion label={s.navPostcards}>
           <table class="table ops-table" data-testid="ops-postcard-queue">
             <thead>
               <tr>
@@ -203,7 +204,7 @@ export function PostcardsPage(props: OpsPageProps) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       ) : null}
       {moreError ? <FormErrors messages={[errorMessage(moreError, t)]} /> : null}
       {page?.nextCursor ? (

@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useEffect, useState } from 'preact/hooks';
 import { errorMessage } from '../../apollo/errors';
 import { FormErrors } from '../../components/FormErrors';
+import { ScrollRegion } from '../../components/ScrollRegion';
 import { useI18n } from '../../i18n';
 import { Link, navigate } from '../../router';
 import { type OpsAccountStatusFragment, SearchAccountsDocument } from './gql/graphql';
@@ -128,7 +129,7 @@ export function SearchPage(props: OpsPageProps) {
       </div>
 
       {results && results.length > 0 ? (
-        <div class="table-wrap">
+        <ScrollRegion label={s.searchTitle}>
           <table class="table ops-table" data-testid="ops-search-results">
             <thead>
               <tr>
@@ -157,7 +158,7 @@ export function SearchPage(props: OpsPageProps) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       ) : null}
     </OpsLayout>
   );

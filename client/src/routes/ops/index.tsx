@@ -18,7 +18,7 @@ import { PostcardsPage } from './Postcards';
 import { ProvisionPage } from './Provision';
 import { SearchPage } from './Search';
 import { useOpsStrings } from './strings';
-import { useOpsStyles } from './styles';
+import './ops.css';
 
 export type Notice = 'sessionExpired' | 'loggedOut' | null;
 
@@ -28,7 +28,6 @@ export interface OpsPageProps {
 }
 
 export function OpsConsole() {
-  useOpsStyles();
   const client = useApolloClient();
   const [generation, setGeneration] = useState(0);
   const [notice, setNotice] = useState<Notice>(null);
