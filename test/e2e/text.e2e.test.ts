@@ -276,8 +276,15 @@ describe('200 % text at 320 px (the browser default font size doubled)', () => {
         expect(await byTestId(page, 'line-section').count()).toBeGreaterThanOrEqual(120);
         await expectReadable(page, 'breakdown, all open');
         // The item tables reflow (name over amount and rate) and are still tables to a screen reader.
-        const roles = await axRoles(page, '#items-0661000120');
-        const items = await page.locator('#items-0661000120 [data-testid="charge-item"]').count();
+        // (Panels are items-<carrier>-<line>: a line may be billed by two carriers.)
+        const table = '[data-testid="line-section"][data-line="0661000120"] table';
+        // On screen first: off-screen lines skip rendering (content-visibility: auto), and so does the AX tree query.
+        await page.locator(table).first().scrollIntoViewIfNeeded();
+        await page.evaluate(
+          () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+        );
+        const roles = await axRoles(page, table);
+        const items = await page.locator(`${table} >> nth=0`).locator('[data-testid="charge-item"]').count();
         expect(roles).toEqual({ columnheader: 3, rowheader: items, cell: 2 * items, row: items + 1 });
 
         await page.goto(`${t.url}/bills/${month}/summary`);
