@@ -15,8 +15,12 @@ export function createJobQueue(
     schema: 'pgboss',
     migrate: false,
     supervise: options.supervise,
-    // How often an instance looks for jobs whose worker died (expired), so they run again.
+    // How often an instance looks for jobs whose worker died (expired), so they run again. pg-boss does
+    // that in its "monitor" step, throttled per queue by monitorIntervalSeconds (60 s by default, stored
+    // in the database, so a restarted instance waits too): both on the same clock, or a mail whose
+    // sender died waited up to a minute more than its send timeout before it was tried again.
     superviseIntervalSeconds: options.superviseIntervalSeconds,
+    monitorIntervalSeconds: options.superviseIntervalSeconds,
     // Cron schedules (the retention job) are kept by the instances that run workers.
     schedule: options.supervise,
   });
