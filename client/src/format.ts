@@ -1,11 +1,14 @@
 import type { Lang } from './i18n';
 
+/** The Intl locale of each UI language (British English: day before month, 24-hour clock). */
+export const LOCALE: Readonly<Record<Lang, string>> = { ja: 'ja-JP', en: 'en-GB' };
+
 /** A date-time from the server (ISO 8601, UTC), shown in Japan time as the guides do. */
 export function formatDateTime(iso: string | null | undefined, lang: Lang): string {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  const text = new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', {
+  const text = new Intl.DateTimeFormat(LOCALE[lang], {
     dateStyle: 'long',
     timeStyle: 'short',
     timeZone: 'Asia/Tokyo',
