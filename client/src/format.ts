@@ -17,8 +17,8 @@ export function formatDateTime(iso: string | null | undefined, lang: Lang): stri
 }
 
 /** Replaces `{name}` placeholders in a dictionary string. */
-export function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => values[k] ?? m);
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => String(values[k] ?? m));
 }
 
 const yen = new Intl.NumberFormat('ja-JP');
