@@ -1,11 +1,14 @@
 import type { Lang } from './i18n';
 
+/** The Intl locale of each UI language (British English: day before month, 24-hour clock). */
+export const LOCALE: Readonly<Record<Lang, string>> = { ja: 'ja-JP', en: 'en-GB' };
+
 /** A date-time from the server (ISO 8601, UTC), shown in Japan time as the guides do. */
 export function formatDateTime(iso: string | null | undefined, lang: Lang): string {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  const text = new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', {
+  const text = new Intl.DateTimeFormat(LOCALE[lang], {
     dateStyle: 'long',
     timeStyle: 'short',
     timeZone: 'Asia/Tokyo',
@@ -14,8 +17,8 @@ export function formatDateTime(iso: string | null | undefined, lang: Lang): stri
 }
 
 /** Replaces `{name}` placeholders in a dictionary string. */
-export function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => values[k] ?? m);
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => String(values[k] ?? m));
 }
 
 const yen = new Intl.NumberFormat('ja-JP');

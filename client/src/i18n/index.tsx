@@ -132,8 +132,27 @@ export function I18nProvider({ children }: { children: ComponentChildren }) {
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
-export function useI18n(): I18n {
+/** A namespace's wording: the same keys in both languages. */
+type Wording = Record<string, string | readonly string[]>;
+type Widen<W extends Wording> = { [K in keyof W]: W[K] extends string ? string : readonly string[] };
+export type Text<W extends Wording> = Readonly<Record<Lang, W>>;
+
+/**
+ * Declares a namespace of wording beside the screens that use it (so it lives in their lazy chunk,
+ * not in the initial bundle); the English object must have exactly the Japanese keys.
+ */
+export function defineText<W extends Wording>(text: { ja: W; en: Widen<W> }): Text<Widen<W>> {
+  return text as Text<Widen<W>>;
+}
+
+/**
+ * The one way a screen reads its wording: `t` and `list` for the common dictionary, `lang`, and with
+ * a namespace (`useI18n(payText)`) also `s`, that namespace's wording in the current language.
+ */
+export function useI18n(): I18n;
+export function useI18n<W extends Wording>(text: Text<W>): I18n & { s: W };
+export function useI18n<W extends Wording>(text?: Text<W>): I18n | (I18n & { s: W }) {
   const ctx = useContext(I18nContext);
   if (!ctx) throw new Error('useI18n outside I18nProvider');
-  return ctx;
+  return text ? { ...ctx, s: text[ctx.lang] } : ctx;
 }

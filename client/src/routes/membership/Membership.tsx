@@ -10,51 +10,13 @@ import { MembershipDocument, UpdateContactDetailsDocument } from '../../gql/grap
 import { useI18n } from '../../i18n';
 import { formatPhone } from '../../phone';
 import { Link } from '../../router';
-
-// This chunk's wording (kept out of the initial bundle).
-const ja = {
-  title: '会員情報の確認・変更',
-  lead: 'ご契約の内容と、ご連絡先を確認できます。ご連絡先の電話番号・メールアドレスは変更できます。',
-  contractTitle: 'ご契約内容',
-  postalAddress: 'ご住所',
-  contactTitle: 'ご連絡先',
-  contactLead: '変更する項目を入力して[更新]を押してください。空欄にすると登録が削除されます。',
-  contactPhoneNumber: 'ご連絡先電話番号',
-  contactPhoneHint: 'ハイフン（-）なしでも、ありでも入力できます。',
-  contactEmail: 'ご連絡先メールアドレス',
-  notSet: '未登録',
-  saved: 'ご連絡先を更新しました。',
-  emailsTitle: '登録メールアドレス',
-  reissueEmail: 'パスワード再発行用メールアドレス',
-  notificationEmail: 'ご請求金額お知らせメールの送付先',
-  pending: '確認待ち（メールのURLから手続きを完了してください）',
-  change: '確認・変更',
-};
-const en: Record<keyof typeof ja, string> = {
-  title: 'Membership information',
-  lead: 'Confirm your contract and contact details. The contact phone number and email address can be changed.',
-  contractTitle: 'Contract',
-  postalAddress: 'Postal address',
-  contactTitle: 'Contact details',
-  contactLead: 'Enter the details to change and tap [Update]. Leave a field empty to remove it.',
-  contactPhoneNumber: 'Contact phone number',
-  contactPhoneHint: 'With or without dashes (-).',
-  contactEmail: 'Contact email address',
-  notSet: 'Not registered',
-  saved: 'Your contact details have been updated.',
-  emailsTitle: 'Registered email addresses',
-  reissueEmail: 'Email address for password reissue',
-  notificationEmail: 'Billing amount notification email',
-  pending: 'Awaiting confirmation (complete it from the link in the email)',
-  change: 'View or change',
-};
+import { membershipText } from './strings';
 
 const EMPTY = { contactPhoneNumber: '', contactEmail: '' };
 
 /** Guide 2 menu "To confirm / change the registered Membership information". */
 export function MembershipPage() {
-  const { t, lang } = useI18n();
-  const s = lang === 'en' ? en : ja;
+  const { t, s } = useI18n(membershipText);
   const { data, loading, error, refetch } = useQuery(MembershipDocument, { fetchPolicy: 'network-only' });
   const [mutate, { loading: saving }] = useMutation(UpdateContactDetailsDocument);
   const form = useForm(EMPTY);
@@ -242,7 +204,7 @@ function RegisteredEmail(props: {
   status: { email?: string | null; pendingEmail?: string | null } | null;
   href: string;
   testId: string;
-  s: typeof ja;
+  s: (typeof membershipText)['ja'];
 }) {
   const { label, status, href, testId, s } = props;
   const email = status?.email ?? null;

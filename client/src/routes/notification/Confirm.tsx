@@ -4,7 +4,7 @@ import { Field } from '../../components/Field';
 import { ConfirmBillingNotificationEmailDocument } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
 import { typeLabel } from './Notification';
-import { useNotificationStrings } from './strings';
+import { notificationText } from './strings';
 
 const EMPTY = { registeredPhoneNumber: '' };
 
@@ -13,8 +13,7 @@ const EMPTY = { registeredPhoneNumber: '' };
  * formal registration. Works signed in and signed out.
  */
 export function NotificationConfirmPage({ signedIn }: { signedIn: boolean }) {
-  const { t } = useI18n();
-  const s = useNotificationStrings();
+  const { t, s } = useI18n(notificationText);
   const [mutate, { loading }] = useMutation(ConfirmBillingNotificationEmailDocument);
   return (
     <AddressConfirm

@@ -6,14 +6,14 @@ import {
   NotificationEmailDocument,
 } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
-import { type NotificationStrings, useNotificationStrings } from './strings';
+import { type NotificationStrings, notificationText } from './strings';
 
 export const typeLabel = (s: NotificationStrings, type: BillingNotificationEmailType | null | undefined) =>
   type === 'MOBILE' ? s.typeMOBILE : type === 'INTERNET' ? s.typeINTERNET : '';
 
 /** Guide 4 "Important points to note". */
 export function NotificationNotes() {
-  const s = useNotificationStrings();
+  const { s } = useI18n(notificationText);
   return (
     <section class="note" aria-labelledby="notification-notes-title">
       <h2 id="notification-notes-title" class="note__title">
@@ -30,8 +30,7 @@ export function NotificationNotes() {
 
 /** Guide 4 (2)–(3): the settings for billing amount notices, with register / change / delete. */
 export function NotificationPage() {
-  const { t } = useI18n();
-  const s = useNotificationStrings();
+  const { t, s } = useI18n(notificationText);
   const query = useQuery(NotificationEmailDocument, { fetchPolicy: 'network-only' });
   const [remove, { loading: deleting }] = useMutation(DeleteBillingNotificationEmailDocument);
 

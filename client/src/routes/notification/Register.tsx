@@ -9,7 +9,7 @@ import {
 import { useI18n } from '../../i18n';
 import { normalizeEmail } from '../../normalize';
 import { NotificationNotes, typeLabel } from './Notification';
-import { useNotificationStrings } from './strings';
+import { notificationText } from './strings';
 
 const EMPTY = { emailType: '', email: '' };
 
@@ -19,8 +19,7 @@ const EMPTY = { emailType: '', email: '' };
  * active address stays in use until the new one is registered formally).
  */
 export function NotificationRegisterPage() {
-  const { t } = useI18n();
-  const s = useNotificationStrings();
+  const { t, s } = useI18n(notificationText);
   const status = useQuery(NotificationEmailDocument);
   const [mutate, { loading }] = useMutation(RegisterBillingNotificationEmailDocument);
 

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorMessage } from '../../apollo/errors';
 import { FormErrors } from '../../components/FormErrors';
 import { ScrollRegion } from '../../components/ScrollRegion';
+import { fill } from '../../format';
 import { useI18n } from '../../i18n';
 import { Link } from '../../router';
 import { ConfirmDialog, resultErrors } from './ConfirmDialog';
@@ -17,7 +18,7 @@ import {
 import type { OpsPageProps } from './index';
 import { OpsLayout } from './OpsLayout';
 import { lastSearch, StatusBadges } from './Search';
-import { useOpsStrings } from './strings';
+import { carrierName, eventName, named, opsText } from './strings';
 
 type Action = 'reissue' | 'unlock' | 'lift';
 
@@ -39,7 +40,7 @@ export function formatStamp(iso: string | null | undefined): string {
 }
 
 export function PostcardTable({ postcards }: { postcards: readonly OpsPostcardFieldsFragment[] }) {
-  const { s, named } = useOpsStrings();
+  const { s } = useI18n(opsText);
   if (postcards.length === 0) return <p>{s.none}</p>;
   return (
     <ScrollRegion label={s.postcardsTitle}>
@@ -56,8 +57,8 @@ export function PostcardTable({ postcards }: { postcards: readonly OpsPostcardFi
           {postcards.map((p) => (
             <tr key={p.id}>
               <td class="ops-mono">{formatStamp(p.createdAt)}</td>
-              <td>{named('kind', p.kind)}</td>
-              <td>{named('postcard', p.status)}</td>
+              <td>{named(s, 'kind', p.kind)}</td>
+              <td>{named(s, 'postcard', p.status)}</td>
               <td class="ops-mono">{formatStamp(p.mailedAt)}</td>
             </tr>
           ))}
@@ -78,7 +79,7 @@ export function AuditTable({
   testId?: string;
   label: string;
 }) {
-  const { s, eventName } = useOpsStrings();
+  const { lang, s } = useI18n(opsText);
   return (
     <ScrollRegion label={label}>
       <table class="table ops-table ops-audit" data-testid={testId}>
@@ -98,8 +99,8 @@ export function AuditTable({
             <tr key={e.id}>
               <td class="ops-mono ops-nowrap">{formatStamp(e.occurredAt)}</td>
               <td>
-                {eventName(e.event)}
-                {eventName(e.event) !== e.event ? <span class="ops-code">{e.event}</span> : null}
+                {eventName(e.event, lang)}
+                {eventName(e.event, lang) !== e.event ? <span class="ops-code">{e.event}</span> : null}
               </td>
               <td>
                 <span class={`ops-outcome ops-outcome--${String(e.outcome).toLowerCase()}`}>{e.outcome}</span>
@@ -128,8 +129,7 @@ function detailText(detail: unknown): string {
 
 /** One account: status, masked addresses, lines, postcards, recent events and the actions. */
 export function AccountPage({ id, ...props }: OpsPageProps & { id: string }) {
-  const { t } = useI18n();
-  const { s, carrierName, fill, named } = useOpsStrings();
+  const { t, lang, s } = useI18n(opsText);
   const { data, loading, error, refetch } = useQuery(OperatorAccountDocument, {
     variables: { id },
     fetchPolicy: 'cache-and-network',
@@ -255,7 +255,7 @@ export function AccountPage({ id, ...props }: OpsPageProps & { id: string }) {
                   ? s.none
                   : account.billingNotificationEmails.map((m) => (
                       <span class="ops-email" key={`${m.status}-${m.email}`}>
-                        <span class="ops-mono">{m.email}</span> ({named('email', m.status)})
+                        <span class="ops-mono">{m.email}</span> ({named(s, 'email', m.status)})
                       </span>
                     ))}
               </dd>
@@ -347,7 +347,7 @@ export function AccountPage({ id, ...props }: OpsPageProps & { id: string }) {
                 {account.lines.map((l) => (
                   <tr key={`${l.carrierCode}-${l.lineNumber}`}>
                     <td class="ops-mono">{l.lineNumber}</td>
-                    <td>{l.carrierName || carrierName(l.carrierCode)}</td>
+                    <td>{l.carrierName || carrierName(l.carrierCode, lang)}</td>
                     <td>{l.serviceName}</td>
                   </tr>
                 ))}
@@ -402,7 +402,7 @@ export function AccountPage({ id, ...props }: OpsPageProps & { id: string }) {
 }
 
 function BackToSearch() {
-  const { s } = useOpsStrings();
+  const { s } = useI18n(opsText);
   const last = lastSearch();
   return (
     <Link href={last ? `/ops/search?q=${encodeURIComponent(last)}` : '/ops/search'}>{s.backToSearch}</Link>

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorCode, errorMessage } from '../../apollo/errors';
 import { FormErrors } from '../../components/FormErrors';
 import { ScrollRegion } from '../../components/ScrollRegion';
+import { fill } from '../../format';
 import { useI18n } from '../../i18n';
 import { formatStamp } from './Account';
 import { ConfirmDialog, resultErrors } from './ConfirmDialog';
@@ -15,7 +16,7 @@ import {
 } from './gql/graphql';
 import type { OpsPageProps } from './index';
 import { OpsLayout } from './OpsLayout';
-import { useOpsStrings } from './strings';
+import { named, opsText } from './strings';
 
 type Pending =
   | { kind: 'unlock'; operator: OpsAdminOperatorFieldsFragment }
@@ -33,7 +34,7 @@ export function AdminPage(props: OpsPageProps) {
 }
 
 function AdminOnly(props: OpsPageProps) {
-  const { s } = useOpsStrings();
+  const { s } = useI18n(opsText);
   return (
     <OpsLayout title={s.adminTitle} {...props}>
       <p class="alert alert--info" data-testid="ops-admin-only">
@@ -44,8 +45,7 @@ function AdminOnly(props: OpsPageProps) {
 }
 
 function AdminConsole(props: OpsPageProps) {
-  const { t } = useI18n();
-  const { s, fill } = useOpsStrings();
+  const { t, s } = useI18n(opsText);
   const { data, loading, error, refetch } = useQuery(AdminListsDocument, {
     fetchPolicy: 'cache-and-network',
   });
@@ -172,7 +172,7 @@ function OperatorTable({
   operators: readonly OpsAdminOperatorFieldsFragment[];
   onUnlock: (operator: OpsAdminOperatorFieldsFragment) => void;
 }) {
-  const { s, fill, named } = useOpsStrings();
+  const { s } = useI18n(opsText);
   if (operators.length === 0) return <p>{s.none}</p>;
   return (
     <ScrollRegion label={s.operatorsTitle}>
@@ -194,7 +194,7 @@ function OperatorTable({
                 {o.loginId}
               </th>
               <td>{o.displayName}</td>
-              <td>{named('role', o.role)}</td>
+              <td>{named(s, 'role', o.role)}</td>
               <td>
                 {o.lockedAt ? (
                   <>
@@ -236,7 +236,7 @@ function ApiKeyTable({
   apiKeys: readonly OpsAdminApiKeyFieldsFragment[];
   onRevoke: (apiKey: OpsAdminApiKeyFieldsFragment) => void;
 }) {
-  const { s, fill } = useOpsStrings();
+  const { s } = useI18n(opsText);
   if (apiKeys.length === 0) return <p>{s.none}</p>;
   return (
     <ScrollRegion label={s.apiKeysTitle}>

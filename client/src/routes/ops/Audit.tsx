@@ -16,7 +16,7 @@ import {
 import type { OpsPageProps } from './index';
 import { loadNextPage } from './next-page';
 import { OpsLayout } from './OpsLayout';
-import { AUDIT_EVENTS, useOpsStrings } from './strings';
+import { AUDIT_EVENTS, opsText } from './strings';
 
 const PAGE = 50;
 const EMPTY = { customerNumber: '', operatorLoginId: '', event: '', from: '', to: '' };
@@ -37,8 +37,7 @@ function toFilter(v: typeof EMPTY): AuditFilter {
 
 /** The audit log with filters (account, operator, event, dates), newest first, page by page. */
 export function AuditPage(props: OpsPageProps) {
-  const { t, lang } = useI18n();
-  const { s } = useOpsStrings();
+  const { t, lang, s } = useI18n(opsText);
   // Opened from an account page (`?customer=`): already filtered to that customer.
   const [initial] = useState(() => ({
     ...EMPTY,
@@ -74,7 +73,7 @@ export function AuditPage(props: OpsPageProps) {
 
   const eventOptions = Object.entries(AUDIT_EVENTS).map(([code, names]) => ({
     value: code,
-    label: `${names[lang === 'en' ? 1 : 0]} (${code})`,
+    label: `${names[lang]} (${code})`,
   }));
 
   return (

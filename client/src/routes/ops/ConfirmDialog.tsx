@@ -4,7 +4,7 @@ import { errorMessage } from '../../apollo/errors';
 import { BusyButton } from '../../components/BusyButton';
 import { FormErrors } from '../../components/FormErrors';
 import { useI18n } from '../../i18n';
-import { useOpsStrings } from './strings';
+import { opsText } from './strings';
 
 interface ConfirmDialogProps {
   title: string;
@@ -34,8 +34,7 @@ export function ConfirmDialog({
   onClose,
   testId = 'confirm-dialog',
 }: ConfirmDialogProps) {
-  const { t } = useI18n();
-  const { s } = useOpsStrings();
+  const { t, s } = useI18n(opsText);
   const dialog = useRef<HTMLDialogElement>(null);
   const reasonInput = useRef<HTMLTextAreaElement>(null);
   const [reason, setReason] = useState('');

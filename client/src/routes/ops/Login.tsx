@@ -4,17 +4,18 @@ import { BusyButton } from '../../components/BusyButton';
 import { Field } from '../../components/Field';
 import { FormErrors } from '../../components/FormErrors';
 import { focusField, useForm } from '../../forms';
+import { useI18n } from '../../i18n';
 import { sendWithStepUp } from '../../stepUp';
 import { CurrentOperatorDocument, OperatorLoginDocument } from './gql/graphql';
 import type { Notice } from './index';
 import { OpsLayout } from './OpsLayout';
-import { useOpsStrings } from './strings';
+import { opsText } from './strings';
 
 const EMPTY = { loginId: '', password: '' };
 
 /** Operator sign-in: its own cookie and session, separate from the subscribers'. */
 export function OpsLoginPage({ notice }: { notice: Notice }) {
-  const { s } = useOpsStrings();
+  const { s } = useI18n(opsText);
   const client = useApolloClient();
   const [login, { loading }] = useMutation(OperatorLoginDocument);
   const form = useForm(EMPTY);

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { errorMessage } from '../../apollo/errors';
 import { FormErrors } from '../../components/FormErrors';
 import { ScrollRegion } from '../../components/ScrollRegion';
+import { fill } from '../../format';
 import { useI18n } from '../../i18n';
 import { Link } from '../../router';
 import { formatStamp } from './Account';
@@ -10,15 +11,14 @@ import { ConfirmDialog, resultErrors } from './ConfirmDialog';
 import { ResendMailDocument, UndeliveredMailsDocument } from './gql/graphql';
 import type { OpsPageProps } from './index';
 import { OpsLayout } from './OpsLayout';
-import { useOpsStrings } from './strings';
+import { opsText } from './strings';
 
 /**
  * Undelivered mail (SPEC 5): what the queue gave up on, with the last error, newest first; one can be
  * sent again (the same message) while the password or link in it is still valid.
  */
 export function MailPage(props: OpsPageProps) {
-  const { t } = useI18n();
-  const { s, fill } = useOpsStrings();
+  const { t, s } = useI18n(opsText);
   const { data, loading, error, refetch } = useQuery(UndeliveredMailsDocument, {
     fetchPolicy: 'cache-and-network',
   });

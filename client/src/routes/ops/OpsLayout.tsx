@@ -1,9 +1,10 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { useI18n } from '../../i18n';
 import { Link, usePath } from '../../router';
 import type { OperatorFieldsFragment } from './gql/graphql';
-import { useOpsStrings } from './strings';
+import { named, opsText } from './strings';
 
 interface OpsLayoutProps {
   title: string;
@@ -30,7 +31,7 @@ const ADMIN_NAV: [string, NavKey][] = [['/ops/admin', 'navAdmin']];
  * page heading that takes the focus on every route change (screen readers announce the page).
  */
 export function OpsLayout({ title, operator, onSignOut, children }: OpsLayoutProps) {
-  const { s, named } = useOpsStrings();
+  const { s } = useI18n(opsText);
   const path = usePath();
   const heading = useRef<HTMLHeadingElement>(null);
   const nav = operator?.role === 'ADMIN' ? [...NAV, ...ADMIN_NAV] : NAV;
@@ -52,7 +53,7 @@ export function OpsLayout({ title, operator, onSignOut, children }: OpsLayoutPro
             <p class="ops-header__operator" data-testid="ops-operator">
               <span class="visually-hidden">{s.signedInAs}: </span>
               <strong>{operator.displayName}</strong>{' '}
-              <span class="ops-role">{named('role', operator.role)}</span>{' '}
+              <span class="ops-role">{named(s, 'role', operator.role)}</span>{' '}
               <span class="ops-header__id">({operator.loginId})</span>
             </p>
           ) : null}

@@ -4,6 +4,7 @@ import { errorMessage } from '../../apollo/errors';
 import { BusyButton } from '../../components/BusyButton';
 import { FormErrors } from '../../components/FormErrors';
 import { ScrollRegion } from '../../components/ScrollRegion';
+import { fill } from '../../format';
 import { useI18n } from '../../i18n';
 import { Link } from '../../router';
 import { formatStamp } from './Account';
@@ -16,14 +17,13 @@ import {
 import type { OpsPageProps } from './index';
 import { loadNextPage } from './next-page';
 import { OpsLayout } from './OpsLayout';
-import { useOpsStrings } from './strings';
+import { named, opsText } from './strings';
 
 const PAGE = 50;
 
 /** The print queue (SPEC 2.2 step 1): select, print the sheet, export for a mail house, mark mailed. */
 export function PostcardsPage(props: OpsPageProps) {
-  const { t } = useI18n();
-  const { s, fill, named } = useOpsStrings();
+  const { t, s } = useI18n(opsText);
   const { data, loading, error, refetch, fetchMore } = useQuery(PostcardQueueDocument, {
     variables: { status: 'PENDING', first: PAGE },
     fetchPolicy: 'cache-and-network',
@@ -198,7 +198,7 @@ export function PostcardsPage(props: OpsPageProps) {
                   <td class="ops-mono">{p.customerNumber}</td>
                   <td>{p.holderName}</td>
                   <td>{p.postalAddress}</td>
-                  <td>{named('kind', p.kind)}</td>
+                  <td>{named(s, 'kind', p.kind)}</td>
                   <td class="ops-mono ops-nowrap">{formatStamp(p.createdAt)}</td>
                 </tr>
               ))}

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { Field } from '../../components/Field';
 import { FormErrors } from '../../components/FormErrors';
 import { SelectField } from '../../components/SelectField';
+import { fill } from '../../format';
 import { type ErrorsByField, focusField, groupFieldErrors, useForm } from '../../forms';
 import { useI18n } from '../../i18n';
 import { newIdempotencyKey } from '../../idempotency';
@@ -11,7 +12,7 @@ import { ConfirmDialog, resultErrors } from './ConfirmDialog';
 import { ProvisionAccountDocument } from './gql/graphql';
 import type { OpsPageProps } from './index';
 import { OpsLayout } from './OpsLayout';
-import { CARRIERS, useOpsStrings } from './strings';
+import { CARRIERS, carrierName, opsText } from './strings';
 
 const EMPTY = { holderName: '', postalAddress: '', registeredPhoneNumber: '' };
 
@@ -46,8 +47,7 @@ interface Created {
 
 /** Provisioning (SPEC 2.2 step 1): the account, its lines, and the postcard in the print queue. */
 export function ProvisionPage(props: OpsPageProps) {
-  const { t, lang } = useI18n();
-  const { s, fill, carrierName } = useOpsStrings();
+  const { t, lang, s } = useI18n(opsText);
   const [provision] = useMutation(ProvisionAccountDocument);
   const form = useForm(EMPTY);
   const { values, bind, formErrors } = form;
@@ -317,7 +317,7 @@ export function ProvisionPage(props: OpsPageProps) {
               <div key={l.key}>
                 <dt>{fill(s.lineN, { n: i + 1 })}</dt>
                 <dd>
-                  {l.lineNumber} / {carrierName(l.carrierCode)} / {l.serviceName}
+                  {l.lineNumber} / {carrierName(l.carrierCode, lang)} / {l.serviceName}
                   {l.serviceNameEn ? <span lang="en"> ({l.serviceNameEn})</span> : null}
                 </dd>
               </div>

@@ -3,12 +3,13 @@ import { useEffect, useState } from 'preact/hooks';
 import { errorMessage } from '../../apollo/errors';
 import { FormErrors } from '../../components/FormErrors';
 import { ScrollRegion } from '../../components/ScrollRegion';
+import { fill } from '../../format';
 import { useI18n } from '../../i18n';
 import { Link, navigate } from '../../router';
 import { type OpsAccountStatusFragment, SearchAccountsDocument } from './gql/graphql';
 import type { OpsPageProps } from './index';
 import { OpsLayout } from './OpsLayout';
-import { useOpsStrings } from './strings';
+import { opsText } from './strings';
 
 const queryFromUrl = () => new URLSearchParams(window.location.search).get('q') ?? '';
 
@@ -18,7 +19,7 @@ export const lastSearch = () => last;
 
 /** The account's state as badges (postcard, activation, lock, reissue block). */
 export function StatusBadges({ status }: { status: OpsAccountStatusFragment }) {
-  const { s } = useOpsStrings();
+  const { s } = useI18n(opsText);
   return (
     <span class="ops-badges">
       {status.postcardPending ? (
@@ -51,8 +52,7 @@ export function StatusBadges({ status }: { status: OpsAccountStatusFragment }) {
 
 /** One box for a customer number, a phone/line number or a login ID; results in a table. */
 export function SearchPage(props: OpsPageProps) {
-  const { t } = useI18n();
-  const { s, fill } = useOpsStrings();
+  const { t, s } = useI18n(opsText);
   const [input, setInput] = useState(queryFromUrl);
   const [query, setQuery] = useState(() => queryFromUrl().trim());
   const { data, loading, error, refetch } = useQuery(SearchAccountsDocument, {

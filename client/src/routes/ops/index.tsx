@@ -17,7 +17,7 @@ import { OpsLayout } from './OpsLayout';
 import { PostcardsPage } from './Postcards';
 import { ProvisionPage } from './Provision';
 import { SearchPage } from './Search';
-import { useOpsStrings } from './strings';
+import { opsText } from './strings';
 import './ops.css';
 
 export type Notice = 'sessionExpired' | 'loggedOut' | null;
@@ -58,8 +58,7 @@ export function OpsConsole() {
 }
 
 function OpsRoutes({ notice, onReset }: { notice: Notice; onReset: (why: Notice) => Promise<void> }) {
-  const { t } = useI18n();
-  const { s } = useOpsStrings();
+  const { t, s } = useI18n(opsText);
   const path = usePath();
   const { data, loading, error, refetch } = useQuery(CurrentOperatorDocument);
   const [logout] = useMutation(OperatorLogoutDocument);

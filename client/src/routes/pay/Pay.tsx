@@ -20,15 +20,14 @@ import { useI18n } from '../../i18n';
 import { newIdempotencyKey } from '../../idempotency';
 import { Link } from '../../router';
 import { ReceiptCard } from './Receipt';
-import { usePayStrings } from './strings';
+import { payText } from './strings';
 
 /** One key per attempt: a double click or a retry after a lost response replays, never charges twice. */
 
 const EMPTY_CARD = { cardNumber: '', expiryMonth: '', expiryYear: '', cvc: '', holderName: '' };
 
 function CardForm({ month, amount }: { month: string; amount: number }) {
-  const { t, lang } = useI18n();
-  const s = usePayStrings();
+  const { t, lang, s } = useI18n(payText);
   const form = useForm(EMPTY_CARD);
   const { bind, formErrors } = form;
   const [mutate, { loading }] = useMutation(PayInvoiceByCardDocument);
@@ -129,8 +128,7 @@ function CardForm({ month, amount }: { month: string; amount: number }) {
 }
 
 function PayEasyNumbers({ slip }: { slip: PayEasySlipFieldsFragment }) {
-  const { lang } = useI18n();
-  const s = usePayStrings();
+  const { lang, s } = useI18n(payText);
   return (
     <section class="card" aria-labelledby="payeasy-title" data-testid="payeasy-slip">
       <h2 id="payeasy-title" class="card__title">
@@ -176,8 +174,7 @@ function PayEasyNumbers({ slip }: { slip: PayEasySlipFieldsFragment }) {
 }
 
 function PayEasyPanel({ month, slip }: { month: string; slip: PayEasySlipFieldsFragment | null }) {
-  const { t } = useI18n();
-  const s = usePayStrings();
+  const { t, s } = useI18n(payText);
   const [issue, { data, loading, error }] = useMutation(IssuePayEasySlipDocument);
   const r = data?.issuePayEasySlip;
   const shown = slip ?? (r?.__typename === 'PayEasySlip' ? r : null);
@@ -205,8 +202,7 @@ function PayEasyPanel({ month, slip }: { month: string; slip: PayEasySlipFieldsF
 
 /** Pay one bill (SPEC 3): by card, or by Pay-easy numbers; a paid bill shows its receipt. */
 export function PayPage({ month }: { month: string }) {
-  const { t, lang } = useI18n();
-  const s = usePayStrings();
+  const { t, lang, s } = useI18n(payText);
   const { data, loading, error, refetch } = useQuery(PayInvoiceDocument, {
     variables: { billingMonth: month },
     fetchPolicy: 'cache-and-network',

@@ -1,7 +1,7 @@
-import { fill, formatYen } from '../../format';
+import { fill, formatYen, LOCALE } from '../../format';
 import { type ReceiptFieldsFragment } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
-import { usePayStrings } from './strings';
+import { payText } from './strings';
 
 const BRAND: Record<string, string> = {
   VISA: 'Visa',
@@ -13,11 +13,10 @@ const BRAND: Record<string, string> = {
 
 /** 領収情報 of a paid bill; a card appears as brand and last four digits only (all the server keeps). */
 export function ReceiptCard({ receipt }: { receipt: ReceiptFieldsFragment }) {
-  const { lang } = useI18n();
-  const s = usePayStrings();
+  const { lang, s } = useI18n(payText);
   const method =
     receipt.method === 'CARD' ? s.methodCard : receipt.method === 'PAYEASY' ? s.methodPayEasy : s.methodOTHER;
-  const paidAt = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'ja-JP', {
+  const paidAt = new Intl.DateTimeFormat(LOCALE[lang], {
     dateStyle: 'medium',
     timeStyle: 'short',
     timeZone: 'Asia/Tokyo',
