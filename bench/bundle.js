@@ -35,7 +35,9 @@ console.log('Initial JavaScript');
 const js = report('initial JS', measure(scripts));
 console.log('Initial CSS');
 const css = report('initial CSS', measure(styles));
-const budget = 90 * 1024;
+// The goal (issue 15): 60 KiB. Apollo Client 4 with rxjs, graphql and Preact alone is ~61 KiB gzipped
+// (a two-document app), so this prints OVER until the data layer is lighter.
+const budget = 60 * 1024;
 console.log(
   `\nbundle: js_gzip_bytes=${js} css_gzip_bytes=${css} budget_js=${budget} ${js <= budget ? 'WITHIN' : 'OVER'} budget`,
 );
