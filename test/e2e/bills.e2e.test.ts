@@ -20,8 +20,8 @@ import {
   waitForPath,
   withContextPage,
 } from '../support/browser';
-import { Browser as ApiClient, CHANGE_INITIAL, LOGIN } from '../support/graphql-client';
 import { SmtpSink } from '../support/smtp-sink';
+import { claimCard } from '../support/subscribers';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 jest.setTimeout(180_000);
@@ -36,22 +36,9 @@ const smtp = new SmtpSink();
 let household: { loginId: string; password: string };
 let business: { loginId: string; password: string };
 
-/** The postcard pair replaced by the subscriber's own through the API (the first-login change). */
+/** The demo's postcard pair replaced by the subscriber's own (the first-login change, through the API). */
 async function activate(card: ProvisionedAccount, loginId: string) {
-  const api = new ApiClient(t.url, 'ja');
-  await api.gql(LOGIN, { input: { loginId: card.initialLoginId, password: card.initialPassword } });
-  const res = await api.gql(CHANGE_INITIAL, {
-    input: {
-      initialLoginId: card.initialLoginId,
-      initialPassword: card.initialPassword,
-      newLoginId: loginId,
-      newLoginIdConfirmation: loginId,
-      newPassword: PASSWORD,
-      newPasswordConfirmation: PASSWORD,
-    },
-  });
-  if (res.data?.changeInitialCredentials.__typename !== 'CredentialsChanged')
-    throw new Error(`could not activate: ${JSON.stringify(res)}`);
+  await claimCard(t, card, loginId, PASSWORD, 'ja');
   return { loginId, password: PASSWORD };
 }
 

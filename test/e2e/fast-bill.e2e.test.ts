@@ -23,7 +23,7 @@ import {
   waitForPath,
   withContextPage,
 } from '../support/browser';
-import { Browser as ApiClient, CHANGE_INITIAL, LOGIN } from '../support/graphql-client';
+import { claimCard } from '../support/subscribers';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 jest.setTimeout(300_000);
@@ -43,21 +43,9 @@ let month: string;
 let household: { loginId: string; password: string };
 let business: { loginId: string; password: string };
 
+/** The demo's postcard pair replaced by the subscriber's own (the first-login change, through the API). */
 async function activate(card: ProvisionedAccount, loginId: string) {
-  const api = new ApiClient(t.url, 'ja');
-  await api.gql(LOGIN, { input: { loginId: card.initialLoginId, password: card.initialPassword } });
-  const res = await api.gql(CHANGE_INITIAL, {
-    input: {
-      initialLoginId: card.initialLoginId,
-      initialPassword: card.initialPassword,
-      newLoginId: loginId,
-      newLoginIdConfirmation: loginId,
-      newPassword: PASSWORD,
-      newPasswordConfirmation: PASSWORD,
-    },
-  });
-  if (res.data?.changeInitialCredentials.__typename !== 'CredentialsChanged')
-    throw new Error(`could not activate: ${JSON.stringify(res)}`);
+  await claimCard(t, card, loginId, PASSWORD, 'ja');
   return { loginId, password: PASSWORD };
 }
 

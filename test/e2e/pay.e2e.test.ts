@@ -21,7 +21,7 @@ import {
   waitForPath,
   withContextPage,
 } from '../support/browser';
-import { Browser as ApiClient, CHANGE_INITIAL, LOGIN } from '../support/graphql-client';
+import { claimCard } from '../support/subscribers';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 jest.setTimeout(180_000);
@@ -49,22 +49,8 @@ let browser: Browser;
 let household: Subscriber;
 let business: Subscriber;
 
-/** The postcard pair replaced by the subscriber's own through the API (the first-login change). */
 async function activate(card: ProvisionedAccount, loginId: string): Promise<Subscriber> {
-  const api = new ApiClient(t.url, 'ja');
-  await api.gql(LOGIN, { input: { loginId: card.initialLoginId, password: card.initialPassword } });
-  const res = await api.gql(CHANGE_INITIAL, {
-    input: {
-      initialLoginId: card.initialLoginId,
-      initialPassword: card.initialPassword,
-      newLoginId: loginId,
-      newLoginIdConfirmation: loginId,
-      newPassword: PASSWORD,
-      newPasswordConfirmation: PASSWORD,
-    },
-  });
-  if (res.data?.changeInitialCredentials.__typename !== 'CredentialsChanged')
-    throw new Error(`could not activate: ${JSON.stringify(res)}`);
+  await claimCard(t, card, loginId, PASSWORD, 'ja');
   return { accountId: card.accountId, loginId, password: PASSWORD };
 }
 

@@ -18,7 +18,7 @@ import {
   waitForPath,
   withContextPage,
 } from '../support/browser';
-import { Browser as ApiClient, CHANGE_INITIAL, LOGIN } from '../support/graphql-client';
+import { claimCard } from '../support/subscribers';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 jest.setTimeout(120_000);
@@ -29,20 +29,7 @@ let browser: Browser;
 let household: { loginId: string; password: string };
 
 async function activate(card: ProvisionedAccount, loginId: string) {
-  const api = new ApiClient(t.url, 'ja');
-  await api.gql(LOGIN, { input: { loginId: card.initialLoginId, password: card.initialPassword } });
-  const res = await api.gql(CHANGE_INITIAL, {
-    input: {
-      initialLoginId: card.initialLoginId,
-      initialPassword: card.initialPassword,
-      newLoginId: loginId,
-      newLoginIdConfirmation: loginId,
-      newPassword: PASSWORD,
-      newPasswordConfirmation: PASSWORD,
-    },
-  });
-  if (res.data?.changeInitialCredentials.__typename !== 'CredentialsChanged')
-    throw new Error(`could not activate: ${JSON.stringify(res)}`);
+  const api = await claimCard(t, card, loginId, PASSWORD, 'ja');
   return { loginId, password: PASSWORD, api };
 }
 
