@@ -71,7 +71,7 @@ function bounded(s: Snapshot): string {
   const newestFirst = Object.entries(s.ops).sort((a, b) => b[1].at - a[1].at);
   for (const [key, op] of newestFirst) {
     if (parts.length >= MAX_OPS) break;
-    if (key.startsWith('Breakdown:') && ++breakdowns > MAX_BREAKDOWNS) continue;
+    if (operationOf(key) === 'Breakdown' && ++breakdowns > MAX_BREAKDOWNS) continue;
     const part = `${JSON.stringify(key)}:${jsonOf(key, op)}`;
     if (size + part.length + 1 > MAX_CHARS) continue;
     size += part.length + 1;
@@ -126,6 +126,8 @@ const nameOf = (query: DocumentNode): string => {
 // By language too: the saved answers hold carrier and service names in the language they were read in.
 const keyOf = (name: string, variables: OperationVariables | undefined) =>
   `${getLang()}:${name}:${JSON.stringify(variables ?? {})}`;
+/** The operation's name in a key made by keyOf. */
+const operationOf = (key: string): string => key.split(':', 2)[1] ?? '';
 
 /** Forgets every saved bill (logout, expired session, another account). */
 export function wipeSaved(): void {
