@@ -6,8 +6,6 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
-import { seedDemo } from '../../server/src/modules/operators/demo-seed';
-import type { ProvisionedAccount } from '../../server/src/modules/operators/provisioning.service';
 import {
   byTestId,
   launchChromium,
@@ -16,31 +14,23 @@ import {
   submitLogin,
   waitForPath,
 } from '../support/browser';
-import { claimCard } from '../support/subscribers';
+import { claimDemo, type DemoSubscriber } from '../support/subscribers';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 jest.setTimeout(600_000);
 
-const PASSWORD = 'Tsubaki#2024x';
 const OPERATOR = { loginId: 'op-axe', displayName: '受付 花子', password: 'Op#Console2026' };
 const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 let t: TestApp;
 let browser: Browser;
-let business: { loginId: string; password: string };
+let business: DemoSubscriber;
 let accountId: string;
-
-/** The demo's postcard pair replaced by the subscriber's own (the first-login change, through the API). */
-async function activate(card: ProvisionedAccount, loginId: string) {
-  await claimCard(t, card, loginId, PASSWORD, 'ja');
-  return { loginId, password: PASSWORD };
-}
 
 beforeAll(async () => {
   t = await startTestApp();
-  const [, businessCard] = await seedDemo(t.services);
-  accountId = businessCard.accountId;
-  business = await activate(businessCard, `axe${process.pid % 1000}${Date.now() % 1e5}`);
+  ({ business } = await claimDemo(t));
+  accountId = business.accountId;
   await t.services.operatorAuth.create({ ...OPERATOR, role: 'ADMIN' });
   browser = await launchChromium();
 });

@@ -6,8 +6,6 @@
  * with 120), real SMTP, Chromium. Run `npm run build` first.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { seedDemo } from '../../server/src/modules/operators/demo-seed';
-import type { ProvisionedAccount } from '../../server/src/modules/operators/provisioning.service';
 import {
   byTestId,
   expectNoHorizontalScroll,
@@ -21,14 +19,13 @@ import {
   withContextPage,
 } from '../support/browser';
 import { SmtpSink } from '../support/smtp-sink';
-import { claimCard } from '../support/subscribers';
+import { claimDemo } from '../support/subscribers';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 jest.setTimeout(180_000);
 
 const PHONE = PHONE_VIEWPORT;
 const PC = PC_VIEWPORT;
-const PASSWORD = 'Tsubaki#2024x';
 
 let t: TestApp;
 let browser: Browser;
@@ -36,20 +33,11 @@ const smtp = new SmtpSink();
 let household: { loginId: string; password: string };
 let business: { loginId: string; password: string };
 
-/** The demo's postcard pair replaced by the subscriber's own (the first-login change, through the API). */
-async function activate(card: ProvisionedAccount, loginId: string) {
-  await claimCard(t, card, loginId, PASSWORD, 'ja');
-  return { loginId, password: PASSWORD };
-}
-
 beforeAll(async () => {
   await smtp.start();
   // PUBLIC_URL stays the default: mailed links are rewritten onto t.url (see `onThisApp`).
   t = await startTestApp({ SMTP_URL: smtp.url });
-  const [householdCard, businessCard] = await seedDemo(t.services);
-  const suffix = `${process.pid % 1000}${Date.now() % 1e5}`;
-  household = await activate(householdCard, `yamada${suffix}`);
-  business = await activate(businessCard, `naniwa${suffix}`);
+  ({ household, business } = await claimDemo(t));
   browser = await launchChromium();
 });
 

@@ -11,8 +11,6 @@
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { addMonths, currentBillingMonth } from '../../server/src/modules/billing/billing-month';
-import { seedDemo } from '../../server/src/modules/operators/demo-seed';
-import type { ProvisionedAccount } from '../../server/src/modules/operators/provisioning.service';
 import {
   byTestId,
   launchChromium,
@@ -23,12 +21,11 @@ import {
   waitForPath,
   withContextPage,
 } from '../support/browser';
-import { claimCard } from '../support/subscribers';
+import { claimDemo } from '../support/subscribers';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 jest.setTimeout(300_000);
 
-const PASSWORD = 'Tsubaki#2024x';
 /** The business breakdown: 120 NTT West lines of 4 items, 40 of them also billed by NTT Com (1 item). */
 const BUSINESS_ITEMS = 120 * 4 + 40;
 const SAVED_KEY = 'webBilling.saved';
@@ -43,18 +40,9 @@ let month: string;
 let household: { loginId: string; password: string };
 let business: { loginId: string; password: string };
 
-/** The demo's postcard pair replaced by the subscriber's own (the first-login change, through the API). */
-async function activate(card: ProvisionedAccount, loginId: string) {
-  await claimCard(t, card, loginId, PASSWORD, 'ja');
-  return { loginId, password: PASSWORD };
-}
-
 beforeAll(async () => {
   t = await startTestApp();
-  const [householdCard, businessCard] = await seedDemo(t.services);
-  const suffix = `${process.pid % 1000}${Date.now() % 1e5}`;
-  household = await activate(householdCard, `yamada${suffix}`);
-  business = await activate(businessCard, `naniwa${suffix}`);
+  ({ household, business } = await claimDemo(t));
   month = currentBillingMonth(t.clock);
   browser = await launchChromium();
 });

@@ -9,8 +9,6 @@
  */
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { seedDemo } from '../../server/src/modules/operators/demo-seed';
-import type { ProvisionedAccount } from '../../server/src/modules/operators/provisioning.service';
 import {
   expectNoHorizontalScroll,
   launchChromium,
@@ -21,14 +19,13 @@ import {
   waitForPath,
   withContextPage,
 } from '../support/browser';
-import { claimCard } from '../support/subscribers';
+import { claimDemo } from '../support/subscribers';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 jest.setTimeout(180_000);
 
 const PHONE = PHONE_VIEWPORT;
 const PC = PC_VIEWPORT;
-const PASSWORD = 'Tsubaki#2024x';
 /** Where the screenshots of the card form and the receipt are left for a human eye. */
 const SHOTS = path.join(__dirname, '../../var/e2e-screenshots');
 
@@ -49,11 +46,6 @@ let browser: Browser;
 let household: Subscriber;
 let business: Subscriber;
 
-async function activate(card: ProvisionedAccount, loginId: string): Promise<Subscriber> {
-  await claimCard(t, card, loginId, PASSWORD, 'ja');
-  return { accountId: card.accountId, loginId, password: PASSWORD };
-}
-
 /** The month closes: the current (provisional) bill is confirmed, as an integrator would. */
 async function confirmCurrentBill(who: Subscriber): Promise<string> {
   const [row]: { id: string; month: string }[] = await t.db.query(
@@ -67,10 +59,7 @@ async function confirmCurrentBill(who: Subscriber): Promise<string> {
 
 beforeAll(async () => {
   t = await startTestApp();
-  const [householdCard, businessCard] = await seedDemo(t.services);
-  const suffix = `${process.pid % 1000}${Date.now() % 1e5}`;
-  household = await activate(householdCard, `yamada${suffix}`);
-  business = await activate(businessCard, `naniwa${suffix}`);
+  ({ household, business } = await claimDemo(t));
   browser = await launchChromium();
 });
 

@@ -6,8 +6,6 @@
  * Run `npm run build` first.
  */
 import type { Browser, Page } from 'playwright-core';
-import { seedDemo } from '../../server/src/modules/operators/demo-seed';
-import type { ProvisionedAccount } from '../../server/src/modules/operators/provisioning.service';
 import {
   byTestId,
   launchChromium,
@@ -18,28 +16,20 @@ import {
   waitForPath,
   withContextPage,
 } from '../support/browser';
-import { claimCard } from '../support/subscribers';
+import { claimDemo, type DemoSubscriber } from '../support/subscribers';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 jest.setTimeout(120_000);
 
-const PASSWORD = 'Tsubaki#2024x';
 let t: TestApp;
 let browser: Browser;
-let household: { loginId: string; password: string };
-
-async function activate(card: ProvisionedAccount, loginId: string) {
-  const api = await claimCard(t, card, loginId, PASSWORD, 'ja');
-  return { loginId, password: PASSWORD, api };
-}
+let household: DemoSubscriber;
 
 beforeAll(async () => {
   t = await startTestApp();
-  const [householdCard] = await seedDemo(t.services);
-  const active = await activate(householdCard, `screens${process.pid % 1000}${Date.now() % 1e5}`);
-  household = active;
+  ({ household } = await claimDemo(t));
   // A notification address awaiting its link: the membership page must say so.
-  const reg = await active.api.gql(
+  const reg = await household.api.gql(
     `mutation($input: RegisterBillingNotificationEmailInput!) { registerBillingNotificationEmail(input: $input) { __typename } }`,
     { input: { emailType: 'INTERNET', email: 'household.pending@example.jp' } },
   );

@@ -9,8 +9,6 @@
  * Run `npm run build` first.
  */
 import type { Browser, Locator, Page } from 'playwright-core';
-import { seedDemo } from '../../server/src/modules/operators/demo-seed';
-import type { ProvisionedAccount } from '../../server/src/modules/operators/provisioning.service';
 import {
   byTestId,
   launchChromium,
@@ -19,14 +17,13 @@ import {
   waitForPath,
   withContextPage,
 } from '../support/browser';
-import { claimCard } from '../support/subscribers';
+import { claimDemo } from '../support/subscribers';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 jest.setTimeout(300_000);
 
 /** WCAG 1.4.10's width (320 CSS px), a phone's height. */
 const NARROW = { width: 320, height: 640 };
-const PASSWORD = 'Tsubaki#2024x';
 const OPERATOR = { loginId: 'op-text', displayName: '受付 花子', password: 'Op#Console2026' };
 const LANGS = ['ja', 'en'] as const;
 type Lang = (typeof LANGS)[number];
@@ -36,18 +33,9 @@ let browser: Browser;
 let household: { loginId: string; password: string };
 let business: { loginId: string; password: string };
 
-/** The demo's postcard pair replaced by the subscriber's own (the first-login change, through the API). */
-async function activate(card: ProvisionedAccount, loginId: string) {
-  await claimCard(t, card, loginId, PASSWORD, 'ja');
-  return { loginId, password: PASSWORD };
-}
-
 beforeAll(async () => {
   t = await startTestApp();
-  const [householdCard, businessCard] = await seedDemo(t.services);
-  const suffix = `${process.pid % 1000}${Date.now() % 1e5}`;
-  household = await activate(householdCard, `yamada${suffix}`);
-  business = await activate(businessCard, `naniwa${suffix}`);
+  ({ household, business } = await claimDemo(t));
   await t.services.operatorAuth.create({ ...OPERATOR, role: 'OPERATOR' });
   browser = await launchChromium();
 });

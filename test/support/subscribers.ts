@@ -1,3 +1,4 @@
+import { seedDemo } from '../../server/src/modules/operators/demo-seed';
 import { Browser, CHANGE_INITIAL, LOGIN } from './graphql-client';
 import type { TestApp } from './test-app';
 
@@ -43,3 +44,27 @@ export async function claimCard(
   }
   return browser;
 }
+
+/** The password the demo subscribers choose in the tests that use them. */
+export const DEMO_PASSWORD = 'Tsubaki#2024x';
+
+/**
+ * The demo seed (a household with 3 lines, a business with 120) with both postcards claimed: each
+ * subscriber's own login ID (unique per run) and DEMO_PASSWORD, signed in through the API as `api`.
+ */
+export async function claimDemo(t: TestApp) {
+  const [householdCard, businessCard] = await seedDemo(t.services);
+  const suffix = `${process.pid % 1000}${Date.now() % 1e5}`;
+  const claim = async (card: typeof householdCard, loginId: string) => ({
+    loginId,
+    password: DEMO_PASSWORD,
+    accountId: card.accountId,
+    api: await claimCard(t, card, loginId, DEMO_PASSWORD, 'ja'),
+  });
+  return {
+    household: await claim(householdCard, `yamada${suffix}`),
+    business: await claim(businessCard, `naniwa${suffix}`),
+  };
+}
+
+export type DemoSubscriber = Awaited<ReturnType<typeof claimDemo>>['household'];
