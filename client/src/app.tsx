@@ -1,13 +1,22 @@
-import type { ApolloClient } from '@apollo/client';
-import { ApolloProvider, useQuery } from '@apollo/client/react';
-import { useCallback, useEffect, useState } from 'preact/hooks';
-import { errorCode, errorMessage } from './apollo/errors';
-import { onAuthEvent } from './apollo/events';
-import { savedViewer } from './apollo/persist';
-import { clearSession, ownerOf, ResetSessionContext, setLoginNotice, type Viewer } from './apollo/session';
+import { Provider } from '@urql/preact';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { FormErrors } from './components/FormErrors';
 import { IdleWarning } from './components/IdleWarning';
 import { Layout } from './components/Layout';
+import { createGraphQLClient } from './data/client';
+import { errorCode, errorMessage } from './data/errors';
+import { onAuthEvent } from './data/events';
+import { useQuery } from './data/hooks';
+import { savedViewer } from './data/persist';
+import {
+  clearSession,
+  ownerOf,
+  ResetSessionContext,
+  setLoginNotice,
+  toldViewer,
+  useToldViewer,
+  type Viewer,
+} from './data/session';
 import { claimInterruptedForm, keepFormsForReLogin } from './forms';
 import { MeDocument } from './gql/graphql';
 import { I18nProvider, useI18n } from './i18n';
@@ -123,13 +132,17 @@ export function guard(path: string, viewer: Viewer | null): string | null {
 function Routes() {
   const { t } = useI18n();
   const path = usePath();
-  const { data, loading, error, refetch } = useQuery(MeDocument);
+  const { loading, error, refetch } = useQuery(MeDocument);
+  // Once known (an answer to `me`, a sign-in, a sign-out), the viewer stays known while `me` is
+  // asked again (a language switch starts a new client).
+  const told = useToldViewer();
   // Started offline: the subscriber whose bills are saved on the device (SPEC 7), until the
   // server can be asked again; logout and expiry wipe it.
-  const unreachable = !!error && !data && (errorCode(error) === 'OFFLINE' || errorCode(error) === 'NETWORK');
+  const unreachable =
+    told === undefined && !!error && (errorCode(error) === 'OFFLINE' || errorCode(error) === 'NETWORK');
   const offlineViewer = unreachable ? savedViewer() : null;
-  const viewer = data?.me ?? offlineViewer;
-  const ready = !loading && (!error || !!offlineViewer);
+  const viewer = told ?? offlineViewer;
+  const ready = told !== undefined || (!loading && (!error || !!offlineViewer));
   const redirect = ready ? guard(path, viewer) : null;
 
   useEffect(
@@ -155,7 +168,7 @@ function Routes() {
     return () => window.removeEventListener('online', online);
   }, [offlineViewer, refetch]);
 
-  if (error && !data && !offlineViewer) {
+  if (told === undefined && error && !offlineViewer) {
     return (
       <Layout title={t('appName')}>
         <FormErrors messages={[errorMessage(error, t)]} />
@@ -224,35 +237,45 @@ function Routes() {
   }
 }
 
-export function App({ client }: { client: ApolloClient }) {
+export function App() {
+  return (
+    <I18nProvider>
+      <Session />
+    </I18nProvider>
+  );
+}
+
+/** The GraphQL client of this session and language, and what ends a session. */
+function Session() {
+  const { lang } = useI18n();
   const [generation, setGeneration] = useState(0);
+  // A new session or language: a new client (nothing cached in the other one can show again).
+  const client = useMemo(() => createGraphQLClient(), [generation, lang]);
 
   const resetSession = useCallback(async () => {
-    await clearSession(client);
-    setGeneration((g) => g + 1); // remount: a fresh `me` watch on the cleared cache
-  }, [client]);
+    clearSession();
+    setGeneration((g) => g + 1); // remount on a new client: nothing of the session is cached
+  }, []);
 
   useEffect(
     () =>
       onAuthEvent((event) => {
         if (event !== 'UNAUTHENTICATED' || isOpsPath(window.location.pathname)) return; // ops: its own
-        // Before the cache is cleared: the forms on screen are kept for their owner's re-login.
-        const me = client.readQuery({ query: MeDocument })?.me;
+        // Before the session is cleared: the forms on screen are kept for their owner's re-login.
+        const me = toldViewer();
         if (me) keepFormsForReLogin(ownerOf(me));
         setLoginNotice('sessionExpired');
         void resetSession().then(() => navigate('/login', { replace: true }));
       }),
-    [client, resetSession],
+    [resetSession],
   );
 
   return (
-    <I18nProvider>
-      <ApolloProvider client={client}>
-        <ResetSessionContext.Provider value={resetSession}>
-          <Entry key={generation} />
-          <SubscriberIdleWarning />
-        </ResetSessionContext.Provider>
-      </ApolloProvider>
-    </I18nProvider>
+    <Provider value={client}>
+      <ResetSessionContext.Provider value={resetSession}>
+        <Entry key={generation} />
+        <SubscriberIdleWarning />
+      </ResetSessionContext.Provider>
+    </Provider>
   );
 }

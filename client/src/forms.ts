@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { errorMessage } from './apollo/errors';
 import { fieldId } from './components/Field';
+import { errorMessage } from './data/errors';
 import { useI18n } from './i18n';
 import { currentPath } from './router';
 

@@ -1,8 +1,8 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { errorMessage } from './apollo/errors';
 import { FormErrors } from './components/FormErrors';
 import { Layout } from './components/Layout';
+import { errorMessage } from './data/errors';
 import { useI18n } from './i18n';
 
 /**

@@ -1,12 +1,11 @@
 import { render } from 'preact';
-import { createApolloClient } from './apollo/client';
 import { App } from './app';
 import { prepareI18n } from './i18n';
 import './styles.css';
 
 const root = document.getElementById('app');
 // English visitors: the English dictionary (its own chunk) is here before anything is drawn.
-if (root) void prepareI18n().then(() => render(<App client={createApolloClient()} />, root));
+if (root) void prepareI18n().then(() => render(<App />, root));
 
 // The service worker is only emitted by the production build (InjectManifest).
 if ('serviceWorker' in navigator && process.env.NODE_ENV === 'production') {

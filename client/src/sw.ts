@@ -31,7 +31,7 @@ const onlyValidResponses: WorkboxPlugin = {
 };
 
 // Never touch the API: /graphql carries the session and personal data and must not be cached
-// (Apollo handles its own state; logout wipes it).
+// (the GraphQL client keeps its own state; logout wipes it).
 const isApi = (url: URL) =>
   url.pathname === '/graphql' ||
   url.pathname.startsWith('/graphql/') ||

@@ -31,7 +31,7 @@ const BUSINESS_ITEMS = 120 * 4 + 40;
 const SAVED_KEY = 'webBilling.saved';
 /** Where the screenshots of the sticky headers and the overdue flag are left for a human eye. */
 const SHOTS = path.join(__dirname, '../../var/e2e-screenshots');
-/** The offline copy's bound (client/src/apollo/persist.ts MAX_CHARS). */
+/** The offline copy's bound (client/src/data/persist.ts MAX_CHARS). */
 const SAVED_MAX_CHARS = 150_000;
 
 let t: TestApp;

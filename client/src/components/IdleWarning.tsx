@@ -1,9 +1,9 @@
-import { useMutation } from '@apollo/client/react';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { errorCode, errorMessage } from '../apollo/errors';
-import { emitAuthEvent } from '../apollo/events';
-import { noteSessionExpiresIn, useSessionDeadline } from '../apollo/sessionExpiry';
-import { useLogout } from '../apollo/useLogout';
+import { errorCode, errorMessage } from '../data/errors';
+import { emitAuthEvent } from '../data/events';
+import { useMutation } from '../data/hooks';
+import { noteSessionExpiresIn, useSessionDeadline } from '../data/sessionExpiry';
+import { useLogout } from '../data/useLogout';
 import { fill } from '../format';
 import { ExtendSessionDocument } from '../gql/graphql';
 import { useI18n } from '../i18n';
@@ -15,7 +15,7 @@ export const WARN_MS = 2 * 60_000;
  * The idle-logout warning (WCAG 2.2.1 Timing Adjustable): two minutes before the server would end an
  * idle session, a modal alert dialog says so, counts down and offers to stay signed in (the server
  * starts the idle period again) or to log out. Ignored, the session ends as an expired one does. The
- * deadline is the server's (apollo/sessionExpiry.ts): any request moves it, and the dialog closes.
+ * deadline is the server's (data/sessionExpiry.ts): any request moves it, and the dialog closes.
  */
 export function IdleWarning() {
   const deadline = useSessionDeadline();
@@ -83,7 +83,7 @@ function IdleDialog({ secondsLeft }: { secondsLeft: number }) {
     if (loading || busy) return;
     setError(null);
     try {
-      const result = (await extend()).data?.extendSession;
+      const result = (await extend({})).extendSession;
       if (!result) throw new Error('empty result');
       // The answer's header has already moved the deadline (and closed this dialog); the body says the same.
       noteSessionExpiresIn(result.expiresIn);

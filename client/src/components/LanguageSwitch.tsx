@@ -1,17 +1,14 @@
-import { useApolloClient } from '@apollo/client/react';
-import { refetchInLanguage } from '../apollo/client';
 import { LANGS, type Lang, useI18n } from '../i18n';
 
 const NAMES: Record<Lang, string> = { ja: '日本語', en: 'English' };
 
 export function LanguageSwitch() {
   const { lang, setLang, t } = useI18n();
-  const client = useApolloClient();
   const choose = (next: Lang) =>
+    // A new language starts a new GraphQL client (data/client.ts): the screens ask again and keep
+    // what they show until the answer is here (offline, the old names stay).
     setLang(next).then(
-      (changed) => {
-        if (changed) void refetchInLanguage(client).catch(() => {}); // offline: the old names stay
-      },
+      () => {},
       () => {
         /* the dictionary could not be fetched (offline): stay in the current language */
       },

@@ -1,30 +1,15 @@
-import { useQuery } from '@apollo/client/react';
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useQuery } from '../data/hooks';
 import type { Binding } from '../forms';
 import { SecretQuestionsDocument } from '../gql/graphql';
 import { useI18n } from '../i18n';
 import { Field } from './Field';
 import { SelectField } from './SelectField';
 
-/**
- * The secret questions' texts are localised by the server: a query that shows them is fetched
- * again after a language switch (on failure the previous texts stay; the query's error says why).
- */
-export function useRefetchOnLangSwitch(refetch: () => Promise<unknown>) {
-  const { lang } = useI18n();
-  const lastLang = useRef(lang);
-  useEffect(() => {
-    if (lastLang.current === lang) return;
-    lastLang.current = lang;
-    void refetch().catch(() => {});
-  }, [lang, refetch]);
-}
-
-/** The fixed list of secret questions, in the UI language (refetched when the language changes). */
+/** The fixed list of secret questions, in the UI language (the server localises them). */
 export function useSecretQuestions() {
-  const { data, error, refetch } = useQuery(SecretQuestionsDocument, { fetchPolicy: 'cache-and-network' });
-  useRefetchOnLangSwitch(refetch);
+  // In the UI language: a language switch starts a new client, which asks again.
+  const { data, error } = useQuery(SecretQuestionsDocument, { requestPolicy: 'cache-and-network' });
   return { questions: data?.secretQuestions ?? [], error };
 }
 

@@ -1,4 +1,4 @@
-import { useLogout } from '../apollo/useLogout';
+import { useLogout } from '../data/useLogout';
 import { useI18n } from '../i18n';
 import { Link, usePath } from '../router';
 

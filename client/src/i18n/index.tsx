@@ -31,7 +31,7 @@ function browserLanguages(): readonly string[] {
   return navigator.languages?.length ? navigator.languages : [navigator.language];
 }
 
-// The current language, readable outside components (the Apollo link sends it as Accept-Language).
+// The current language, readable outside components (the GraphQL client sends it as Accept-Language).
 let currentLang: Lang = readStoredLang() ?? langOfBrowser(browserLanguages());
 export const getLang = (): Lang => currentLang;
 

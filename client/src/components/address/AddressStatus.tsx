@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { errorMessage } from '../../apollo/errors';
+import { errorMessage } from '../../data/errors';
 import { formatDateTime } from '../../format';
 import { useI18n } from '../../i18n';
 import { Link, navigate } from '../../router';

@@ -1,7 +1,7 @@
-import { useSavedQuery } from '../../apollo/useSavedQuery';
 import { OverdueFlag, PaymentBadge, StatusBadge } from '../../components/InvoiceBits';
 import { Layout } from '../../components/Layout';
 import { OfflineDataNotice } from '../../components/OfflineDataNotice';
+import { useSavedQuery } from '../../data/useSavedQuery';
 import { fill, formatDate, formatMonth, formatYen } from '../../format';
 import { RecentInvoicesDocument } from '../../gql/graphql';
 import { useI18n } from '../../i18n';

@@ -1,12 +1,12 @@
-import { useApolloClient } from '@apollo/client/react';
 import { memo } from 'preact/compat';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { errorMessage } from '../../apollo/errors';
-import { useSavedQuery } from '../../apollo/useSavedQuery';
 import { BusyButton } from '../../components/BusyButton';
 import { OverdueFlag, StatusBadge } from '../../components/InvoiceBits';
 import { Layout } from '../../components/Layout';
 import { OfflineDataNotice } from '../../components/OfflineDataNotice';
+import { errorMessage } from '../../data/errors';
+import { useClient } from '../../data/hooks';
+import { useSavedQuery } from '../../data/useSavedQuery';
 import { fill, formatMonth, formatYen } from '../../format';
 import {
   type BreakdownQuery as BreakdownData,
@@ -302,7 +302,7 @@ function BreakdownView({ breakdown, month }: { breakdown: Breakdown; month: stri
 /** Guide 3 B and "Switching the line to view": total → carriers → lines → items, with the picker. */
 export function BreakdownPage({ month }: { month: string }) {
   const { t, lang } = useI18n();
-  const client = useApolloClient();
+  const client = useClient();
   const [selection, setSelection] = useState<Selection>({});
   const [picked, setPicked] = useState('');
   const [direct, setDirect] = useState('');
@@ -342,11 +342,10 @@ export function BreakdownPage({ month }: { month: string }) {
     }
     setChecking(true);
     try {
-      const r = await client.query({
-        query: BreakdownDocument,
-        variables: { billingMonth: month, lineNumber },
-        fetchPolicy: 'network-only',
-      });
+      const r = await client
+        .query(BreakdownDocument, { billingMonth: month, lineNumber }, { requestPolicy: 'network-only' })
+        .toPromise();
+      if (r.error) throw r.error;
       const b = r.data?.billing.breakdown;
       if (b && b.__typename !== 'Breakdown') {
         setDirectErrors([b.message]);

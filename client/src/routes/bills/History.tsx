@@ -1,8 +1,8 @@
-import { useSavedQuery } from '../../apollo/useSavedQuery';
 import { OverdueFlag, PaymentBadge, StatusBadge } from '../../components/InvoiceBits';
 import { Layout } from '../../components/Layout';
 import { OfflineDataNotice } from '../../components/OfflineDataNotice';
 import { ScrollRegion } from '../../components/ScrollRegion';
+import { useSavedQuery } from '../../data/useSavedQuery';
 import { fill, formatMonth, formatYen } from '../../format';
 import { BillingHistoryDocument, type InvoiceCardFieldsFragment } from '../../gql/graphql';
 import { type Lang, useI18n } from '../../i18n';

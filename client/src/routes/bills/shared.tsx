@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
-import { errorMessage } from '../../apollo/errors';
 import { FormErrors } from '../../components/FormErrors';
+import { errorMessage } from '../../data/errors';
 import { fill, formatYen } from '../../format';
 import { useI18n } from '../../i18n';
 import { Link } from '../../router';

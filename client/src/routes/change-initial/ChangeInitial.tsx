@@ -1,12 +1,12 @@
-import { useApolloClient, useMutation } from '@apollo/client/react';
-import { setViewer } from '../../apollo/session';
-import { useLogout } from '../../apollo/useLogout';
 import { BusyButton } from '../../components/BusyButton';
 import { IdConditions } from '../../components/Conditions';
 import { Field } from '../../components/Field';
 import { FormErrors } from '../../components/FormErrors';
 import { Layout } from '../../components/Layout';
 import { NewPasswordFields } from '../../components/NewPasswordFields';
+import { useMutation } from '../../data/hooks';
+import { setViewer } from '../../data/session';
+import { useLogout } from '../../data/useLogout';
 import { focusField, useForm } from '../../forms';
 import { ChangeInitialCredentialsDocument, type ChangeInitialCredentialsInput } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
@@ -25,19 +25,18 @@ const EMPTY: Form = {
 /** Guide 1-4: change the postcard's initial login ID and password to ones chosen by the user. */
 export function ChangeInitialPage() {
   const { t } = useI18n();
-  const client = useApolloClient();
   const { logout, busy } = useLogout();
   const [mutate, { loading }] = useMutation(ChangeInitialCredentialsDocument);
   const { values, bind, formErrors, showFieldErrors, onSubmit: submit } = useForm<Form>(EMPTY);
 
   const onSubmit = submit(async () => {
-    const { data } = await mutate({ variables: { input: values } });
+    const data = await mutate({ input: values });
     const result = data?.changeInitialCredentials;
     if (!result) throw new Error('empty result');
     if (result.__typename === 'CredentialsChanged') {
       // Navigate first: the done screen is allowed in every state, /change-initial is not once done.
       navigate('/change-initial/done', { replace: true });
-      setViewer(client, result.viewer);
+      setViewer(result.viewer);
       return;
     }
     focusField(showFieldErrors(result));

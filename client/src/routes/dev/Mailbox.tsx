@@ -1,9 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { errorMessage } from '../../apollo/errors';
 import { BusyButton } from '../../components/BusyButton';
 import { FormErrors } from '../../components/FormErrors';
 import { Layout } from '../../components/Layout';
+import { errorMessage } from '../../data/errors';
 import { formatDateTime } from '../../format';
 import { useI18n } from '../../i18n';
 

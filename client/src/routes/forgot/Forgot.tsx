@@ -1,10 +1,10 @@
-import { useMutation } from '@apollo/client/react';
 import { useState } from 'preact/hooks';
 import { BusyButton } from '../../components/BusyButton';
 import { Field } from '../../components/Field';
 import { FormErrors } from '../../components/FormErrors';
 import { Layout } from '../../components/Layout';
 import { SecretAnswerField, SecretQuestionField } from '../../components/SecretQuestionField';
+import { useMutation } from '../../data/hooks';
 import { focusField, useForm } from '../../forms';
 import { RequestPasswordReissueDocument, type RequestPasswordReissueInput } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
@@ -76,8 +76,7 @@ export function ForgotPage() {
     }
     // A network with many failures behind it: the browser solves a short proof of work first.
     const result = await sendWithStepUp(
-      async (proof) =>
-        (await mutate({ variables: { input: { ...values, proof } } })).data?.requestPasswordReissue,
+      async (proof) => (await mutate({ input: { ...values, proof } })).requestPasswordReissue,
       (message) => setSolving(message),
     ).finally(() => setSolving(null));
     if (!result) throw new Error('empty result');

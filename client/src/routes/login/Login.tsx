@@ -1,10 +1,10 @@
-import { useApolloClient, useMutation } from '@apollo/client/react';
 import { useState } from 'preact/hooks';
-import { setViewer, takeLoginNotice, type Viewer } from '../../apollo/session';
 import { BusyButton } from '../../components/BusyButton';
 import { Field } from '../../components/Field';
 import { FormErrors } from '../../components/FormErrors';
 import { Layout } from '../../components/Layout';
+import { useMutation } from '../../data/hooks';
+import { setViewer, takeLoginNotice, type Viewer } from '../../data/session';
 import { useForm } from '../../forms';
 import { LoginDocument } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
@@ -16,7 +16,6 @@ const EMPTY = { loginId: '', password: '' };
 
 export function LoginPage() {
   const { t } = useI18n();
-  const client = useApolloClient();
   const [login, { loading }] = useMutation(LoginDocument);
   const form = useForm(EMPTY);
   const { values, bind, formErrors, setFormErrors } = form;
@@ -30,7 +29,7 @@ export function LoginPage() {
     return (
       <InitialLoginNotice
         onOk={() => {
-          setViewer(client, pendingInitial); // the route guard now forces /change-initial
+          setViewer(pendingInitial); // the route guard now forces /change-initial
         }}
       />
     );
@@ -39,7 +38,7 @@ export function LoginPage() {
     return (
       <ReissuedLoginNotice
         onOk={() => {
-          setViewer(client, pendingReissued); // the route guard now forces /change-password
+          setViewer(pendingReissued); // the route guard now forces /change-password
         }}
       />
     );
@@ -48,7 +47,7 @@ export function LoginPage() {
   const submit = form.onSubmit(async () => {
     // A network with many failures behind it: the browser solves a short proof of work first.
     const result = await sendWithStepUp(
-      async (proof) => (await login({ variables: { input: { ...values, proof } } })).data?.login,
+      async (proof) => (await login({ input: { ...values, proof } })).login,
       (message) => setSolving(message),
     ).finally(() => setSolving(null));
     if (!result) throw new Error('empty result');
@@ -61,7 +60,7 @@ export function LoginPage() {
           setPendingReissued(result.viewer); // guide 6 (12): OK, then the change screen
         } else {
           // The route guard moves on from /login to /top.
-          setViewer(client, result.viewer);
+          setViewer(result.viewer);
         }
         break;
       case 'InvalidCredentials':

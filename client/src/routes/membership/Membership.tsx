@@ -1,10 +1,10 @@
-import { useMutation, useQuery } from '@apollo/client/react';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { errorMessage } from '../../apollo/errors';
 import { BusyButton } from '../../components/BusyButton';
 import { Field } from '../../components/Field';
 import { FormErrors } from '../../components/FormErrors';
 import { Layout } from '../../components/Layout';
+import { errorMessage } from '../../data/errors';
+import { useMutation, useQuery } from '../../data/hooks';
 import { focusField, useForm } from '../../forms';
 import { MembershipDocument, UpdateContactDetailsDocument } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
@@ -17,7 +17,7 @@ const EMPTY = { contactPhoneNumber: '', contactEmail: '' };
 /** Guide 2 menu "To confirm / change the registered Membership information". */
 export function MembershipPage() {
   const { t, s } = useI18n(membershipText);
-  const { data, loading, error, refetch } = useQuery(MembershipDocument, { fetchPolicy: 'network-only' });
+  const { data, loading, error, refetch } = useQuery(MembershipDocument, { requestPolicy: 'network-only' });
   const [mutate, { loading: saving }] = useMutation(UpdateContactDetailsDocument);
   const form = useForm(EMPTY);
   const { bind, formErrors, setValues } = form;
@@ -38,17 +38,8 @@ export function MembershipPage() {
       contactPhoneNumber: form.values.contactPhoneNumber.trim(),
       contactEmail: form.values.contactEmail.trim(),
     };
-    const { data: result } = await mutate({
-      variables: { input },
-      update(cache, { data: d }) {
-        const r = d?.updateContactDetails;
-        if (r?.__typename === 'ContactDetailsUpdated')
-          cache.updateQuery({ query: MembershipDocument }, (prev) =>
-            prev ? { ...prev, membership: r.membership } : prev,
-          );
-      },
-    });
-    const r = result?.updateContactDetails;
+    // The answer's Membership makes the document cache ask for the page's query again.
+    const r = (await mutate({ input })).updateContactDetails;
     if (!r) throw new Error('empty result');
     if (r.__typename === 'ContactDetailsUpdated') {
       setValues({

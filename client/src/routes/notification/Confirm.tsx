@@ -1,6 +1,6 @@
-import { useMutation } from '@apollo/client/react';
 import { AddressConfirm } from '../../components/address/AddressConfirm';
 import { Field } from '../../components/Field';
+import { useMutation } from '../../data/hooks';
 import { ConfirmBillingNotificationEmailDocument } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
 import { typeLabel } from './Notification';
@@ -38,7 +38,7 @@ export function NotificationConfirmPage({ signedIn }: { signedIn: boolean }) {
       // The number is never echoed: the server folds dashes and full-width digits itself.
       confirm={async (token, values) => {
         const input = { token, registeredPhoneNumber: values.registeredPhoneNumber.trim() };
-        return (await mutate({ variables: { input } })).data?.confirmBillingNotificationEmail;
+        return (await mutate({ input })).confirmBillingNotificationEmail;
       }}
       sending={loading}
       registeredRows={(r) => [

@@ -1,5 +1,5 @@
-import { useMutation, useQuery } from '@apollo/client/react';
 import { AddressStatus } from '../../components/address/AddressStatus';
+import { useMutation, useQuery } from '../../data/hooks';
 import {
   type BillingNotificationEmailType,
   DeleteBillingNotificationEmailDocument,
@@ -31,7 +31,7 @@ export function NotificationNotes() {
 /** Guide 4 (2)–(3): the settings for billing amount notices, with register / change / delete. */
 export function NotificationPage() {
   const { t, s } = useI18n(notificationText);
-  const query = useQuery(NotificationEmailDocument, { fetchPolicy: 'network-only' });
+  const query = useQuery(NotificationEmailDocument, { requestPolicy: 'network-only' });
   const [remove, { loading: deleting }] = useMutation(DeleteBillingNotificationEmailDocument);
 
   const status = query.data?.billing.notificationEmail ?? null;
@@ -58,7 +58,7 @@ export function NotificationPage() {
         { label: t('email'), value: pending, testId: 'notification-pending-email' },
       ]}
       registerHref="/bills/notification/register"
-      remove={() => remove()}
+      remove={() => remove({})}
       deleting={deleting}
       notes={<NotificationNotes />}
       back={{ href: '/bills', label: s.backToBills }}

@@ -1,6 +1,6 @@
-import { useMutation, useQuery } from '@apollo/client/react';
 import { AddressRegister, EmailField } from '../../components/address/AddressRegister';
 import { RadioField } from '../../components/RadioField';
+import { useMutation, useQuery } from '../../data/hooks';
 import {
   type BillingNotificationEmailType,
   NotificationEmailDocument,
@@ -53,7 +53,7 @@ export function NotificationRegisterPage() {
         { label: s.emailType, value: typeLabel(s, input.emailType), testId: 'review-emailType' },
         { label: t('email'), value: input.email, testId: 'review-email' },
       ]}
-      send={async (input) => (await mutate({ variables: { input } })).data?.registerBillingNotificationEmail}
+      send={async (input) => (await mutate({ input })).registerBillingNotificationEmail}
       sending={loading}
       statusHref="/bills/notification"
       notes={<NotificationNotes />}

@@ -1,8 +1,8 @@
-import { useMutation, useQuery } from '@apollo/client/react';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { errorMessage } from '../../apollo/errors';
 import { FormErrors } from '../../components/FormErrors';
 import { ScrollRegion } from '../../components/ScrollRegion';
+import { errorMessage } from '../../data/errors';
+import { useMutation } from '../../data/hooks';
 import { fill } from '../../format';
 import { useI18n } from '../../i18n';
 import { Link } from '../../router';
@@ -17,6 +17,7 @@ import {
 } from './gql/graphql';
 import type { OpsPageProps } from './index';
 import { OpsLayout } from './OpsLayout';
+import { useOpsQuery } from './query';
 import { lastSearch, StatusBadges } from './Search';
 import { carrierName, eventName, named, opsText } from './strings';
 
@@ -130,10 +131,7 @@ function detailText(detail: unknown): string {
 /** One account: status, masked addresses, lines, postcards, recent events and the actions. */
 export function AccountPage({ id, ...props }: OpsPageProps & { id: string }) {
   const { t, lang, s } = useI18n(opsText);
-  const { data, loading, error, refetch } = useQuery(OperatorAccountDocument, {
-    variables: { id },
-    fetchPolicy: 'cache-and-network',
-  });
+  const { data, loading, error, refetch } = useOpsQuery(OperatorAccountDocument, { variables: { id } });
   const [reissue] = useMutation(ReissueCredentialsByPostcardDocument);
   const [unlock] = useMutation(UnlockAccountDocument);
   const [lift] = useMutation(LiftReissueBlockDocument);
@@ -171,10 +169,9 @@ export function AccountPage({ id, ...props }: OpsPageProps & { id: string }) {
       | { __typename: string; message?: string; errors?: readonly { message: string }[] }
       | undefined
       | null;
-    if (which === 'reissue')
-      result = (await reissue({ variables: { input } })).data?.reissueCredentialsByPostcard;
-    else if (which === 'unlock') result = (await unlock({ variables: { input } })).data?.unlockAccount;
-    else result = (await lift({ variables: { input } })).data?.liftReissueBlock;
+    if (which === 'reissue') result = (await reissue({ input })).reissueCredentialsByPostcard;
+    else if (which === 'unlock') result = (await unlock({ input })).unlockAccount;
+    else result = (await lift({ input })).liftReissueBlock;
     if (!result) throw new Error('empty result');
     const ok = ['PostcardQueued', 'AccountUnlocked', 'ReissueBlockLifted'].includes(result.__typename);
     if (!ok) return resultErrors(result);

@@ -1,8 +1,8 @@
-import { useMutation, useQuery } from '@apollo/client/react';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { errorCode, errorMessage } from '../../apollo/errors';
 import { FormErrors } from '../../components/FormErrors';
 import { ScrollRegion } from '../../components/ScrollRegion';
+import { errorCode, errorMessage } from '../../data/errors';
+import { useMutation } from '../../data/hooks';
 import { fill } from '../../format';
 import { useI18n } from '../../i18n';
 import { formatStamp } from './Account';
@@ -16,6 +16,7 @@ import {
 } from './gql/graphql';
 import type { OpsPageProps } from './index';
 import { OpsLayout } from './OpsLayout';
+import { useOpsQuery } from './query';
 import { named, opsText } from './strings';
 
 type Pending =
@@ -46,9 +47,7 @@ function AdminOnly(props: OpsPageProps) {
 
 function AdminConsole(props: OpsPageProps) {
   const { t, s } = useI18n(opsText);
-  const { data, loading, error, refetch } = useQuery(AdminListsDocument, {
-    fetchPolicy: 'cache-and-network',
-  });
+  const { data, loading, error, refetch } = useOpsQuery(AdminListsDocument);
   const [unlock] = useMutation(UnlockOperatorDocument);
   const [revoke] = useMutation(RevokeApiKeyDocument);
   const [pending, setPending] = useState<Pending | null>(null);
@@ -72,11 +71,11 @@ function AdminConsole(props: OpsPageProps) {
     let message: string;
     if (p.kind === 'unlock') {
       const input = { operatorId: p.operator.id, reason };
-      result = (await unlock({ variables: { input } })).data?.unlockOperator;
+      result = (await unlock({ input })).unlockOperator;
       message = fill(s.unlockOperatorDone, { name: p.operator.displayName, loginId: p.operator.loginId });
     } else {
       const input = { apiKeyId: p.apiKey.id, reason };
-      result = (await revoke({ variables: { input } })).data?.revokeApiKey;
+      result = (await revoke({ input })).revokeApiKey;
       message = fill(s.revokeApiKeyDone, { name: p.apiKey.name });
     }
     if (!result) throw new Error('empty result');

@@ -1,24 +1,22 @@
-import { useQuery } from '@apollo/client/react';
 import { useState } from 'preact/hooks';
-import { errorMessage } from '../../apollo/errors';
 import { BusyButton } from '../../components/BusyButton';
 import { Field } from '../../components/Field';
 import { FormErrors } from '../../components/FormErrors';
 import { SelectField } from '../../components/SelectField';
+import { errorMessage } from '../../data/errors';
 import { useForm } from '../../forms';
 import { useI18n } from '../../i18n';
 import { AuditTable } from './Account';
-import {
-  AuditEventsDocument,
-  type AuditEventsQuery as AuditEventsQueryResult,
-  type AuditFilter,
-} from './gql/graphql';
+import { AuditEventsDocument, type AuditEventsQuery, type AuditFilter } from './gql/graphql';
 import type { OpsPageProps } from './index';
-import { loadNextPage } from './next-page';
+import { useNextPages } from './next-page';
 import { OpsLayout } from './OpsLayout';
+import { useOpsQuery } from './query';
 import { AUDIT_EVENTS, opsText } from './strings';
 
 const PAGE = 50;
+const pageOf = (data: AuditEventsQuery) =>
+  data.auditEvents && { items: data.auditEvents.events, nextCursor: data.auditEvents.nextCursor };
 const EMPTY = { customerNumber: '', operatorLoginId: '', event: '', from: '', to: '' };
 
 /** A calendar day (yyyy-mm-dd, Japan time) as an instant: its start, or the next day's (`to` is exclusive). */
@@ -46,30 +44,17 @@ export function AuditPage(props: OpsPageProps) {
   const form = useForm(initial);
   const { bind, values } = form;
   const [filter, setFilter] = useState<AuditFilter>(() => toFilter(initial));
-  const [moreError, setMoreError] = useState<unknown>(null);
-  const { data, loading, error, fetchMore } = useQuery(AuditEventsDocument, {
-    variables: { filter, first: PAGE },
-    fetchPolicy: 'cache-and-network',
-    notifyOnNetworkStatusChange: true,
-  });
+  const variables = { filter, first: PAGE };
+  const { data, loading, error } = useOpsQuery(AuditEventsDocument, { variables });
+  // The pages after the first; a new filter's first page starts the list again.
+  const paged = useNextPages(AuditEventsDocument, variables, data, pageOf);
   const page = data?.auditEvents;
+  const events = paged.items;
 
   const apply = (e: Event) => {
     e.preventDefault();
-    setMoreError(null);
     setFilter(toFilter(values));
   };
-
-  const more = () =>
-    page?.nextCursor
-      ? loadNextPage<AuditEventsQueryResult, 'auditEvents'>(
-          fetchMore,
-          page.nextCursor,
-          'auditEvents',
-          'events',
-          setMoreError,
-        )
-      : undefined;
 
   const eventOptions = Object.entries(AUDIT_EVENTS).map(([code, names]) => ({
     value: code,
@@ -112,20 +97,20 @@ export function AuditPage(props: OpsPageProps) {
 
       {error ? <FormErrors messages={[errorMessage(error, t)]} /> : null}
       <div role="status" aria-live="polite" class="ops-status-line">
-        {loading ? s.loading : page && page.events.length === 0 ? s.noEvents : null}
+        {loading || paged.loading ? s.loading : page && events.length === 0 ? s.noEvents : null}
       </div>
-      {page && page.events.length > 0 ? (
-        <AuditTable events={page.events} showCustomer testId="ops-audit-table" label={s.navAudit} />
+      {events.length > 0 ? (
+        <AuditTable events={events} showCustomer testId="ops-audit-table" label={s.navAudit} />
       ) : null}
-      {moreError ? <FormErrors messages={[errorMessage(moreError, t)]} /> : null}
-      {page?.nextCursor ? (
+      {paged.error ? <FormErrors messages={[errorMessage(paged.error, t)]} /> : null}
+      {paged.cursor ? (
         <p class="ops-more">
           <BusyButton
             type="button"
             class="button button--secondary"
-            busy={loading}
+            busy={loading || paged.loading}
             data-testid="ops-audit-more"
-            onClick={() => void more()}
+            onClick={() => void paged.loadMore()}
           >
             {s.loadMore}
           </BusyButton>

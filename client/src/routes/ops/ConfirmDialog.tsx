@@ -1,8 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { errorMessage } from '../../apollo/errors';
 import { BusyButton } from '../../components/BusyButton';
 import { FormErrors } from '../../components/FormErrors';
+import { errorMessage } from '../../data/errors';
 import { useI18n } from '../../i18n';
 import { opsText } from './strings';
 

@@ -1,12 +1,12 @@
-import { useApolloClient, useMutation } from '@apollo/client/react';
 import { useState } from 'preact/hooks';
 import { BusyButton } from '../../components/BusyButton';
 import { Field } from '../../components/Field';
 import { FormErrors } from '../../components/FormErrors';
+import { useMutation } from '../../data/hooks';
 import { focusField, useForm } from '../../forms';
 import { useI18n } from '../../i18n';
 import { sendWithStepUp } from '../../stepUp';
-import { CurrentOperatorDocument, OperatorLoginDocument } from './gql/graphql';
+import { type OperatorFieldsFragment, OperatorLoginDocument } from './gql/graphql';
 import type { Notice } from './index';
 import { OpsLayout } from './OpsLayout';
 import { opsText } from './strings';
@@ -14,9 +14,14 @@ import { opsText } from './strings';
 const EMPTY = { loginId: '', password: '' };
 
 /** Operator sign-in: its own cookie and session, separate from the subscribers'. */
-export function OpsLoginPage({ notice }: { notice: Notice }) {
+export function OpsLoginPage({
+  notice,
+  onSignedIn,
+}: {
+  notice: Notice;
+  onSignedIn: (operator: OperatorFieldsFragment) => void;
+}) {
   const { s } = useI18n(opsText);
-  const client = useApolloClient();
   const [login, { loading }] = useMutation(OperatorLoginDocument);
   const form = useForm(EMPTY);
   const { values, bind, formErrors } = form;
@@ -30,17 +35,14 @@ export function OpsLoginPage({ notice }: { notice: Notice }) {
     }
     // A network with many failures behind it: the browser solves a short proof of work first.
     const result = await sendWithStepUp(
-      async (proof) => (await login({ variables: { input: { ...values, proof } } })).data?.operatorLogin,
+      async (proof) => (await login({ input: { ...values, proof } })).operatorLogin,
       (message) => setSolving(message),
     ).finally(() => setSolving(null));
     if (!result) throw new Error('empty result');
     if (result.__typename === 'OperatorLoginSuccess') {
       form.setValue('password', '');
       // The console's routes now show the signed-in screens.
-      client.writeQuery({
-        query: CurrentOperatorDocument,
-        data: { __typename: 'Query', currentOperator: result.operator },
-      });
+      onSignedIn(result.operator);
       return;
     }
     form.setValue('password', '');

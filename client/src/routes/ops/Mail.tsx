@@ -1,8 +1,8 @@
-import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'preact/hooks';
-import { errorMessage } from '../../apollo/errors';
 import { FormErrors } from '../../components/FormErrors';
 import { ScrollRegion } from '../../components/ScrollRegion';
+import { errorMessage } from '../../data/errors';
+import { useMutation } from '../../data/hooks';
 import { fill } from '../../format';
 import { useI18n } from '../../i18n';
 import { Link } from '../../router';
@@ -11,6 +11,7 @@ import { ConfirmDialog, resultErrors } from './ConfirmDialog';
 import { ResendMailDocument, UndeliveredMailsDocument } from './gql/graphql';
 import type { OpsPageProps } from './index';
 import { OpsLayout } from './OpsLayout';
+import { useOpsQuery } from './query';
 import { opsText } from './strings';
 
 /**
@@ -19,9 +20,7 @@ import { opsText } from './strings';
  */
 export function MailPage(props: OpsPageProps) {
   const { t, s } = useI18n(opsText);
-  const { data, loading, error, refetch } = useQuery(UndeliveredMailsDocument, {
-    fetchPolicy: 'cache-and-network',
-  });
+  const { data, loading, error, refetch } = useOpsQuery(UndeliveredMailsDocument);
   const [resend] = useMutation(ResendMailDocument);
   const [chosen, setChosen] = useState<{ id: string; recipient: string } | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -29,9 +28,7 @@ export function MailPage(props: OpsPageProps) {
 
   const send = async (reason: string): Promise<string[] | null> => {
     if (!chosen) return null;
-    const { data: res } = await resend({ variables: { input: { mailId: chosen.id, reason } } });
-    const result = res?.resendMail;
-    if (!result) throw new Error('empty result');
+    const result = (await resend({ input: { mailId: chosen.id, reason } })).resendMail;
     if (result.__typename !== 'MailQueued') return resultErrors(result);
     setDone(fill(s.mailResent, { to: chosen.recipient }));
     setChosen(null);

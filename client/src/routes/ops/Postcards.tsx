@@ -1,9 +1,9 @@
-import { useMutation, useQuery } from '@apollo/client/react';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { errorMessage } from '../../apollo/errors';
 import { BusyButton } from '../../components/BusyButton';
 import { FormErrors } from '../../components/FormErrors';
 import { ScrollRegion } from '../../components/ScrollRegion';
+import { errorMessage } from '../../data/errors';
+import { useMutation } from '../../data/hooks';
 import { fill } from '../../format';
 import { useI18n } from '../../i18n';
 import { Link } from '../../router';
@@ -12,29 +12,31 @@ import { ConfirmDialog, resultErrors } from './ConfirmDialog';
 import {
   MarkPostcardsMailedDocument,
   PostcardQueueDocument,
-  type PostcardQueueQuery as PostcardQueueQueryResult,
+  type PostcardQueueQuery,
+  type PostcardQueueQueryVariables,
 } from './gql/graphql';
 import type { OpsPageProps } from './index';
-import { loadNextPage } from './next-page';
+import { useNextPages } from './next-page';
 import { OpsLayout } from './OpsLayout';
+import { useOpsQuery } from './query';
 import { named, opsText } from './strings';
 
 const PAGE = 50;
+const FIRST_PAGE: PostcardQueueQueryVariables = { status: 'PENDING', first: PAGE };
+const pageOf = (data: PostcardQueueQuery) =>
+  data.postcards && { items: data.postcards.postcards, nextCursor: data.postcards.nextCursor };
 
 /** The print queue (SPEC 2.2 step 1): select, print the sheet, export for a mail house, mark mailed. */
 export function PostcardsPage(props: OpsPageProps) {
   const { t, s } = useI18n(opsText);
-  const { data, loading, error, refetch, fetchMore } = useQuery(PostcardQueueDocument, {
-    variables: { status: 'PENDING', first: PAGE },
-    fetchPolicy: 'cache-and-network',
-    notifyOnNetworkStatusChange: true,
-  });
+  const { data, loading, error, refetch } = useOpsQuery(PostcardQueueDocument, { variables: FIRST_PAGE });
+  // The pages after the first, dropped when the first page is fetched again (after marking mailed).
+  const paged = useNextPages(PostcardQueueDocument, FIRST_PAGE, data, pageOf);
   const [markMailed] = useMutation(MarkPostcardsMailedDocument);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [confirming, setConfirming] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const [hint, setHint] = useState<string | null>(null);
-  const [moreError, setMoreError] = useState<unknown>(null);
   const doneRef = useRef<HTMLParagraphElement>(null);
 
   useEffect(() => {
@@ -42,7 +44,7 @@ export function PostcardsPage(props: OpsPageProps) {
   }, [done]);
 
   const page = data?.postcards;
-  const postcards = page?.postcards ?? [];
+  const postcards = paged.items;
   const ids = postcards.map((p) => p.id);
   const chosen = ids.filter((id) => selected.has(id));
   const allChosen = ids.length > 0 && chosen.length === ids.length;
@@ -60,9 +62,7 @@ export function PostcardsPage(props: OpsPageProps) {
   };
 
   const send = async (reason: string): Promise<string[] | null> => {
-    const { data: res } = await markMailed({ variables: { input: { postcardIds: chosen, reason } } });
-    const result = res?.markPostcardsMailed;
-    if (!result) throw new Error('empty result');
+    const result = (await markMailed({ input: { postcardIds: chosen, reason } })).markPostcardsMailed;
     if (result.__typename !== 'PostcardsMarkedMailed') return resultErrors(result);
     setConfirming(false);
     setSelected(new Set());
@@ -70,17 +70,6 @@ export function PostcardsPage(props: OpsPageProps) {
     await refetch().catch(() => {});
     return null;
   };
-
-  const more = () =>
-    page?.nextCursor
-      ? loadNextPage<PostcardQueueQueryResult, 'postcards'>(
-          fetchMore,
-          page.nextCursor,
-          'postcards',
-          'postcards',
-          setMoreError,
-        )
-      : undefined;
 
   const idsParam = chosen.map(encodeURIComponent).join(',');
   const sheetHref = `/ops/postcards/sheet?ids=${idsParam}`;
@@ -206,14 +195,14 @@ export function PostcardsPage(props: OpsPageProps) {
           </table>
         </ScrollRegion>
       ) : null}
-      {moreError ? <FormErrors messages={[errorMessage(moreError, t)]} /> : null}
-      {page?.nextCursor ? (
+      {paged.error ? <FormErrors messages={[errorMessage(paged.error, t)]} /> : null}
+      {paged.cursor ? (
         <p class="ops-more">
           <BusyButton
             type="button"
             class="button button--secondary"
-            busy={loading}
-            onClick={() => void more()}
+            busy={loading || paged.loading}
+            onClick={() => void paged.loadMore()}
           >
             {s.loadMore}
           </BusyButton>

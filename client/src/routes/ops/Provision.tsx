@@ -1,8 +1,8 @@
-import { useMutation } from '@apollo/client/react';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Field } from '../../components/Field';
 import { FormErrors } from '../../components/FormErrors';
 import { SelectField } from '../../components/SelectField';
+import { useMutation } from '../../data/hooks';
 import { fill } from '../../format';
 import { type ErrorsByField, focusField, groupFieldErrors, useForm } from '../../forms';
 import { useI18n } from '../../i18n';
@@ -105,9 +105,7 @@ export function ProvisionPage(props: OpsPageProps) {
       reason,
       idempotencyKey: attemptKey.current,
     };
-    const { data } = await provision({ variables: { input } });
-    const result = data?.provisionAccount;
-    if (!result) throw new Error('empty result');
+    const result = (await provision({ input })).provisionAccount;
     attemptKey.current = newIdempotencyKey(); // answered: a corrected or new request is a new attempt
     if (result.__typename === 'AccountProvisioned') {
       setReviewing(false);

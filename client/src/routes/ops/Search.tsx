@@ -1,14 +1,14 @@
-import { useQuery } from '@apollo/client/react';
 import { useEffect, useState } from 'preact/hooks';
-import { errorMessage } from '../../apollo/errors';
 import { FormErrors } from '../../components/FormErrors';
 import { ScrollRegion } from '../../components/ScrollRegion';
+import { errorMessage } from '../../data/errors';
 import { fill } from '../../format';
 import { useI18n } from '../../i18n';
 import { Link, navigate } from '../../router';
 import { type OpsAccountStatusFragment, SearchAccountsDocument } from './gql/graphql';
 import type { OpsPageProps } from './index';
 import { OpsLayout } from './OpsLayout';
+import { useOpsQuery } from './query';
 import { opsText } from './strings';
 
 const queryFromUrl = () => new URLSearchParams(window.location.search).get('q') ?? '';
@@ -16,6 +16,10 @@ const queryFromUrl = () => new URLSearchParams(window.location.search).get('q') 
 // The last search of this page load (in memory only: it may be a phone number), for "back".
 let last = '';
 export const lastSearch = () => last;
+/** Sign-out or expiry: the next operator's "back" does not carry this one's search. */
+export const forgetLastSearch = () => {
+  last = '';
+};
 
 /** The account's state as badges (postcard, activation, lock, reissue block). */
 export function StatusBadges({ status }: { status: OpsAccountStatusFragment }) {
@@ -55,10 +59,9 @@ export function SearchPage(props: OpsPageProps) {
   const { t, s } = useI18n(opsText);
   const [input, setInput] = useState(queryFromUrl);
   const [query, setQuery] = useState(() => queryFromUrl().trim());
-  const { data, loading, error, refetch } = useQuery(SearchAccountsDocument, {
+  const { data, loading, error, refetch } = useOpsQuery(SearchAccountsDocument, {
     variables: { query },
     skip: !query,
-    fetchPolicy: 'cache-and-network',
   });
 
   // Back/forward between searches: the query follows the address bar.

@@ -1,10 +1,10 @@
 // The operator console (/ops): a lazy chunk of its own, with its own session (operator cookie),
 // layout, wording and GraphQL documents. Nothing here is loaded by the subscriber's screens.
-import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { errorCode, errorMessage } from '../../apollo/errors';
-import { onAuthEvent } from '../../apollo/events';
 import { FormErrors } from '../../components/FormErrors';
+import { errorCode, errorMessage } from '../../data/errors';
+import { onAuthEvent } from '../../data/events';
+import { useMutation } from '../../data/hooks';
 import { useI18n } from '../../i18n';
 import { navigate, usePath } from '../../router';
 import { AccountPage } from './Account';
@@ -16,7 +16,8 @@ import { MailPage } from './Mail';
 import { OpsLayout } from './OpsLayout';
 import { PostcardsPage } from './Postcards';
 import { ProvisionPage } from './Provision';
-import { SearchPage } from './Search';
+import { useOpsQuery } from './query';
+import { forgetLastSearch, SearchPage } from './Search';
 import { opsText } from './strings';
 import './ops.css';
 
@@ -27,55 +28,66 @@ export interface OpsPageProps {
   onSignOut: () => void;
 }
 
+/** Who is signed in, as sign-in or sign-out last told; undefined = as the server's currentOperator says. */
+export type OperatorOverride = OperatorFieldsFragment | null | undefined;
+
 export function OpsConsole() {
-  const client = useApolloClient();
   const [generation, setGeneration] = useState(0);
   const [notice, setNotice] = useState<Notice>(null);
+  // The document cache cannot be written: sign-in and sign-out tell the routes here who is signed in.
+  const [told, setTold] = useState<OperatorOverride>(undefined);
 
-  /** Forgets everything cached for the operator's session and shows the sign-in screen. */
-  const reset = useCallback(
-    async (why: Notice) => {
-      await client.clearStore();
-      client.writeQuery({
-        query: CurrentOperatorDocument,
-        data: { __typename: 'Query', currentOperator: null },
-      });
-      setNotice(why);
-      setGeneration((g) => g + 1);
-    },
-    [client],
-  );
+  /**
+   * Ends the operator's session on screen: the sign-in screen, every route remounted. The client's
+   * cache stays, but the console's queries never read it (useOpsQuery asks the server every time).
+   */
+  const reset = useCallback((why: Notice) => {
+    forgetLastSearch();
+    setTold(null);
+    setNotice(why);
+    setGeneration((g) => g + 1);
+  }, []);
 
   useEffect(
     () =>
       onAuthEvent((event) => {
-        if (event === 'UNAUTHENTICATED') void reset('sessionExpired');
+        if (event === 'UNAUTHENTICATED') reset('sessionExpired');
       }),
     [reset],
   );
 
-  return <OpsRoutes key={generation} notice={notice} onReset={reset} />;
+  return <OpsRoutes key={generation} notice={notice} told={told} onSignedIn={setTold} onReset={reset} />;
 }
 
-function OpsRoutes({ notice, onReset }: { notice: Notice; onReset: (why: Notice) => Promise<void> }) {
+interface OpsRoutesProps {
+  notice: Notice;
+  told: OperatorOverride;
+  onSignedIn: (operator: OperatorFieldsFragment) => void;
+  onReset: (why: Notice) => void;
+}
+
+function OpsRoutes({ notice, told, onSignedIn, onReset }: OpsRoutesProps) {
   const { t, s } = useI18n(opsText);
   const path = usePath();
-  const { data, loading, error, refetch } = useQuery(CurrentOperatorDocument);
+  // Asked only while nobody has told: after a sign-in or sign-out this screen already knows.
+  const { data, loading, error, refetch } = useOpsQuery(CurrentOperatorDocument, {
+    skip: told !== undefined,
+  });
   const [logout] = useMutation(OperatorLogoutDocument);
-  const operator = data?.currentOperator ?? null;
+  const operator = told !== undefined ? told : (data?.currentOperator ?? null);
 
   useEffect(() => {
     if (operator && path === '/ops') navigate('/ops/search', { replace: true });
   }, [operator, path]);
 
-  if (loading && !data) {
+  if (told === undefined && loading && !data) {
     return (
       <p class="loading" role="status" aria-live="polite">
         {s.loading}
       </p>
     );
   }
-  if (error && !data && errorCode(error) !== 'UNAUTHENTICATED') {
+  if (told === undefined && error && !data && errorCode(error) !== 'UNAUTHENTICATED') {
     return (
       <OpsLayout title={s.consoleName}>
         <FormErrors messages={[errorMessage(error, t)]} />
@@ -85,10 +97,10 @@ function OpsRoutes({ notice, onReset }: { notice: Notice; onReset: (why: Notice)
       </OpsLayout>
     );
   }
-  if (!operator) return <OpsLoginPage notice={notice} />;
+  if (!operator) return <OpsLoginPage notice={notice} onSignedIn={onSignedIn} />;
 
   const signOut = () => {
-    void logout()
+    void logout({})
       .catch(() => {
         /* signed out locally regardless */
       })

@@ -1,30 +1,66 @@
+import type { AnyVariables, TypedDocumentNode } from '@urql/core';
+import { useRef, useState } from 'preact/hooks';
+import { useClient } from '../../data/hooks';
+
+/** A keyset page of a paged field: its items and the cursor of the page after it (none at the end). */
+export interface Page<T> {
+  items: readonly T[];
+  nextCursor?: string | null;
+}
+
+interface Appended<D, T> {
+  /** The first page these follow: another answer for it (refetch, new filter) drops them. */
+  first: D | undefined;
+  pages: Page<T>[];
+  error: unknown;
+}
+
 /**
  * The console's paged lists (audit events, postcards) load their next keyset page the same way: the
- * page after `cursor` is fetched and its items appended to the ones on screen. `connection` names the
- * query's paged field and `items` its list; a failure goes to `onError` and the list stays as it was.
+ * first page is the screen's useQuery answer (`first`), and `loadMore()` asks the server for the page
+ * after the last cursor and appends its items here (the document cache cannot merge pages).
+ * `pageOf` picks the paged field of an answer. A failure shows as `error`; the list stays as it was.
  */
-export async function loadNextPage<Q, K extends keyof Q & string>(
-  fetchMore: (options: {
-    variables: { after: string };
-    updateQuery: (previous: Q, options: { fetchMoreResult: Q }) => Q;
-  }) => Promise<unknown>,
-  cursor: string,
-  connection: K,
-  items: string,
-  onError: (error: unknown) => void,
-): Promise<void> {
-  onError(null);
-  try {
-    await fetchMore({
-      variables: { after: cursor },
-      updateQuery: (previous, { fetchMoreResult }) => {
-        const before = previous[connection] as Record<string, unknown[]> | null | undefined;
-        const next = fetchMoreResult?.[connection] as Record<string, unknown[]> | null | undefined;
-        if (!fetchMoreResult || !before || !next) return previous;
-        return { ...fetchMoreResult, [connection]: { ...next, [items]: [...before[items], ...next[items]] } };
-      },
-    });
-  } catch (error) {
-    onError(error);
-  }
+export function useNextPages<D, V extends AnyVariables & { after?: string | null }, T>(
+  query: TypedDocumentNode<D, V>,
+  variables: V,
+  first: D | undefined,
+  pageOf: (data: D) => Page<T> | null | undefined,
+) {
+  const client = useClient();
+  const [appended, setAppended] = useState<Appended<D, T>>({ first: undefined, pages: [], error: null });
+  const [loading, setLoading] = useState(false);
+  const busy = useRef(false);
+
+  const current: Appended<D, T> = appended.first === first ? appended : { first, pages: [], error: null };
+  const head = first === undefined ? null : pageOf(first);
+  const pages = head ? [head, ...current.pages] : [];
+  const items = pages.flatMap((p) => p.items);
+  const nextCursor = pages[pages.length - 1]?.nextCursor ?? null;
+
+  const loadMore = async (): Promise<void> => {
+    if (!nextCursor || busy.current) return;
+    busy.current = true;
+    setLoading(true);
+    setAppended({ ...current, error: null });
+    // Only for the first page it was asked after: a newer first page has its own cursors.
+    const update = (next: (cur: Appended<D, T>) => Appended<D, T>) =>
+      setAppended((cur) => (cur.first === first ? next(cur) : cur));
+    try {
+      const result = await client
+        .query(query, { ...variables, after: nextCursor }, { requestPolicy: 'network-only' })
+        .toPromise();
+      if (result.error) throw result.error;
+      const page = result.data ? pageOf(result.data) : null;
+      if (!page) throw new Error('empty result');
+      update((cur) => ({ ...cur, pages: [...cur.pages, page] }));
+    } catch (error) {
+      update((cur) => ({ ...cur, error }));
+    } finally {
+      busy.current = false;
+      setLoading(false);
+    }
+  };
+
+  return { items, cursor: nextCursor, loadMore, loading, error: current.error };
 }

@@ -1,11 +1,11 @@
-import { useApolloClient, useMutation } from '@apollo/client/react';
-import { setViewer } from '../../apollo/session';
-import { useLogout } from '../../apollo/useLogout';
 import { BusyButton } from '../../components/BusyButton';
 import { Field } from '../../components/Field';
 import { FormErrors } from '../../components/FormErrors';
 import { Layout } from '../../components/Layout';
 import { NewPasswordFields } from '../../components/NewPasswordFields';
+import { useMutation } from '../../data/hooks';
+import { setViewer } from '../../data/session';
+import { useLogout } from '../../data/useLogout';
 import { focusField, useForm } from '../../forms';
 import { ChangePasswordDocument, type ChangePasswordInput } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
@@ -20,18 +20,17 @@ const EMPTY: Form = { currentPassword: '', newPassword: '', newPasswordConfirmat
  */
 export function ChangePasswordPage({ forced = false }: { forced?: boolean }) {
   const { t } = useI18n();
-  const client = useApolloClient();
   const { logout, busy } = useLogout();
   const [mutate, { loading }] = useMutation(ChangePasswordDocument);
   const { values, bind, formErrors, showFieldErrors, onSubmit: submit } = useForm<Form>(EMPTY);
 
   const onSubmit = submit(async () => {
-    const { data } = await mutate({ variables: { input: values } });
+    const data = await mutate({ input: values });
     const result = data?.changePassword;
     if (!result) throw new Error('empty result');
     if (result.__typename === 'CredentialsChanged') {
       navigate(forced ? '/change-password/done' : '/password/done', { replace: true });
-      setViewer(client, result.viewer);
+      setViewer(result.viewer);
       return;
     }
     focusField(showFieldErrors(result));

@@ -1,13 +1,13 @@
-import { useMutation, useQuery } from '@apollo/client/react';
 import { useRef, useState } from 'preact/hooks';
-import { errorMessage } from '../../apollo/errors';
-import { forgetSavedBills } from '../../apollo/persist';
 import { BusyButton } from '../../components/BusyButton';
 import { Field } from '../../components/Field';
 import { FormErrors } from '../../components/FormErrors';
 import { PaymentBadge, StatusBadge } from '../../components/InvoiceBits';
 import { Layout } from '../../components/Layout';
 import { RadioField } from '../../components/RadioField';
+import { errorMessage } from '../../data/errors';
+import { useMutation, useQuery } from '../../data/hooks';
+import { forgetSavedBills } from '../../data/persist';
 import { fill, formatDate, formatMonth, formatYen } from '../../format';
 import { focusField, useForm } from '../../forms';
 import {
@@ -40,17 +40,15 @@ function CardForm({ month, amount }: { month: string; amount: number }) {
       focusField(form.showMissing(missing));
       return;
     }
-    const { data } = await mutate({
-      variables: {
-        input: {
-          billingMonth: month,
-          cardNumber: form.values.cardNumber,
-          expiryMonth: Number.parseInt(form.values.expiryMonth.normalize('NFKC'), 10) || 0,
-          expiryYear: Number.parseInt(form.values.expiryYear.normalize('NFKC'), 10) || 0,
-          cvc: form.values.cvc,
-          holderName: form.values.holderName.trim() || null,
-          idempotencyKey: attemptKey.current,
-        },
+    const data = await mutate({
+      input: {
+        billingMonth: month,
+        cardNumber: form.values.cardNumber,
+        expiryMonth: Number.parseInt(form.values.expiryMonth.normalize('NFKC'), 10) || 0,
+        expiryYear: Number.parseInt(form.values.expiryYear.normalize('NFKC'), 10) || 0,
+        cvc: form.values.cvc,
+        holderName: form.values.holderName.trim() || null,
+        idempotencyKey: attemptKey.current,
       },
     });
     const r = data?.payInvoiceByCard;
@@ -191,7 +189,7 @@ function PayEasyPanel({ month, slip }: { month: string; slip: PayEasySlipFieldsF
           class="button button--primary"
           busy={loading}
           data-testid="issue-payeasy"
-          onClick={() => void issue({ variables: { input: { billingMonth: month } } }).catch(() => {})}
+          onClick={() => void issue({ input: { billingMonth: month } }).catch(() => {})}
         >
           {loading ? t('loading') : s.issuePayEasy}
         </BusyButton>
@@ -205,7 +203,7 @@ export function PayPage({ month }: { month: string }) {
   const { t, lang, s } = useI18n(payText);
   const { data, loading, error, refetch } = useQuery(PayInvoiceDocument, {
     variables: { billingMonth: month },
-    fetchPolicy: 'cache-and-network',
+    requestPolicy: 'cache-and-network',
   });
   const [method, setMethod] = useState<'CARD' | 'PAYEASY'>('CARD');
   const inv = data?.billing.invoice;

@@ -1,6 +1,6 @@
-import { useMutation } from '@apollo/client/react';
 import { AddressConfirm } from '../../components/address/AddressConfirm';
 import { SecretAnswerField, SecretQuestionField } from '../../components/SecretQuestionField';
+import { useMutation } from '../../data/hooks';
 import { ConfirmReissueEmailDocument } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
 
@@ -35,9 +35,7 @@ export function ReissueEmailConfirmPage({ signedIn }: { signedIn: boolean }) {
           <SecretAnswerField {...bind('secretAnswer')} />
         </>
       )}
-      confirm={async (token, values) =>
-        (await mutate({ variables: { input: { token, ...values } } })).data?.confirmReissueEmail
-      }
+      confirm={async (token, values) => (await mutate({ input: { token, ...values } })).confirmReissueEmail}
       sending={loading}
       registeredRows={(r) => [{ label: t('email'), value: r.email, testId: 'registered-email' }]}
       statusHref="/reissue-email"

@@ -1,10 +1,10 @@
-import { useMutation, useQuery } from '@apollo/client/react';
 import { AddressRegister, EmailField } from '../../components/address/AddressRegister';
 import {
   SecretAnswerField,
   SecretQuestionField,
   useSecretQuestions,
 } from '../../components/SecretQuestionField';
+import { useMutation, useQuery } from '../../data/hooks';
 import {
   RegisterReissueEmailDocument,
   type RegisterReissueEmailInput,
@@ -73,7 +73,7 @@ export function ReissueEmailRegisterPage() {
         },
         { label: t('secretAnswer'), value: input.secretAnswer, testId: 'review-secretAnswer' },
       ]}
-      send={async (input) => (await mutate({ variables: { input } })).data?.registerReissueEmail}
+      send={async (input) => (await mutate({ input })).registerReissueEmail}
       sending={loading}
       statusHref="/reissue-email"
     />

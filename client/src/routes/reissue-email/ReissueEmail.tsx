@@ -1,6 +1,5 @@
-import { useMutation, useQuery } from '@apollo/client/react';
 import { AddressStatus } from '../../components/address/AddressStatus';
-import { useRefetchOnLangSwitch } from '../../components/SecretQuestionField';
+import { useMutation, useQuery } from '../../data/hooks';
 import { fill, formatDateTime } from '../../format';
 import { DeleteReissueEmailDocument, ReissueEmailStatusDocument } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
@@ -8,10 +7,9 @@ import { useI18n } from '../../i18n';
 /** Guide 5 (1)–(2): the registered reissue address, with register / change / delete. */
 export function ReissueEmailPage() {
   const { t, lang } = useI18n();
-  const query = useQuery(ReissueEmailStatusDocument, { fetchPolicy: 'network-only' });
+  const query = useQuery(ReissueEmailStatusDocument, { requestPolicy: 'network-only' });
   const [remove, { loading: deleting }] = useMutation(DeleteReissueEmailDocument);
   const { data } = query;
-  useRefetchOnLangSwitch(query.refetch);
 
   const status = data?.me?.reissueEmail ?? null;
   const active = status?.email ?? null;
@@ -52,7 +50,7 @@ export function ReissueEmailPage() {
       pendingRows={[{ label: t('email'), value: pending, testId: 'reissue-pending-email' }]}
       registerHref="/reissue-email/register"
       changeTestId="reissue-change"
-      remove={() => remove()}
+      remove={() => remove({})}
       deleting={deleting}
       banner={
         undelivered.length > 0 ? (

@@ -1,12 +1,12 @@
-import { errorMessage } from '../../apollo/errors';
-import type { Viewer } from '../../apollo/session';
-import { useLogout } from '../../apollo/useLogout';
-import { useSavedQuery } from '../../apollo/useSavedQuery';
 import { BusyButton } from '../../components/BusyButton';
 import { FormErrors } from '../../components/FormErrors';
 import { OverdueFlag, PaymentBadge, StatusBadge } from '../../components/InvoiceBits';
 import { Layout } from '../../components/Layout';
 import { OfflineDataNotice } from '../../components/OfflineDataNotice';
+import { errorMessage } from '../../data/errors';
+import type { Viewer } from '../../data/session';
+import { useLogout } from '../../data/useLogout';
+import { useSavedQuery } from '../../data/useSavedQuery';
 import { fill, formatDate, formatMonth, formatYen } from '../../format';
 import { TopBillingDocument } from '../../gql/graphql';
 import { useI18n } from '../../i18n';

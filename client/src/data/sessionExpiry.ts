@@ -1,12 +1,8 @@
 // When the server will end the session (the idle warning, WCAG 2.2.1). Every answer to a signed-in
 // request carries `Session-Expires-In` (seconds left, counted by the server, which slides the idle end
-// on every request), so the deadline here follows the server instead of guessing from our own
+// on every request; client.ts reads it off every answer), so the deadline here follows the server instead of guessing from our own
 // activity. Seconds rather than a time: the device's clock need not agree with the server's.
-import { ApolloLink } from '@apollo/client';
 import { useEffect, useState } from 'preact/hooks';
-import { tap } from 'rxjs';
-
-const HEADER = 'session-expires-in';
 
 /** `Date.now()` at which the session ends, or null when no signed-in answer has said (or after sign-out). */
 let deadline: number | null = null;
@@ -38,14 +34,3 @@ export function useSessionDeadline(): number | null {
   }, []);
   return value;
 }
-
-/** Reads the header off every answer (HttpLink puts the fetch Response in the operation's context). */
-export const sessionExpiryLink = new ApolloLink((operation, forward) =>
-  forward(operation).pipe(
-    tap(() => {
-      const response = operation.getContext().response as Response | undefined;
-      const value = response?.headers?.get(HEADER);
-      if (value != null && value !== '') noteSessionExpiresIn(Number(value));
-    }),
-  ),
-);

@@ -1,4 +1,4 @@
-import { CombinedGraphQLErrors, ServerError, ServerParseError } from '@apollo/client/errors';
+import { CombinedError } from '@urql/core';
 import type { I18n } from '../i18n';
 
 /** The `extensions.code` values the server throws (SPEC 8); anything else is treated as internal. */
@@ -22,37 +22,33 @@ const KNOWN = new Set<string>([
   'INTERNAL_SERVER_ERROR',
 ]);
 
-function codeFromBody(bodyText: string): string | undefined {
-  try {
-    const body = JSON.parse(bodyText) as { errors?: { extensions?: { code?: unknown } }[] };
-    const code = body.errors?.[0]?.extensions?.code;
-    return typeof code === 'string' ? code : undefined;
-  } catch {
-    return undefined;
-  }
-}
+const byStatus: Record<number, ThrownCode> = {
+  400: 'BAD_USER_INPUT',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  429: 'RATE_LIMITED',
+};
 
-/** Classifies any error coming out of Apollo (thrown GraphQL error, HTTP error, network failure). */
+/** Classifies any error of a request (thrown GraphQL error, HTTP error, network failure). */
 export function errorCode(error: unknown): ThrownCode {
-  if (CombinedGraphQLErrors.is(error)) {
-    for (const e of error.errors) {
+  if (error instanceof CombinedError) {
+    // urql reads the body of a non-2xx answer: the server's own code, when it gave one, wins.
+    for (const e of error.graphQLErrors) {
       const code = e.extensions?.code;
       if (typeof code === 'string' && KNOWN.has(code)) return code as ThrownCode;
     }
-    return 'INTERNAL_SERVER_ERROR';
+    if (error.graphQLErrors.length > 0) return 'INTERNAL_SERVER_ERROR';
+    const status = (error.response as Response | undefined)?.status;
+    if (status !== undefined && status > 0) return byStatus[status] ?? 'INTERNAL_SERVER_ERROR';
+    return networkCode(error.networkError);
   }
-  if (ServerError.is(error)) {
-    const code = codeFromBody(error.bodyText);
-    if (code && KNOWN.has(code)) return code as ThrownCode;
-    if (error.statusCode === 401) return 'UNAUTHENTICATED';
-    if (error.statusCode === 403) return 'FORBIDDEN';
-    if (error.statusCode === 429) return 'RATE_LIMITED';
-    if (error.statusCode === 400) return 'BAD_USER_INPUT';
-    return 'INTERNAL_SERVER_ERROR';
-  }
-  if (ServerParseError.is(error)) return 'INTERNAL_SERVER_ERROR';
+  return networkCode(error);
+}
+
+function networkCode(error: unknown): ThrownCode {
   if (typeof navigator !== 'undefined' && navigator.onLine === false) return 'OFFLINE';
   if (error instanceof TypeError) return 'NETWORK'; // fetch() rejects with TypeError on network failure
+  if (error instanceof SyntaxError) return 'INTERNAL_SERVER_ERROR'; // an answer that is not JSON
   return 'UNKNOWN';
 }
 
@@ -61,9 +57,10 @@ export function errorCode(error: unknown): ThrownCode {
  * with `retryAfterSeconds`): shown as they are, with the wait.
  */
 function rateLimitedMessage(error: unknown, t: I18n['t']): string {
-  const thrown = CombinedGraphQLErrors.is(error)
-    ? error.errors.find((e) => e.extensions?.code === 'RATE_LIMITED')
-    : undefined;
+  const thrown =
+    error instanceof CombinedError
+      ? error.graphQLErrors.find((e) => e.extensions?.code === 'RATE_LIMITED')
+      : undefined;
   if (!thrown) return t('errRateLimited');
   const seconds = Number(thrown.extensions?.retryAfterSeconds);
   if (!Number.isFinite(seconds) || seconds <= 0) return thrown.message;

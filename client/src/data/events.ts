@@ -1,4 +1,4 @@
-// Cross-cutting auth events raised by the Apollo error link and handled by the app shell.
+// Cross-cutting auth events raised by the client's auth-error exchange (client.ts) and handled by the app shell.
 export type AuthEvent = 'UNAUTHENTICATED' | 'CREDENTIAL_CHANGE_REQUIRED';
 type Handler = (event: AuthEvent) => void;
 

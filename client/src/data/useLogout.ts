@@ -1,8 +1,8 @@
-import { useMutation } from '@apollo/client/react';
 import { useState } from 'preact/hooks';
 import { forgetInterruptedForms } from '../forms';
 import { LogoutDocument } from '../gql/graphql';
 import { navigate } from '../router';
+import { useMutation } from './hooks';
 import { setLoginNotice, useResetSession } from './session';
 
 /** Logs out on the server, then wipes every cached datum of the session and returns to /login. */
@@ -13,7 +13,7 @@ export function useLogout(): { logout: () => Promise<void>; busy: boolean } {
   const logout = async () => {
     setBusy(true);
     try {
-      await mutate();
+      await mutate({});
     } catch {
       // Even if the server could not be reached, the local session data must go.
     } finally {

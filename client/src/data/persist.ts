@@ -1,14 +1,12 @@
 // Offline reading of bills (SPEC 7): the results of the billing queries, saved on the device
-// (localStorage) for the signed-in account and put back into the Apollo cache when a screen asks
-// for them. Every way out of the session (logout, expiry, another account) wipes them.
+// (localStorage) for the signed-in account and shown when a screen has no answer from the server
+// (useSavedQuery). Every way out of the session (logout, expiry, another account) wipes them.
 // The copy is written off the critical path (in an idle moment after the result is on screen, several
 // results in one write) and bounded: the newest MAX_BREAKDOWNS breakdowns, MAX_CHARS in all, the
 // oldest results dropped first. Writing 190k characters on every result cost 13–16 ms each time.
-import { type ApolloClient, ApolloLink, type OperationVariables } from '@apollo/client';
-import type { DocumentNode } from 'graphql';
-import { tap } from 'rxjs';
+import { type AnyVariables, type DocumentInput, getOperationName, mapExchange } from '@urql/core';
 import type { ViewerFieldsFragment } from '../gql/graphql';
-import { getLang } from '../i18n';
+import { getLang, type Lang } from '../i18n';
 
 const KEY = 'webBilling.saved';
 const MAX_OPS = 40;
@@ -48,7 +46,6 @@ function read(): Snapshot | null {
 }
 
 let snapshot: Snapshot | null = typeof window === 'undefined' ? null : read();
-const restored = new Set<string>();
 
 /** Each result's JSON, kept from one write to the next (only new results are serialised again). */
 const serialized = new Map<string, string>();
@@ -119,13 +116,12 @@ if (typeof window !== 'undefined') {
   });
 }
 
-const nameOf = (query: DocumentNode): string => {
-  for (const d of query.definitions) if (d.kind === 'OperationDefinition') return d.name?.value ?? '';
-  return '';
-};
+type Query = DocumentInput<unknown, AnyVariables>;
+const nameOf = (query: Query): string =>
+  getOperationName(query as Parameters<typeof getOperationName>[0]) ?? '';
 // By language too: the saved answers hold carrier and service names in the language they were read in.
-const keyOf = (name: string, variables: OperationVariables | undefined) =>
-  `${getLang()}:${name}:${JSON.stringify(variables ?? {})}`;
+const keyOf = (name: string, variables: AnyVariables | undefined, lang: Lang = getLang()) =>
+  `${lang}:${name}:${JSON.stringify(variables ?? {})}`;
 /** The operation's name in a key made by keyOf. */
 const operationOf = (key: string): string => key.split(':', 2)[1] ?? '';
 
@@ -134,7 +130,6 @@ export function wipeSaved(): void {
   cancelPending?.();
   cancelPending = null;
   snapshot = null;
-  restored.clear();
   serialized.clear();
   try {
     localStorage.removeItem(KEY);
@@ -150,25 +145,18 @@ export function wipeSaved(): void {
 export function forgetSavedBills(): void {
   if (!snapshot) return;
   snapshot.ops = {};
-  restored.clear();
   save();
 }
 
-/** Drops the bills held in memory (another subscriber, or nobody, is signed in now). */
-function forgetBilling(client: ApolloClient): void {
-  client.cache.evict({ id: 'ROOT_QUERY', fieldName: 'billing' });
-  client.cache.evict({ id: 'Billing:{}' });
-  client.cache.gc();
-}
-
-/** The signed-in subscriber: bills of any other account, saved or in memory, are dropped. */
-export function rememberViewer(viewer: ViewerFieldsFragment, client: ApolloClient): void {
+/**
+ * The signed-in subscriber: another account's saved bills leave the device at once. (Bills in memory
+ * belong to the GraphQL client, which is replaced at every sign-out and expiry.)
+ */
+export function rememberViewer(viewer: ViewerFieldsFragment): void {
   if (snapshot?.customer !== viewer.customerNumber) {
-    restored.clear();
     serialized.clear();
-    forgetBilling(client);
     snapshot = { customer: viewer.customerNumber, viewer, ops: {} };
-    save(); // another account's bills leave the device at once
+    save();
   } else {
     snapshot.viewer = viewer;
     saveSoon();
@@ -179,52 +167,25 @@ export function rememberViewer(viewer: ViewerFieldsFragment, client: ApolloClien
 export const savedViewer = (): ViewerFieldsFragment | null => snapshot?.viewer ?? null;
 
 /** When the saved result of a query was received (ms since epoch), or null. */
-export function savedAt(query: DocumentNode, variables?: OperationVariables): number | null {
+export function savedAt(query: Query, variables?: AnyVariables): number | null {
   return snapshot?.ops[keyOf(nameOf(query), variables)]?.at ?? null;
 }
 
-/** Puts a saved result into the cache once (a no-op when the cache already has the data). */
-export function restoreSaved(
-  client: ApolloClient,
-  query: DocumentNode,
-  variables?: OperationVariables,
-): void {
-  const key = keyOf(nameOf(query), variables);
-  if (restored.has(key)) return;
-  restored.add(key);
-  const op = snapshot?.ops[key];
-  if (!op) return;
-  try {
-    if (client.readQuery({ query, variables })) return;
-    client.writeQuery({ query, variables, data: op.data as Record<string, unknown> });
-  } catch {
-    /* saved by an older version of the app: ignore it */
-  }
+/** The saved result of a query, for when the server has not answered (offline, or not yet). */
+export function savedData<D>(query: DocumentInput<D, AnyVariables>, variables?: AnyVariables): D | undefined {
+  return snapshot?.ops[keyOf(nameOf(query as Query), variables)]?.data as D | undefined;
 }
 
-/** Records the billing queries' results, and follows `me` (null = signed out: wipe). */
-export const persistLink = new ApolloLink((operation, forward) => {
-  const name = operation.operationName ?? '';
-  if (name !== 'Me' && !SAVED.has(name)) return forward(operation);
-  const key = keyOf(name, operation.variables); // in the language it is asked in
-  return forward(operation).pipe(
-    tap((result) => {
-      const data = (result as { data?: Record<string, unknown> | null }).data;
-      const errors = (result as { errors?: readonly unknown[] }).errors;
-      if (!data || (errors && errors.length > 0)) return;
-      if (name === 'Me') {
-        const me = data.me as ViewerFieldsFragment | null;
-        if (me) rememberViewer(me, operation.client);
-        else if (snapshot || restored.size > 0) {
-          wipeSaved();
-          forgetBilling(operation.client);
-        }
-        return;
-      }
-      if (!snapshot) return;
-      snapshot.ops[key] = { at: Date.now(), data };
+/** Records the billing queries' results as the server sends them (in `lang`, the client's language). */
+export const persistExchange = (lang: Lang) =>
+  mapExchange({
+    onResult(result) {
+      if (!snapshot || !result.data || result.error) return;
+      const name = nameOf(result.operation.query);
+      if (!SAVED.has(name)) return;
+      const key = keyOf(name, result.operation.variables, lang);
+      snapshot.ops[key] = { at: Date.now(), data: result.data };
       serialized.delete(key);
       saveSoon();
-    }),
-  );
-});
+    },
+  });
