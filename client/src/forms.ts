@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { fieldId } from './components/Field';
 import { errorMessage } from './data/errors';
+import { type FragmentType, getFragmentData } from './gql/fragment-masking';
+import { FieldErrorsFieldsFragmentDoc } from './gql/graphql';
 import { useI18n } from './i18n';
 import { currentPath } from './router';
 
@@ -42,11 +44,8 @@ export interface Binding {
   errors: string[] | undefined;
 }
 
-/** The `FieldErrors` result of a mutation (the FieldErrorsFields fragment). */
-export interface FieldErrorsLike {
-  message: string;
-  errors: readonly FieldErrorLike[];
-}
+/** The `FieldErrors` result of a mutation, masked (forms.graphql's FieldErrorsFields). */
+export type FieldErrorsRef = FragmentType<typeof FieldErrorsFieldsFragmentDoc>;
 
 /** The inputs that are chosen (a <select>, a radio group): "please choose" instead of "required". */
 const SELECT_FIELDS: readonly string[] = ['secretQuestionId', 'emailType'];
@@ -88,11 +87,17 @@ export function useForm<F extends Record<string, string>>(empty: F) {
 
   /**
    * A FieldErrors result: each message at its input, the summary and the messages for inputs
-   * not in `shownFields` as form errors. Returns the first field in error.
+   * not in `shownFields` as form errors (`fieldOf` maps the server's field names to the form's).
+   * Returns the first field in error.
    */
-  const showFieldErrors = (result: FieldErrorsLike, shownFields: readonly string[] = fields) => {
-    const byField = groupFieldErrors(result.errors);
-    return showErrors(byField, [result.message, ...unplacedErrors(byField, shownFields)]);
+  const showFieldErrors = (
+    result: FieldErrorsRef,
+    shownFields: readonly string[] = fields,
+    fieldOf: (field: string) => string = (f) => f,
+  ) => {
+    const { message, errors } = getFragmentData(FieldErrorsFieldsFragmentDoc, result);
+    const byField = groupFieldErrors(errors.map((e) => ({ ...e, field: fieldOf(e.field) })));
+    return showErrors(byField, [message, ...unplacedErrors(byField, shownFields)]);
   };
 
   /** "Nothing entered" per empty input (every rule beyond that is the server's). */

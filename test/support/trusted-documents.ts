@@ -3,11 +3,10 @@ import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '../..');
 
-/** Our clients' trusted documents, id → text (both manifests codegen writes). */
-export const manifest: Record<string, string> = {
-  ...JSON.parse(readFileSync(path.join(ROOT, 'client/src/gql/persisted-documents.json'), 'utf8')),
-  ...JSON.parse(readFileSync(path.join(ROOT, 'client/src/routes/ops/gql/persisted-documents.json'), 'utf8')),
-};
+/** Our clients' trusted documents, id → text (the manifest codegen writes). */
+export const manifest: Record<string, string> = JSON.parse(
+  readFileSync(path.join(ROOT, 'client/src/gql/persisted-documents.json'), 'utf8'),
+);
 
 /** The trusted id of one of our clients' operations, by its name. */
 export function idOf(name: string): string {

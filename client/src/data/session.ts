@@ -1,11 +1,15 @@
 import { getOperationName, mapExchange } from '@urql/core';
 import { createContext } from 'preact';
 import { useContext, useEffect, useState } from 'preact/hooks';
-import type { ViewerFieldsFragment } from '../gql/graphql';
+import { type FragmentType, getFragmentData } from '../gql/fragment-masking';
+import { type MeQuery, type ViewerFieldsFragment, ViewerFieldsFragmentDoc } from '../gql/graphql';
 import { rememberViewer, wipeSaved } from './persist';
 import { forgetSessionExpiry } from './sessionExpiry';
 
 export type Viewer = ViewerFieldsFragment;
+/** A viewer as a query or mutation answers it (masked: this module reads ViewerFields). */
+export type ViewerRef = FragmentType<typeof ViewerFieldsFragmentDoc>;
+export const viewerOf = (ref: ViewerRef): Viewer => getFragmentData(ViewerFieldsFragmentDoc, ref);
 
 /**
  * Who is signed in, as last told: by the server's `me` (any answer to the Me query), or by a
@@ -35,7 +39,8 @@ export function useToldViewer(): Viewer | null | undefined {
 export const toldViewer = (): Viewer | null | undefined => told;
 
 /** Makes the route guard reflect a viewer returned by a mutation (login, credential changes). */
-export function setViewer(viewer: Viewer): void {
+export function setViewer(ref: ViewerRef): void {
+  const viewer = viewerOf(ref);
   rememberViewer(viewer);
   tell(viewer);
 }
@@ -44,7 +49,8 @@ export function setViewer(viewer: Viewer): void {
 export const viewerExchange = mapExchange({
   onResult(result) {
     if (!result.data || result.error || getOperationName(result.operation.query) !== 'Me') return;
-    const me = (result.data as { me: Viewer | null }).me;
+    const ref = (result.data as MeQuery).me;
+    const me = ref ? viewerOf(ref) : null;
     if (me) rememberViewer(me);
     else wipeSaved();
     tell(me);

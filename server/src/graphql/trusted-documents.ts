@@ -7,12 +7,9 @@ import type { DocumentNode } from 'graphql';
 /**
  * The operations of our own clients (the PWA and the operator console), by the sha256 of their text:
  * the manifests GraphQL Code Generator's client preset writes (`persistedDocuments`), committed with the
- * generated code. The clients send only the hash (Apollo's persisted-query wire format).
+ * generated code. The clients send only the hash (the persisted-query wire format).
  */
-const MANIFESTS = [
-  'client/src/gql/persisted-documents.json',
-  'client/src/routes/ops/gql/persisted-documents.json',
-];
+const MANIFESTS = ['client/src/gql/persisted-documents.json'];
 
 export class TrustedDocuments {
   private constructor(private readonly byHash: ReadonlyMap<string, string>) {}

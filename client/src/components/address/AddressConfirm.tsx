@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { type Binding, type FieldErrorsLike, focusField, useForm } from '../../forms';
+import { type Binding, type FieldErrorsRef, focusField, useForm } from '../../forms';
 import { useI18n } from '../../i18n';
 import { clearLinkToken, takeLinkToken } from '../../linkToken';
 import { Link } from '../../router';
@@ -22,7 +22,7 @@ export interface ConfirmWords {
 }
 
 type Invalid = { __typename: 'InvalidOrExpiredToken'; message: string };
-type Rejected = { __typename: 'FieldErrors' } & FieldErrorsLike;
+type Rejected = { __typename: 'FieldErrors' } & FieldErrorsRef;
 const isInvalid = (r: { __typename: string }): r is Invalid => r.__typename === 'InvalidOrExpiredToken';
 const isRejected = (r: { __typename: string }): r is Rejected => r.__typename === 'FieldErrors';
 /** The confirm mutation's result: the registered address (the feature's own type), or one of these. */

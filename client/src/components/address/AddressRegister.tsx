@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { fill, formatDateTime } from '../../format';
-import { type Binding, type FieldErrorsLike, focusField, useForm } from '../../forms';
+import { type Binding, type FieldErrorsRef, focusField, useForm } from '../../forms';
 import { useI18n } from '../../i18n';
 import { Link } from '../../router';
 import { BusyButton } from '../BusyButton';
@@ -29,7 +29,7 @@ export interface RegisterWords {
 /** The register mutation's result: the link is mailed, or the input is refused. */
 export type RegisterResult =
   | { __typename: 'ConfirmationMailSent'; email: string; expiresAt: string }
-  | ({ __typename: 'FieldErrors' } & FieldErrorsLike);
+  | ({ __typename: 'FieldErrors' } & FieldErrorsRef);
 
 interface AddressRegisterProps<F extends Record<string, string>, I> {
   /** Prefix of the ids and test ids (`${id}-register-form`, `${id}-review`, `${id}-mail-sent`, …). */

@@ -3,7 +3,8 @@ import { Layout } from '../../components/Layout';
 import { OfflineDataNotice } from '../../components/OfflineDataNotice';
 import { useSavedQuery } from '../../data/useSavedQuery';
 import { fill, formatDate, formatMonth, formatYen } from '../../format';
-import { RecentInvoicesDocument } from '../../gql/graphql';
+import { getFragmentData } from '../../gql/fragment-masking';
+import { InvoiceCardFieldsFragmentDoc, RecentInvoicesDocument } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
 import { Link } from '../../router';
 import { QueryGate, settled } from './shared';
@@ -13,7 +14,7 @@ export function BillsPage() {
   const { t, lang } = useI18n();
   const query = useSavedQuery(RecentInvoicesDocument, {});
   const { data, loading, error, refetch, stale, savedAt } = query;
-  const invoices = data?.billing.recentInvoices ?? [];
+  const invoices = getFragmentData(InvoiceCardFieldsFragmentDoc, data?.billing.recentInvoices ?? []);
 
   return (
     <Layout title={t('billsTitle')} menu>

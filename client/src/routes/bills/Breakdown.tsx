@@ -8,10 +8,12 @@ import { errorMessage } from '../../data/errors';
 import { useClient } from '../../data/hooks';
 import { useSavedQuery } from '../../data/useSavedQuery';
 import { fill, formatMonth, formatYen } from '../../format';
+import { getFragmentData } from '../../gql/fragment-masking';
 import {
   type BreakdownQuery as BreakdownData,
   BreakdownDocument,
   BreakdownPickerDocument,
+  InvoiceCardFieldsFragmentDoc,
 } from '../../gql/graphql';
 import { type Lang, langOfName, useI18n } from '../../i18n';
 import { formatPhone } from '../../phone';
@@ -151,7 +153,7 @@ function BreakdownView({ breakdown, month }: { breakdown: Breakdown; month: stri
   const [closedCarriers, setClosedCarriers] = useState<ReadonlySet<string>>(new Set());
   // How many open lines (in document order) have their items rendered; Infinity outside "open all".
   const [limit, setLimit] = useState(Number.POSITIVE_INFINITY);
-  const inv = breakdown.invoice;
+  const inv = { ...breakdown.invoice, ...getFragmentData(InvoiceCardFieldsFragmentDoc, breakdown.invoice) };
   const lineKeys = useMemo(
     () => breakdown.carriers.flatMap((c) => c.lines.map((l) => `${c.carrier.code}/${l.line.lineNumber}`)),
     [breakdown],

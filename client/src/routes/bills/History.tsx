@@ -4,7 +4,12 @@ import { OfflineDataNotice } from '../../components/OfflineDataNotice';
 import { ScrollRegion } from '../../components/ScrollRegion';
 import { useSavedQuery } from '../../data/useSavedQuery';
 import { fill, formatMonth, formatYen } from '../../format';
-import { BillingHistoryDocument, type InvoiceCardFieldsFragment } from '../../gql/graphql';
+import { getFragmentData } from '../../gql/fragment-masking';
+import {
+  BillingHistoryDocument,
+  type InvoiceCardFieldsFragment,
+  InvoiceCardFieldsFragmentDoc,
+} from '../../gql/graphql';
 import { type Lang, useI18n } from '../../i18n';
 import { Link } from '../../router';
 import { QueryGate, settled } from './shared';
@@ -113,7 +118,7 @@ export function HistoryPage() {
   const { t, lang } = useI18n();
   const query = useSavedQuery(BillingHistoryDocument, {});
   const { data, loading, error, refetch, stale, savedAt } = query;
-  const invoices = data?.billing.history ?? [];
+  const invoices = getFragmentData(InvoiceCardFieldsFragmentDoc, data?.billing.history ?? []);
 
   return (
     <Layout title={t('historyTitle')} menu>

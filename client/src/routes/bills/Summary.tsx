@@ -3,7 +3,8 @@ import { Layout } from '../../components/Layout';
 import { OfflineDataNotice } from '../../components/OfflineDataNotice';
 import { useSavedQuery } from '../../data/useSavedQuery';
 import { fill, formatDate, formatMonth, formatYen } from '../../format';
-import { InvoiceSummaryDocument } from '../../gql/graphql';
+import { getFragmentData } from '../../gql/fragment-masking';
+import { InvoiceCardFieldsFragmentDoc, InvoiceSummaryDocument } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
 import { Link } from '../../router';
 import { ReceiptCard } from '../pay/Receipt';
@@ -24,7 +25,7 @@ export function SummaryPage({ month }: { month: string }) {
           if (!result) return null;
           if (result.__typename !== 'Invoice')
             return <BillMessage code={result.code} message={result.message} />;
-          const inv = result;
+          const inv = { ...result, ...getFragmentData(InvoiceCardFieldsFragmentDoc, result) };
           return (
             <>
               <section class="card" aria-labelledby="summary-amounts-title">

@@ -4,7 +4,7 @@ import { Field } from '../../components/Field';
 import { FormErrors } from '../../components/FormErrors';
 import { Layout } from '../../components/Layout';
 import { useMutation } from '../../data/hooks';
-import { setViewer, takeLoginNotice, type Viewer } from '../../data/session';
+import { setViewer, takeLoginNotice, type ViewerRef } from '../../data/session';
 import { useForm } from '../../forms';
 import { LoginDocument } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
@@ -21,8 +21,8 @@ export function LoginPage() {
   const { values, bind, formErrors, setFormErrors } = form;
   const [showForgot, setShowForgot] = useState<'forgot' | 'reissue' | null>(null);
   const [notice] = useState(takeLoginNotice);
-  const [pendingInitial, setPendingInitial] = useState<Viewer | null>(null);
-  const [pendingReissued, setPendingReissued] = useState<Viewer | null>(null);
+  const [pendingInitial, setPendingInitial] = useState<ViewerRef | null>(null);
+  const [pendingReissued, setPendingReissued] = useState<ViewerRef | null>(null);
   const [solving, setSolving] = useState<string | null>(null);
 
   if (pendingInitial) {

@@ -6,7 +6,12 @@ import { Layout } from '../../components/Layout';
 import { errorMessage } from '../../data/errors';
 import { useMutation, useQuery } from '../../data/hooks';
 import { focusField, useForm } from '../../forms';
-import { MembershipDocument, UpdateContactDetailsDocument } from '../../gql/graphql';
+import { getFragmentData } from '../../gql/fragment-masking';
+import {
+  MembershipDocument,
+  MembershipFieldsFragmentDoc,
+  UpdateContactDetailsDocument,
+} from '../../gql/graphql';
 import { useI18n } from '../../i18n';
 import { formatPhone } from '../../phone';
 import { Link } from '../../router';
@@ -23,7 +28,7 @@ export function MembershipPage() {
   const { bind, formErrors, setValues } = form;
   const [saved, setSaved] = useState(false);
   const filled = useRef(false);
-  const m = data?.membership ?? null;
+  const m = getFragmentData(MembershipFieldsFragmentDoc, data?.membership) ?? null;
 
   // The form starts from the registered contact details (once they have arrived).
   useEffect(() => {
@@ -42,9 +47,10 @@ export function MembershipPage() {
     const r = (await mutate({ input })).updateContactDetails;
     if (!r) throw new Error('empty result');
     if (r.__typename === 'ContactDetailsUpdated') {
+      const saved = getFragmentData(MembershipFieldsFragmentDoc, r.membership);
       setValues({
-        contactPhoneNumber: r.membership.contactPhoneNumber ?? '',
-        contactEmail: r.membership.contactEmail ?? '',
+        contactPhoneNumber: saved.contactPhoneNumber ?? '',
+        contactEmail: saved.contactEmail ?? '',
       });
       setSaved(true);
       return;

@@ -4,17 +4,19 @@ import { ScrollRegion } from '../../components/ScrollRegion';
 import { errorMessage } from '../../data/errors';
 import { useMutation } from '../../data/hooks';
 import { fill } from '../../format';
-import { useI18n } from '../../i18n';
-import { Link } from '../../router';
-import { ConfirmDialog, resultErrors } from './ConfirmDialog';
+import { type FragmentType, getFragmentData } from '../../gql/fragment-masking';
 import {
   LiftReissueBlockDocument,
   OperatorAccountDocument,
-  type OpsAuditEntryFieldsFragment,
-  type OpsPostcardFieldsFragment,
+  OpsAccountStatusFragmentDoc,
+  OpsAuditEntryFieldsFragmentDoc,
+  OpsPostcardFieldsFragmentDoc,
   ReissueCredentialsByPostcardDocument,
   UnlockAccountDocument,
-} from './gql/graphql';
+} from '../../gql/graphql';
+import { useI18n } from '../../i18n';
+import { Link } from '../../router';
+import { ConfirmDialog, type MutationResult, resultErrors } from './ConfirmDialog';
 import type { OpsPageProps } from './index';
 import { OpsLayout } from './OpsLayout';
 import { useOpsQuery } from './query';
@@ -40,8 +42,13 @@ export function formatStamp(iso: string | null | undefined): string {
   }).format(d);
 }
 
-export function PostcardTable({ postcards }: { postcards: readonly OpsPostcardFieldsFragment[] }) {
+export function PostcardTable({
+  postcards: refs,
+}: {
+  postcards: readonly FragmentType<typeof OpsPostcardFieldsFragmentDoc>[];
+}) {
   const { s } = useI18n(opsText);
+  const postcards = getFragmentData(OpsPostcardFieldsFragmentDoc, refs);
   if (postcards.length === 0) return <p>{s.none}</p>;
   return (
     <ScrollRegion label={s.postcardsTitle}>
@@ -70,17 +77,18 @@ export function PostcardTable({ postcards }: { postcards: readonly OpsPostcardFi
 }
 
 export function AuditTable({
-  events,
+  events: refs,
   showCustomer,
   testId,
   label,
 }: {
-  events: readonly OpsAuditEntryFieldsFragment[];
+  events: readonly FragmentType<typeof OpsAuditEntryFieldsFragmentDoc>[];
   showCustomer?: boolean;
   testId?: string;
   label: string;
 }) {
   const { lang, s } = useI18n(opsText);
+  const events = getFragmentData(OpsAuditEntryFieldsFragmentDoc, refs);
   return (
     <ScrollRegion label={label}>
       <table class="table ops-table ops-audit" data-testid={testId}>
@@ -163,12 +171,12 @@ export function AccountPage({ id, ...props }: OpsPageProps & { id: string }) {
     );
   }
 
+  // The actions' buttons follow the state (StatusBadges shows it).
+  const status = getFragmentData(OpsAccountStatusFragmentDoc, account.status);
+
   const run = async (which: Action, reason: string): Promise<string[] | null> => {
     const input = { accountId: account.id, reason };
-    let result:
-      | { __typename: string; message?: string; errors?: readonly { message: string }[] }
-      | undefined
-      | null;
+    let result: MutationResult | undefined | null;
     if (which === 'reissue') result = (await reissue({ input })).reissueCredentialsByPostcard;
     else if (which === 'unlock') result = (await unlock({ input })).unlockAccount;
     else result = (await lift({ input })).liftReissueBlock;
@@ -289,8 +297,8 @@ export function AccountPage({ id, ...props }: OpsPageProps & { id: string }) {
             type="button"
             class="button button--secondary"
             data-testid="action-unlock"
-            disabled={!account.status.locked}
-            aria-describedby={account.status.locked ? undefined : 'ops-unlock-why'}
+            disabled={!status.locked}
+            aria-describedby={status.locked ? undefined : 'ops-unlock-why'}
             onClick={() => {
               setDone(null);
               setAction('unlock');
@@ -298,7 +306,7 @@ export function AccountPage({ id, ...props }: OpsPageProps & { id: string }) {
           >
             {s.actionUnlock}
           </button>
-          {account.status.locked ? null : (
+          {status.locked ? null : (
             <span class="hint" id="ops-unlock-why">
               {s.notLocked}
             </span>
@@ -307,8 +315,8 @@ export function AccountPage({ id, ...props }: OpsPageProps & { id: string }) {
             type="button"
             class="button button--secondary"
             data-testid="action-lift"
-            disabled={!account.status.reissueBlocked}
-            aria-describedby={account.status.reissueBlocked ? undefined : 'ops-lift-why'}
+            disabled={!status.reissueBlocked}
+            aria-describedby={status.reissueBlocked ? undefined : 'ops-lift-why'}
             onClick={() => {
               setDone(null);
               setAction('lift');
@@ -316,7 +324,7 @@ export function AccountPage({ id, ...props }: OpsPageProps & { id: string }) {
           >
             {s.actionLift}
           </button>
-          {account.status.reissueBlocked ? null : (
+          {status.reissueBlocked ? null : (
             <span class="hint" id="ops-lift-why">
               {s.notBlocked}
             </span>

@@ -4,26 +4,32 @@ import { ScrollRegion } from '../../components/ScrollRegion';
 import { errorCode, errorMessage } from '../../data/errors';
 import { useMutation } from '../../data/hooks';
 import { fill } from '../../format';
-import { useI18n } from '../../i18n';
-import { formatStamp } from './Account';
-import { ConfirmDialog, resultErrors } from './ConfirmDialog';
+import { type FragmentType, getFragmentData } from '../../gql/fragment-masking';
 import {
   AdminListsDocument,
+  OperatorFieldsFragmentDoc,
   type OpsAdminApiKeyFieldsFragment,
+  OpsAdminApiKeyFieldsFragmentDoc,
   type OpsAdminOperatorFieldsFragment,
+  OpsAdminOperatorFieldsFragmentDoc,
   RevokeApiKeyDocument,
   UnlockOperatorDocument,
-} from './gql/graphql';
+} from '../../gql/graphql';
+import { useI18n } from '../../i18n';
+import { formatStamp } from './Account';
+import { ConfirmDialog, type MutationResult, resultErrors } from './ConfirmDialog';
 import type { OpsPageProps } from './index';
 import { OpsLayout } from './OpsLayout';
 import { useOpsQuery } from './query';
 import { named, opsText } from './strings';
 
+type OperatorRow = FragmentType<typeof OpsAdminOperatorFieldsFragmentDoc>;
+type ApiKeyRow = FragmentType<typeof OpsAdminApiKeyFieldsFragmentDoc>;
+
+/** The row an action was opened on (its dialog names it, the mutation takes its id). */
 type Pending =
   | { kind: 'unlock'; operator: OpsAdminOperatorFieldsFragment }
   | { kind: 'revoke'; apiKey: OpsAdminApiKeyFieldsFragment };
-
-type MutationResult = { __typename: string; message?: string; errors?: readonly { message: string }[] };
 
 /**
  * Administration (role ADMIN): the operators, with an unlock for the locked ones, and the
@@ -31,7 +37,8 @@ type MutationResult = { __typename: string; message?: string; errors?: readonly 
  * server refuses the operations with FORBIDDEN regardless).
  */
 export function AdminPage(props: OpsPageProps) {
-  return props.operator.role === 'ADMIN' ? <AdminConsole {...props} /> : <AdminOnly {...props} />;
+  const { role } = getFragmentData(OperatorFieldsFragmentDoc, props.operator);
+  return role === 'ADMIN' ? <AdminConsole {...props} /> : <AdminOnly {...props} />;
 }
 
 function AdminOnly(props: OpsPageProps) {
@@ -119,7 +126,12 @@ function AdminConsole(props: OpsPageProps) {
           <h2 id="ops-admin-operators-title" class="section-title">
             {s.operatorsTitle}
           </h2>
-          <OperatorTable operators={operators} onUnlock={(operator) => open({ kind: 'unlock', operator })} />
+          <OperatorTable
+            operators={operators}
+            onUnlock={(row) =>
+              open({ kind: 'unlock', operator: getFragmentData(OpsAdminOperatorFieldsFragmentDoc, row) })
+            }
+          />
         </section>
       ) : null}
 
@@ -129,7 +141,12 @@ function AdminConsole(props: OpsPageProps) {
             {s.apiKeysTitle}
           </h2>
           <p class="hint">{s.apiKeysLead}</p>
-          <ApiKeyTable apiKeys={apiKeys} onRevoke={(apiKey) => open({ kind: 'revoke', apiKey })} />
+          <ApiKeyTable
+            apiKeys={apiKeys}
+            onRevoke={(row) =>
+              open({ kind: 'revoke', apiKey: getFragmentData(OpsAdminApiKeyFieldsFragmentDoc, row) })
+            }
+          />
         </section>
       ) : null}
 
@@ -168,8 +185,8 @@ function OperatorTable({
   operators,
   onUnlock,
 }: {
-  operators: readonly OpsAdminOperatorFieldsFragment[];
-  onUnlock: (operator: OpsAdminOperatorFieldsFragment) => void;
+  operators: readonly OperatorRow[];
+  onUnlock: (operator: OperatorRow) => void;
 }) {
   const { s } = useI18n(opsText);
   if (operators.length === 0) return <p>{s.none}</p>;
@@ -187,41 +204,44 @@ function OperatorTable({
           </tr>
         </thead>
         <tbody>
-          {operators.map((o) => (
-            <tr key={o.id} data-testid="ops-admin-operator-row" data-login-id={o.loginId}>
-              <th scope="row" class="ops-mono">
-                {o.loginId}
-              </th>
-              <td>{o.displayName}</td>
-              <td>{named(s, 'role', o.role)}</td>
-              <td>
-                {o.lockedAt ? (
-                  <>
-                    <span class="badge badge--unpaid" data-testid="badge-operator-locked">
-                      {s.operatorLocked}
-                    </span>
-                    <span class="ops-code">{formatStamp(o.lockedAt)}</span>
-                  </>
-                ) : (
-                  <span class="badge badge--paid">{s.operatorActive}</span>
-                )}
-              </td>
-              <td class="ops-mono ops-nowrap">{formatStamp(o.createdAt)}</td>
-              <td>
-                {o.lockedAt ? (
-                  <button
-                    type="button"
-                    class="button button--secondary"
-                    data-testid="ops-admin-unlock"
-                    aria-label={fill(s.unlockOperatorLabel, { name: o.displayName, loginId: o.loginId })}
-                    onClick={() => onUnlock(o)}
-                  >
-                    {s.unlockOperator}
-                  </button>
-                ) : null}
-              </td>
-            </tr>
-          ))}
+          {operators.map((row) => {
+            const o = getFragmentData(OpsAdminOperatorFieldsFragmentDoc, row);
+            return (
+              <tr key={o.id} data-testid="ops-admin-operator-row" data-login-id={o.loginId}>
+                <th scope="row" class="ops-mono">
+                  {o.loginId}
+                </th>
+                <td>{o.displayName}</td>
+                <td>{named(s, 'role', o.role)}</td>
+                <td>
+                  {o.lockedAt ? (
+                    <>
+                      <span class="badge badge--unpaid" data-testid="badge-operator-locked">
+                        {s.operatorLocked}
+                      </span>
+                      <span class="ops-code">{formatStamp(o.lockedAt)}</span>
+                    </>
+                  ) : (
+                    <span class="badge badge--paid">{s.operatorActive}</span>
+                  )}
+                </td>
+                <td class="ops-mono ops-nowrap">{formatStamp(o.createdAt)}</td>
+                <td>
+                  {o.lockedAt ? (
+                    <button
+                      type="button"
+                      class="button button--secondary"
+                      data-testid="ops-admin-unlock"
+                      aria-label={fill(s.unlockOperatorLabel, { name: o.displayName, loginId: o.loginId })}
+                      onClick={() => onUnlock(row)}
+                    >
+                      {s.unlockOperator}
+                    </button>
+                  ) : null}
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </ScrollRegion>
@@ -232,8 +252,8 @@ function ApiKeyTable({
   apiKeys,
   onRevoke,
 }: {
-  apiKeys: readonly OpsAdminApiKeyFieldsFragment[];
-  onRevoke: (apiKey: OpsAdminApiKeyFieldsFragment) => void;
+  apiKeys: readonly ApiKeyRow[];
+  onRevoke: (apiKey: ApiKeyRow) => void;
 }) {
   const { s } = useI18n(opsText);
   if (apiKeys.length === 0) return <p>{s.none}</p>;
@@ -252,42 +272,45 @@ function ApiKeyTable({
           </tr>
         </thead>
         <tbody>
-          {apiKeys.map((k) => (
-            <tr key={k.id} data-testid="ops-admin-apikey-row" data-prefix={k.prefix}>
-              <th scope="row">{k.name}</th>
-              <td class="ops-mono">{k.prefix}…</td>
-              <td class="ops-mono">{k.scopes.length > 0 ? k.scopes.join(', ') : s.none}</td>
-              <td class="ops-mono ops-nowrap">{formatStamp(k.createdAt)}</td>
-              <td class="ops-mono ops-nowrap">{formatStamp(k.lastUsedAt)}</td>
-              <td>
-                {k.revokedAt ? (
-                  <>
-                    <span class="badge badge--neutral" data-testid="badge-apikey-revoked">
-                      {s.apiKeyRevoked}
+          {apiKeys.map((row) => {
+            const k = getFragmentData(OpsAdminApiKeyFieldsFragmentDoc, row);
+            return (
+              <tr key={k.id} data-testid="ops-admin-apikey-row" data-prefix={k.prefix}>
+                <th scope="row">{k.name}</th>
+                <td class="ops-mono">{k.prefix}…</td>
+                <td class="ops-mono">{k.scopes.length > 0 ? k.scopes.join(', ') : s.none}</td>
+                <td class="ops-mono ops-nowrap">{formatStamp(k.createdAt)}</td>
+                <td class="ops-mono ops-nowrap">{formatStamp(k.lastUsedAt)}</td>
+                <td>
+                  {k.revokedAt ? (
+                    <>
+                      <span class="badge badge--neutral" data-testid="badge-apikey-revoked">
+                        {s.apiKeyRevoked}
+                      </span>
+                      <span class="ops-code">{formatStamp(k.revokedAt)}</span>
+                    </>
+                  ) : (
+                    <span class="badge badge--paid" data-testid="badge-apikey-active">
+                      {s.apiKeyActive}
                     </span>
-                    <span class="ops-code">{formatStamp(k.revokedAt)}</span>
-                  </>
-                ) : (
-                  <span class="badge badge--paid" data-testid="badge-apikey-active">
-                    {s.apiKeyActive}
-                  </span>
-                )}
-              </td>
-              <td>
-                {k.revokedAt ? null : (
-                  <button
-                    type="button"
-                    class="button button--secondary"
-                    data-testid="ops-admin-revoke"
-                    aria-label={fill(s.revokeApiKeyLabel, { name: k.name })}
-                    onClick={() => onRevoke(k)}
-                  >
-                    {s.revokeApiKey}
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
+                  )}
+                </td>
+                <td>
+                  {k.revokedAt ? null : (
+                    <button
+                      type="button"
+                      class="button button--secondary"
+                      data-testid="ops-admin-revoke"
+                      aria-label={fill(s.revokeApiKeyLabel, { name: k.name })}
+                      onClick={() => onRevoke(row)}
+                    >
+                      {s.revokeApiKey}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </ScrollRegion>

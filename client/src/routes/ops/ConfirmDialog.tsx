@@ -3,6 +3,9 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { BusyButton } from '../../components/BusyButton';
 import { FormErrors } from '../../components/FormErrors';
 import { errorMessage } from '../../data/errors';
+import type { FieldErrorsRef } from '../../forms';
+import { getFragmentData } from '../../gql/fragment-masking';
+import { FieldErrorsFieldsFragmentDoc } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
 import { opsText } from './strings';
 
@@ -139,13 +142,15 @@ export function ConfirmDialog({
   );
 }
 
+/** Any member of a console mutation's result union (a FieldErrors one masked: FieldErrorsFields). */
+export type MutationResult = { __typename: string; message?: string } & FieldErrorsRef;
+
 /** Messages of a mutation's error member (a UserError, with FieldErrors' per-field messages). */
-export function resultErrors(result: {
-  message?: string;
-  errors?: readonly { message: string }[];
-}): string[] {
+export function resultErrors(result: MutationResult): string[] {
   const out: string[] = [];
   if (result.message) out.push(result.message);
-  for (const e of result.errors ?? []) if (!out.includes(e.message)) out.push(e.message);
+  const errors =
+    result.__typename === 'FieldErrors' ? getFragmentData(FieldErrorsFieldsFragmentDoc, result).errors : [];
+  for (const e of errors) if (!out.includes(e.message)) out.push(e.message);
   return out.length > 0 ? out : ['?'];
 }

@@ -4,11 +4,11 @@ import { Field } from '../../components/Field';
 import { FormErrors } from '../../components/FormErrors';
 import { useMutation } from '../../data/hooks';
 import { focusField, useForm } from '../../forms';
+import { OperatorLoginDocument } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
 import { sendWithStepUp } from '../../stepUp';
-import { type OperatorFieldsFragment, OperatorLoginDocument } from './gql/graphql';
 import type { Notice } from './index';
-import { OpsLayout } from './OpsLayout';
+import { type OperatorRef, OpsLayout } from './OpsLayout';
 import { opsText } from './strings';
 
 const EMPTY = { loginId: '', password: '' };
@@ -19,7 +19,7 @@ export function OpsLoginPage({
   onSignedIn,
 }: {
   notice: Notice;
-  onSignedIn: (operator: OperatorFieldsFragment) => void;
+  onSignedIn: (operator: OperatorRef) => void;
 }) {
   const { s } = useI18n(opsText);
   const [login, { loading }] = useMutation(OperatorLoginDocument);

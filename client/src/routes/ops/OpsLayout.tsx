@@ -1,14 +1,18 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { type FragmentType, getFragmentData } from '../../gql/fragment-masking';
+import { OperatorFieldsFragmentDoc } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
 import { Link, usePath } from '../../router';
-import type { OperatorFieldsFragment } from './gql/graphql';
 import { named, opsText } from './strings';
+
+/** The signed-in operator as the console's documents answer it (masked: OpsLayout reads OperatorFields). */
+export type OperatorRef = FragmentType<typeof OperatorFieldsFragmentDoc>;
 
 interface OpsLayoutProps {
   title: string;
-  operator?: OperatorFieldsFragment | null;
+  operator?: OperatorRef | null;
   onSignOut?: () => void;
   children: ComponentChildren;
 }
@@ -30,8 +34,9 @@ const ADMIN_NAV: [string, NavKey][] = [['/ops/admin', 'navAdmin']];
  * The console frame (PC first): header with the operator's name and role, side navigation, and a
  * page heading that takes the focus on every route change (screen readers announce the page).
  */
-export function OpsLayout({ title, operator, onSignOut, children }: OpsLayoutProps) {
+export function OpsLayout({ title, operator: operatorRef, onSignOut, children }: OpsLayoutProps) {
   const { s } = useI18n(opsText);
+  const operator = getFragmentData(OperatorFieldsFragmentDoc, operatorRef);
   const path = usePath();
   const heading = useRef<HTMLHeadingElement>(null);
   const nav = operator?.role === 'ADMIN' ? [...NAV, ...ADMIN_NAV] : NAV;

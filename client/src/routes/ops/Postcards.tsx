@@ -5,16 +5,18 @@ import { ScrollRegion } from '../../components/ScrollRegion';
 import { errorMessage } from '../../data/errors';
 import { useMutation } from '../../data/hooks';
 import { fill } from '../../format';
+import { getFragmentData } from '../../gql/fragment-masking';
+import {
+  MarkPostcardsMailedDocument,
+  OpsPostcardFieldsFragmentDoc,
+  PostcardQueueDocument,
+  type PostcardQueueQuery,
+  type PostcardQueueQueryVariables,
+} from '../../gql/graphql';
 import { useI18n } from '../../i18n';
 import { Link } from '../../router';
 import { formatStamp } from './Account';
 import { ConfirmDialog, resultErrors } from './ConfirmDialog';
-import {
-  MarkPostcardsMailedDocument,
-  PostcardQueueDocument,
-  type PostcardQueueQuery,
-  type PostcardQueueQueryVariables,
-} from './gql/graphql';
 import type { OpsPageProps } from './index';
 import { useNextPages } from './next-page';
 import { OpsLayout } from './OpsLayout';
@@ -44,8 +46,12 @@ export function PostcardsPage(props: OpsPageProps) {
   }, [done]);
 
   const page = data?.postcards;
-  const postcards = paged.items;
-  const ids = postcards.map((p) => p.id);
+  // Each row: the queue's own fields (`row`) and the postcard's (OpsPostcardFields, unmasked here).
+  const postcards = paged.items.map((row) => ({
+    row,
+    card: getFragmentData(OpsPostcardFieldsFragmentDoc, row),
+  }));
+  const ids = postcards.map(({ card }) => card.id);
   const chosen = ids.filter((id) => selected.has(id));
   const allChosen = ids.length > 0 && chosen.length === ids.length;
 
@@ -173,22 +179,22 @@ export function PostcardsPage(props: OpsPageProps) {
               </tr>
             </thead>
             <tbody>
-              {postcards.map((p) => (
-                <tr key={p.id} data-testid="ops-postcard-row" data-customer={p.customerNumber}>
+              {postcards.map(({ row, card }) => (
+                <tr key={card.id} data-testid="ops-postcard-row" data-customer={row.customerNumber}>
                   <td class="ops-check">
                     <input
                       type="checkbox"
-                      aria-label={fill(s.selectPostcard, { name: p.holderName })}
-                      checked={selected.has(p.id)}
+                      aria-label={fill(s.selectPostcard, { name: row.holderName })}
+                      checked={selected.has(card.id)}
                       data-testid="ops-postcard-check"
-                      onChange={(e) => toggle(p.id, e.currentTarget.checked)}
+                      onChange={(e) => toggle(card.id, e.currentTarget.checked)}
                     />
                   </td>
-                  <td class="ops-mono">{p.customerNumber}</td>
-                  <td>{p.holderName}</td>
-                  <td>{p.postalAddress}</td>
-                  <td>{named(s, 'kind', p.kind)}</td>
-                  <td class="ops-mono ops-nowrap">{formatStamp(p.createdAt)}</td>
+                  <td class="ops-mono">{row.customerNumber}</td>
+                  <td>{row.holderName}</td>
+                  <td>{row.postalAddress}</td>
+                  <td>{named(s, 'kind', card.kind)}</td>
+                  <td class="ops-mono ops-nowrap">{formatStamp(card.createdAt)}</td>
                 </tr>
               ))}
             </tbody>

@@ -5,11 +5,12 @@ import { SelectField } from '../../components/SelectField';
 import { useMutation } from '../../data/hooks';
 import { fill } from '../../format';
 import { type ErrorsByField, focusField, groupFieldErrors, useForm } from '../../forms';
+import { getFragmentData } from '../../gql/fragment-masking';
+import { FieldErrorsFieldsFragmentDoc, ProvisionAccountDocument } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
 import { newIdempotencyKey } from '../../idempotency';
 import { Link } from '../../router';
 import { ConfirmDialog, resultErrors } from './ConfirmDialog';
-import { ProvisionAccountDocument } from './gql/graphql';
 import type { OpsPageProps } from './index';
 import { OpsLayout } from './OpsLayout';
 import { CARRIERS, carrierName, opsText } from './strings';
@@ -117,13 +118,14 @@ export function ProvisionPage(props: OpsPageProps) {
       return null;
     }
     if (result.__typename === 'FieldErrors') {
-      const errors = result.errors.map((e) => ({ ...e, field: normaliseField(e.field) }));
-      const byField = groupFieldErrors(errors);
+      // The server names a line's input `lines[0].x`: the lines' messages are shown here, the rest by the form.
+      const { errors } = getFragmentData(FieldErrorsFieldsFragmentDoc, result);
+      const byField = groupFieldErrors(errors.map((e) => ({ ...e, field: normaliseField(e.field) })));
       const reasonErrors = byField.reason ?? [];
       if (reasonErrors.length > 0 && Object.keys(byField).length === 1) return reasonErrors;
       setReviewing(false);
       const placed = [...Object.keys(EMPTY), ...lineNames];
-      form.showFieldErrors({ message: result.message, errors }, [...Object.keys(EMPTY), ...lineNames]);
+      form.showFieldErrors(result, placed, normaliseField);
       const linesByField: ErrorsByField = {};
       for (const [k, v] of Object.entries(byField)) if (k.startsWith('lines.')) linesByField[k] = v;
       setLineErrors(linesByField);

@@ -3,9 +3,10 @@ import { FormErrors } from '../../components/FormErrors';
 import { ScrollRegion } from '../../components/ScrollRegion';
 import { errorMessage } from '../../data/errors';
 import { fill } from '../../format';
+import { type FragmentType, getFragmentData } from '../../gql/fragment-masking';
+import { OpsAccountStatusFragmentDoc, SearchAccountsDocument } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
 import { Link, navigate } from '../../router';
-import { type OpsAccountStatusFragment, SearchAccountsDocument } from './gql/graphql';
 import type { OpsPageProps } from './index';
 import { OpsLayout } from './OpsLayout';
 import { useOpsQuery } from './query';
@@ -22,8 +23,9 @@ export const forgetLastSearch = () => {
 };
 
 /** The account's state as badges (postcard, activation, lock, reissue block). */
-export function StatusBadges({ status }: { status: OpsAccountStatusFragment }) {
+export function StatusBadges({ status: ref }: { status: FragmentType<typeof OpsAccountStatusFragmentDoc> }) {
   const { s } = useI18n(opsText);
+  const status = getFragmentData(OpsAccountStatusFragmentDoc, ref);
   return (
     <span class="ops-badges">
       {status.postcardPending ? (

@@ -5,15 +5,15 @@ import { FormErrors } from '../../components/FormErrors';
 import { errorCode, errorMessage } from '../../data/errors';
 import { onAuthEvent } from '../../data/events';
 import { useMutation } from '../../data/hooks';
+import { CurrentOperatorDocument, OperatorLogoutDocument } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
 import { navigate, usePath } from '../../router';
 import { AccountPage } from './Account';
 import { AdminPage } from './Admin';
 import { AuditPage } from './Audit';
-import { CurrentOperatorDocument, type OperatorFieldsFragment, OperatorLogoutDocument } from './gql/graphql';
 import { OpsLoginPage } from './Login';
 import { MailPage } from './Mail';
-import { OpsLayout } from './OpsLayout';
+import { type OperatorRef, OpsLayout } from './OpsLayout';
 import { PostcardsPage } from './Postcards';
 import { ProvisionPage } from './Provision';
 import { useOpsQuery } from './query';
@@ -24,12 +24,13 @@ import './ops.css';
 export type Notice = 'sessionExpired' | 'loggedOut' | null;
 
 export interface OpsPageProps {
-  operator: OperatorFieldsFragment;
+  /** Masked: OpsLayout reads OperatorFields. */
+  operator: OperatorRef;
   onSignOut: () => void;
 }
 
 /** Who is signed in, as sign-in or sign-out last told; undefined = as the server's currentOperator says. */
-export type OperatorOverride = OperatorFieldsFragment | null | undefined;
+export type OperatorOverride = OperatorRef | null | undefined;
 
 export function OpsConsole() {
   const [generation, setGeneration] = useState(0);
@@ -62,7 +63,7 @@ export function OpsConsole() {
 interface OpsRoutesProps {
   notice: Notice;
   told: OperatorOverride;
-  onSignedIn: (operator: OperatorFieldsFragment) => void;
+  onSignedIn: (operator: OperatorRef) => void;
   onReset: (why: Notice) => void;
 }
 

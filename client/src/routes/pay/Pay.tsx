@@ -10,9 +10,11 @@ import { useMutation, useQuery } from '../../data/hooks';
 import { forgetSavedBills } from '../../data/persist';
 import { fill, formatDate, formatMonth, formatYen } from '../../format';
 import { focusField, useForm } from '../../forms';
+import { type FragmentType, getFragmentData } from '../../gql/fragment-masking';
 import {
+  InvoiceCardFieldsFragmentDoc,
   IssuePayEasySlipDocument,
-  type PayEasySlipFieldsFragment,
+  PayEasySlipFieldsFragmentDoc,
   PayInvoiceByCardDocument,
   PayInvoiceDocument,
 } from '../../gql/graphql';
@@ -125,7 +127,10 @@ function CardForm({ month, amount }: { month: string; amount: number }) {
   );
 }
 
-function PayEasyNumbers({ slip }: { slip: PayEasySlipFieldsFragment }) {
+type PayEasySlipRef = FragmentType<typeof PayEasySlipFieldsFragmentDoc>;
+
+function PayEasyNumbers(props: { slip: PayEasySlipRef }) {
+  const slip = getFragmentData(PayEasySlipFieldsFragmentDoc, props.slip);
   const { lang, s } = useI18n(payText);
   return (
     <section class="card" aria-labelledby="payeasy-title" data-testid="payeasy-slip">
@@ -171,7 +176,7 @@ function PayEasyNumbers({ slip }: { slip: PayEasySlipFieldsFragment }) {
   );
 }
 
-function PayEasyPanel({ month, slip }: { month: string; slip: PayEasySlipFieldsFragment | null }) {
+function PayEasyPanel({ month, slip }: { month: string; slip: PayEasySlipRef | null }) {
   const { t, s } = useI18n(payText);
   const [issue, { data, loading, error }] = useMutation(IssuePayEasySlipDocument);
   const r = data?.issuePayEasySlip;
@@ -206,7 +211,11 @@ export function PayPage({ month }: { month: string }) {
     requestPolicy: 'cache-and-network',
   });
   const [method, setMethod] = useState<'CARD' | 'PAYEASY'>('CARD');
-  const inv = data?.billing.invoice;
+  const answer = data?.billing.invoice;
+  const inv =
+    answer?.__typename === 'Invoice'
+      ? { ...answer, ...getFragmentData(InvoiceCardFieldsFragmentDoc, answer) }
+      : answer;
 
   let body = null;
   if (!inv && loading) {

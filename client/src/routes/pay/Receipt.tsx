@@ -1,5 +1,6 @@
 import { fill, formatYen, LOCALE } from '../../format';
-import { type ReceiptFieldsFragment } from '../../gql/graphql';
+import { type FragmentType, getFragmentData } from '../../gql/fragment-masking';
+import { ReceiptFieldsFragmentDoc } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
 import { payText } from './strings';
 
@@ -12,8 +13,9 @@ const BRAND: Record<string, string> = {
 };
 
 /** 領収情報 of a paid bill; a card appears as brand and last four digits only (all the server keeps). */
-export function ReceiptCard({ receipt }: { receipt: ReceiptFieldsFragment }) {
+export function ReceiptCard(props: { receipt: FragmentType<typeof ReceiptFieldsFragmentDoc> }) {
   const { lang, s } = useI18n(payText);
+  const receipt = getFragmentData(ReceiptFieldsFragmentDoc, props.receipt);
   const method =
     receipt.method === 'CARD' ? s.methodCard : receipt.method === 'PAYEASY' ? s.methodPayEasy : s.methodOTHER;
   const paidAt = new Intl.DateTimeFormat(LOCALE[lang], {

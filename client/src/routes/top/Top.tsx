@@ -8,7 +8,8 @@ import type { Viewer } from '../../data/session';
 import { useLogout } from '../../data/useLogout';
 import { useSavedQuery } from '../../data/useSavedQuery';
 import { fill, formatDate, formatMonth, formatYen } from '../../format';
-import { TopBillingDocument } from '../../gql/graphql';
+import { getFragmentData } from '../../gql/fragment-masking';
+import { InvoiceCardFieldsFragmentDoc, TopBillingDocument } from '../../gql/graphql';
 import { useI18n } from '../../i18n';
 import { formatPhone } from '../../phone';
 import { Link } from '../../router';
@@ -20,9 +21,12 @@ const useTopBilling = () => useSavedQuery(TopBillingDocument, {});
 function LatestInvoice({ query }: { query: TopBilling }) {
   const { t, lang } = useI18n();
   const { data, loading, error, refetch, stale, savedAt } = query;
-  const invoice = data?.billing.latestInvoice ?? null;
+  const invoice = getFragmentData(InvoiceCardFieldsFragmentDoc, data?.billing.latestInvoice) ?? null;
   // An earlier confirmed bill still unpaid (the newest is often provisional): payable from here too.
-  const outstanding = (data?.billing.recentInvoices ?? []).filter(
+  const outstanding = getFragmentData(
+    InvoiceCardFieldsFragmentDoc,
+    data?.billing.recentInvoices ?? [],
+  ).filter(
     (i) =>
       i.status === 'CONFIRMED' && i.paymentStatus === 'UNPAID' && i.billingMonth !== invoice?.billingMonth,
   );
