@@ -208,6 +208,7 @@ export function PostcardsPage(props: OpsPageProps) {
             type="button"
             class="button button--secondary"
             busy={loading || paged.loading}
+            data-testid="ops-postcards-more"
             onClick={() => void paged.loadMore()}
           >
             {s.loadMore}

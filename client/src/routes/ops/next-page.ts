@@ -29,8 +29,11 @@ export function useNextPages<D, V extends AnyVariables & { after?: string | null
 ) {
   const client = useClient();
   const [appended, setAppended] = useState<Appended<D, T>>({ first: undefined, pages: [], error: null });
-  const [loading, setLoading] = useState(false);
-  const busy = useRef(false);
+  // The first page a "more" request is under way for: another first page (a new filter, a refetch) is
+  // not busy because of it, and its late answer is dropped.
+  const [loadingFor, setLoadingFor] = useState<D | undefined>(undefined);
+  const busyFor = useRef<D | undefined>(undefined);
+  const loading = first !== undefined && loadingFor === first;
 
   const current: Appended<D, T> = appended.first === first ? appended : { first, pages: [], error: null };
   const head = first === undefined ? null : pageOf(first);
@@ -39,9 +42,9 @@ export function useNextPages<D, V extends AnyVariables & { after?: string | null
   const nextCursor = pages[pages.length - 1]?.nextCursor ?? null;
 
   const loadMore = async (): Promise<void> => {
-    if (!nextCursor || busy.current) return;
-    busy.current = true;
-    setLoading(true);
+    if (!nextCursor || (first !== undefined && busyFor.current === first)) return;
+    busyFor.current = first;
+    setLoadingFor(first);
     setAppended({ ...current, error: null });
     // Only for the first page it was asked after: a newer first page has its own cursors.
     const update = (next: (cur: Appended<D, T>) => Appended<D, T>) =>
@@ -57,8 +60,8 @@ export function useNextPages<D, V extends AnyVariables & { after?: string | null
     } catch (error) {
       update((cur) => ({ ...cur, error }));
     } finally {
-      busy.current = false;
-      setLoading(false);
+      if (busyFor.current === first) busyFor.current = undefined;
+      setLoadingFor((cur) => (cur === first ? undefined : cur));
     }
   };
 
