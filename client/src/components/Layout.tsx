@@ -32,7 +32,7 @@ function BackToTop({ heading }: { heading: RefObject<HTMLHeadingElement> }) {
       if (!frame) frame = requestAnimationFrame(check);
     };
     window.addEventListener('scroll', onScroll, { passive: true });
-    check();
+    onScroll(); // in the next frame: reading scrollY now would force a layout of the page just rendered
     return () => {
       window.removeEventListener('scroll', onScroll);
       cancelAnimationFrame(frame);
