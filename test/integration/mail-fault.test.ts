@@ -35,9 +35,17 @@ async function spawnServer(env: NodeJS.ProcessEnv, url: string): Promise<ChildPr
   });
   child.stdout?.on('data', (d) => (output += d));
   child.stderr?.on('data', (d) => (output += d));
-  await waitUntil('the server', async () => {
-    if (child.exitCode !== null) throw new Error(`the server exited:\n${output}`);
-    return (await fetch(`${url}/readyz`).catch(() => null))?.ok ? true : undefined;
+  // A process start (Node, migrations check, pg-boss) takes seconds; on a loaded 2-core CI machine, more.
+  await waitUntil(
+    'the server',
+    async () => {
+      if (child.exitCode !== null) throw new Error(`the server exited:\n${output}`);
+      return (await fetch(`${url}/readyz`).catch(() => null))?.ok ? true : undefined;
+    },
+    90_000,
+  ).catch((error: Error) => {
+    child.kill('SIGKILL');
+    throw new Error(`${error.message}; its output:\n${output}`);
   });
   return child;
 }
@@ -140,7 +148,7 @@ it('keeps a mail while SMTP is down, across a server restart, and delivers it ex
     await database.drop();
     rmSync(dataDir, { recursive: true, force: true });
   }
-}, 120_000);
+}, 240_000);
 
 it('marks a mail that keeps failing as FAILED, keeping it visible', async () => {
   const smtp = new SmtpSink();
@@ -236,4 +244,4 @@ it('sends a mail again as the same message (same Message-ID) when the sender die
     await database.drop();
     rmSync(dataDir, { recursive: true, force: true });
   }
-}, 120_000);
+}, 240_000);
