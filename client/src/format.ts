@@ -1,4 +1,4 @@
-import type { Lang } from './i18n';
+import type { Lang } from './i18n/lang';
 
 /** The Intl locale of each UI language (British English: day before month, 24-hour clock). */
 export const LOCALE: Readonly<Record<Lang, string>> = { ja: 'ja-JP', en: 'en-GB' };

@@ -731,7 +731,7 @@ describe('command line', () => {
       { input: { loginId: `bin-op-${process.pid}`, password } },
     );
     expect(signedIn.data?.operatorLogin.__typename).toBe('OperatorLoginSuccess');
-  });
+  }, 180_000); // several CLI processes, each a Node start: slow on a loaded CI machine
 
   it('explains bad scopes and unknown keys and exits 1', async () => {
     const bad = await cli(['api-key', 'create', '--name', 'x', '--scopes', 'billing:everything']);

@@ -2,8 +2,10 @@ import { type ComponentChildren, createContext } from 'preact';
 import { useCallback, useContext, useEffect, useMemo, useState } from 'preact/hooks';
 import { type Dictionary, ja } from './ja';
 
-export type Lang = 'ja' | 'en';
-export const LANGS: readonly Lang[] = ['ja', 'en'];
+import { LANGS, type Lang } from './lang';
+
+export { LANGS, type Lang };
+
 const STORAGE_KEY = 'webBilling.lang';
 
 /** A choice made with the language switch, which always wins over the browser's languages. */
