@@ -67,7 +67,8 @@ export function SummaryPage({ month }: { month: string }) {
                   <TaxRows invoice={inv} testIds />
                 </dl>
               </section>
-              <IssuerTable issuers={inv.issuers} />
+              {/* A copy saved on the device by an earlier version has no issuers. */}
+              <IssuerTable issuers={inv.issuers ?? []} />
               <section class="card" aria-labelledby="summary-dates-title">
                 <h2 id="summary-dates-title" class="card__title">
                   {t('billDatesTitle')}
