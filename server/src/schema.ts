@@ -6,6 +6,7 @@ import { AuthResolver } from './modules/auth/auth.resolver';
 import {
   BillingQueryResolver,
   BillingResolver,
+  InvoiceIssuersResolver,
   InvoiceNoticesResolver,
   InvoiceOverdueResolver,
 } from './modules/billing/billing.resolver';
@@ -39,6 +40,7 @@ export const resolvers = [
   BillingQueryResolver,
   BillingResolver,
   InvoiceNoticesResolver,
+  InvoiceIssuersResolver,
   InvoiceOverdueResolver,
   BillingNotificationResolver,
   BillingNotificationFieldResolver,
@@ -70,6 +72,7 @@ function containerFor(services: Services | null): ContainerType {
           [BillingQueryResolver, new BillingQueryResolver()],
           [BillingResolver, new BillingResolver(services.billing)],
           [InvoiceNoticesResolver, new InvoiceNoticesResolver()],
+          [InvoiceIssuersResolver, new InvoiceIssuersResolver()],
           [InvoiceOverdueResolver, new InvoiceOverdueResolver(services.billing)],
           [MembershipResolver, new MembershipResolver(services.membership)],
           [

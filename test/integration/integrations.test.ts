@@ -213,10 +213,10 @@ describe('upsertCarrierCharges', () => {
     };
     await writer.gql(UPSERT, { input: east });
     const combined = await writer.gql(UPSERT, { input: ocn });
-    const expected = computeTotals([...east.items, ...ocn.items] as {
+    const expected = computeTotals([east.items, ocn.items] as {
       amount: number;
       taxRate: 10 | 8 | 0;
-    }[]);
+    }[][]);
     expect(combined.data?.upsertCarrierCharges.invoice).toMatchObject({
       billingAmount: expected.billingAmount,
       nonTaxableAmount: 200,
@@ -228,10 +228,10 @@ describe('upsertCarrierCharges', () => {
       items: [item('0312345678', '基本料', 1000), item('0312345679', '食品', 500, 8)],
     };
     const replaced = await writer.gql(UPSERT, { input: eastAgain });
-    const recomputed = computeTotals([...eastAgain.items, ...ocn.items] as {
+    const recomputed = computeTotals([eastAgain.items, ocn.items] as {
       amount: number;
       taxRate: 10 | 8 | 0;
-    }[]);
+    }[][]);
     expect(replaced.data?.upsertCarrierCharges).toMatchObject({
       changed: true,
       invoice: {
@@ -460,7 +460,9 @@ describe('import charges', () => {
       'SELECT billing_amount FROM invoice WHERE billing_account_id = $1',
       [a.accountId],
     );
-    expect(inv.billing_amount).toBe(computeTotals([{ amount: 5800, taxRate: 10 }]).billingAmount);
+    expect(inv.billing_amount).toBe(
+      computeTotals([[{ amount: 1800, taxRate: 10 }], [{ amount: 4000, taxRate: 10 }]]).billingAmount,
+    );
     // Stored as written, quotes, braces, commas and backslashes included, in the file's order.
     const stored: { line_number: string; item_name: string; amount: number }[] = await t.db.query(
       `SELECT l.line_number, ci.item_name, ci.amount FROM charge_item ci JOIN invoice i ON i.id = ci.invoice_id

@@ -61,6 +61,11 @@ export async function runMigrations(dataSource: DataSource, log: Log): Promise<s
     await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     if (applied.length > 0) log.info({ migrations: applied.map((m) => m.name) }, 'database migrated');
+    // A data migration says what it changed (e.g. how many invoices it re-totalled).
+    for (const m of applied) {
+      const report = (m.instance as { report?: object } | undefined)?.report;
+      if (report) log.info({ migration: m.name, ...report }, 'migration report');
+    }
     return applied.map((m) => m.name);
   } finally {
     await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});

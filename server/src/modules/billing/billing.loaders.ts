@@ -1,18 +1,28 @@
 import DataLoader from 'dataloader';
-import type { BillingService, NoticeRow } from './billing.service';
+import type { BillingService, IssuerRow, NoticeRow } from './billing.service';
 
 declare module '../../graphql/loaders' {
   interface Loaders {
     noticesByInvoice: DataLoader<string, NoticeRow[]>;
+    issuersByInvoice: DataLoader<string, IssuerRow[]>;
   }
+}
+
+/** Rows of several invoices, grouped by invoice id in the order the ids were asked for. */
+function byInvoice<T extends { invoice_id: string }>(ids: readonly string[], rows: readonly T[]): T[][] {
+  const groups = new Map<string, T[]>(ids.map((id) => [id, []]));
+  for (const row of rows) groups.get(row.invoice_id)?.push(row);
+  return ids.map((id) => groups.get(id) ?? []);
 }
 
 /** Billing's per-request loaders (see graphql/loaders.ts). */
 export function billingLoaders(billing: BillingService) {
   return {
-    noticesByInvoice: new DataLoader<string, NoticeRow[]>(async (ids) => {
-      const rows = await billing.notices(ids);
-      return ids.map((id) => rows.filter((r) => r.invoice_id === id));
-    }),
+    noticesByInvoice: new DataLoader<string, NoticeRow[]>(async (ids) =>
+      byInvoice(ids, await billing.notices(ids)),
+    ),
+    issuersByInvoice: new DataLoader<string, IssuerRow[]>(async (ids) =>
+      byInvoice(ids, await billing.issuers(ids)),
+    ),
   };
 }

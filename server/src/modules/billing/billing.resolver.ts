@@ -3,7 +3,14 @@ import type { GraphQLContext } from '../../graphql/context';
 import { requireSession } from '../../graphql/errors';
 import { userError } from '../../graphql/user-error';
 import { type Lang, localName } from '../../i18n/messages';
-import { type BillingService, type InvoiceRow, type LineRow, type StatementRow } from './billing.service';
+import {
+  type BillingService,
+  type CarrierColumns,
+  type InvoiceRow,
+  type IssuerRow,
+  type LineRow,
+  type StatementRow,
+} from './billing.service';
 import {
   BreakdownResult,
   CarrierNotFound,
@@ -20,6 +27,7 @@ import {
   CarrierBreakdown,
   ChargeItem,
   Invoice,
+  InvoiceIssuer,
   InvoiceStatus,
   Line,
   LineBreakdown,
@@ -31,16 +39,20 @@ import {
 
 const MAX_PAGE = 200;
 
-export function toInvoice(row: InvoiceRow): Invoice {
+/** Tax lines of the rates with charges (or tax), highest rate first: the invoice's and each issuer's. */
+function taxLines(f: { taxable_10: number; tax_10: number; taxable_8: number; tax_8: number }): TaxLine[] {
   const taxes: TaxLine[] = [];
-  if (row.taxable_10 !== 0 || row.tax_10 !== 0) {
-    taxes.push(
-      Object.assign(new TaxLine(), { rate: 10, taxableAmount: row.taxable_10, taxAmount: row.tax_10 }),
-    );
+  if (f.taxable_10 !== 0 || f.tax_10 !== 0) {
+    taxes.push(Object.assign(new TaxLine(), { rate: 10, taxableAmount: f.taxable_10, taxAmount: f.tax_10 }));
   }
-  if (row.taxable_8 !== 0 || row.tax_8 !== 0) {
-    taxes.push(Object.assign(new TaxLine(), { rate: 8, taxableAmount: row.taxable_8, taxAmount: row.tax_8 }));
+  if (f.taxable_8 !== 0 || f.tax_8 !== 0) {
+    taxes.push(Object.assign(new TaxLine(), { rate: 8, taxableAmount: f.taxable_8, taxAmount: f.tax_8 }));
   }
+  return taxes;
+}
+
+export function toInvoice(row: InvoiceRow): Invoice {
+  const taxes = taxLines(row);
   return Object.assign(new Invoice(), {
     id: row.id,
     billingMonth: row.billing_month,
@@ -57,14 +69,41 @@ export function toInvoice(row: InvoiceRow): Invoice {
   });
 }
 
-function toCarrier(
-  row: { carrier_code: string; carrier_name_ja: string; carrier_name_en: string },
-  lang: Lang,
-) {
+function toCarrier(row: CarrierColumns, lang: Lang) {
   return Object.assign(new Carrier(), {
     code: row.carrier_code,
     name: localName(lang, row.carrier_name_ja, row.carrier_name_en),
+    legalName: row.carrier_legal_name,
+    registrationNumber: row.carrier_registration_number,
   });
+}
+
+/**
+ * An invoice's issuers from its statements' figures. None when any statement's figures are unknown
+ * (purged before they were kept): a partial list would not add up to the invoice.
+ */
+function toIssuers(rows: readonly IssuerRow[], lang: Lang): InvoiceIssuer[] {
+  const issuers: InvoiceIssuer[] = [];
+  for (const row of rows) {
+    const { taxable_10, tax_10, taxable_8, tax_8, non_taxable } = row;
+    if (
+      taxable_10 === null ||
+      tax_10 === null ||
+      taxable_8 === null ||
+      tax_8 === null ||
+      non_taxable === null
+    )
+      return [];
+    issuers.push(
+      Object.assign(new InvoiceIssuer(), {
+        carrier: toCarrier(row, lang),
+        taxes: taxLines({ taxable_10, tax_10, taxable_8, tax_8 }),
+        nonTaxableAmount: non_taxable,
+        totalAmount: taxable_10 + tax_10 + taxable_8 + tax_8 + non_taxable,
+      }),
+    );
+  }
+  return issuers;
 }
 
 function toLine(row: LineRow, lang: Lang): Line {
@@ -251,9 +290,7 @@ export class BillingResolver {
 
   @FieldResolver(() => [Carrier], { description: 'Carriers that bill this account (company picker).' })
   async carriers(@Root() root: Billing, @Ctx() ctx: GraphQLContext): Promise<Carrier[]> {
-    return (await this.billing.carriers(root.accountId)).map((c) =>
-      Object.assign(new Carrier(), { code: c.code, name: localName(ctx.lang, c.name_ja, c.name_en) }),
-    );
+    return (await this.billing.carriers(root.accountId)).map((c) => toCarrier(c, ctx.lang));
   }
 }
 
@@ -263,6 +300,19 @@ export class InvoiceNoticesResolver {
   async notices(@Root() invoice: Invoice, @Ctx() ctx: GraphQLContext): Promise<Notice[]> {
     const rows = await ctx.loaders.noticesByInvoice.load(invoice.id);
     return rows.map((r) => Object.assign(new Notice(), { title: r.title, body: r.body }));
+  }
+}
+
+@Resolver(() => Invoice)
+export class InvoiceIssuersResolver {
+  @FieldResolver(() => [InvoiceIssuer], {
+    description:
+      'Each carrier on the bill as a qualified-invoice issuer, by carrier: its per-rate totals and tax. The ' +
+      'invoice’s taxes, non-taxable and usage amounts are their sums. Empty when the split by carrier is not ' +
+      'known (a bill whose details were purged before per-issuer figures were kept).',
+  })
+  async issuers(@Root() invoice: Invoice, @Ctx() ctx: GraphQLContext): Promise<InvoiceIssuer[]> {
+    return toIssuers(await ctx.loaders.issuersByInvoice.load(invoice.id), ctx.lang);
   }
 }
 

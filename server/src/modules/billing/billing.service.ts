@@ -3,7 +3,7 @@ import type { Pool } from 'pg';
 import type { EntityManager } from 'typeorm';
 import type { Clock } from '../../clock';
 import { type BillingMonth, isBillingMonth, monthStart, retention, tokyoToday } from './billing-month';
-import { computeTotals } from './invoice-totals';
+import { issuerTotals, sumIssuers } from './invoice-totals';
 import { normalizeLineNumber } from './line-number';
 import { listOnce } from './statement-items';
 
@@ -36,13 +36,35 @@ export interface NoticeRow {
   body: string;
 }
 
-export interface LineRow {
-  line_number: string;
-  service_name: string;
-  service_name_en: string | null;
+/** A carrier as the bill names it: columns `carrier_…` of every read that shows one. */
+export interface CarrierColumns {
   carrier_code: string;
   carrier_name_ja: string;
   carrier_name_en: string;
+  carrier_legal_name: string;
+  carrier_registration_number: string | null;
+}
+
+const CARRIER_COLUMNS = `c.code AS carrier_code, c.name_ja AS carrier_name_ja, c.name_en AS carrier_name_en,
+  c.legal_name AS carrier_legal_name, c.registration_number AS carrier_registration_number`;
+
+export interface LineRow extends CarrierColumns {
+  line_number: string;
+  service_name: string;
+  service_name_en: string | null;
+}
+
+/**
+ * One carrier's figures on an invoice (carrier_statement.taxable_10 …), for its issuer lines. Figures
+ * are null only for statements of invoices purged before they were kept (migration 1765200000000).
+ */
+export interface IssuerRow extends CarrierColumns {
+  invoice_id: string;
+  taxable_10: number | null;
+  tax_10: number | null;
+  taxable_8: number | null;
+  tax_8: number | null;
+  non_taxable: number | null;
 }
 
 /**
@@ -52,10 +74,7 @@ export interface LineRow {
  * Arrays come as JSON (parsed natively) rather than as rows: one row per carrier instead of one per
  * item, and no per-item copies of line and carrier names.
  */
-export interface StatementRow {
-  carrier_code: string;
-  carrier_name_ja: string;
-  carrier_name_en: string;
+export interface StatementRow extends CarrierColumns {
   item_names: string[];
   line_refs: number[];
   name_refs: number[];
@@ -168,6 +187,21 @@ export class BillingService {
   }
 
   /**
+   * The issuers (carriers' statements) of several invoices in one statement, by carrier. A statement
+   * without items is left out (a carrier that sent an empty statement bills nothing).
+   */
+  async issuers(invoiceIds: readonly string[]): Promise<IssuerRow[]> {
+    if (invoiceIds.length === 0) return [];
+    return this.read(
+      `SELECT cs.invoice_id, ${CARRIER_COLUMNS}, cs.taxable_10, cs.tax_10, cs.taxable_8, cs.tax_8, cs.non_taxable
+         FROM carrier_statement cs JOIN carrier c ON c.id = cs.carrier_id
+        WHERE cs.invoice_id = ANY($1) AND cs.item_count > 0
+        ORDER BY cs.invoice_id, c.id`,
+      [invoiceIds],
+    );
+  }
+
+  /**
    * One month's charge items, optionally for one line or one carrier: two statements (the invoice,
    * then its carriers' statements with their lines), however many lines the account has.
    */
@@ -200,8 +234,7 @@ export class BillingService {
     if (!invoice.details_retained)
       return { kind: 'details-not-retained', oldest: r.oldestDetails, newest: r.current };
     const statements: StatementRow[] = await this.read(
-      `SELECT c.code AS carrier_code, c.name_ja AS carrier_name_ja, c.name_en AS carrier_name_en,
-              to_json(cs.item_names) AS item_names, to_json(cs.line_refs) AS line_refs,
+      `SELECT ${CARRIER_COLUMNS}, to_json(cs.item_names) AS item_names, to_json(cs.line_refs) AS line_refs,
               to_json(cs.name_refs) AS name_refs, to_json(cs.amounts) AS amounts, to_json(cs.tax_rates) AS tax_rates,
               (SELECT json_agg(json_build_array(u.ref, l.line_number, l.service_name, l.service_name_en) ORDER BY l.line_number)
                  FROM unnest(cs.line_ids) WITH ORDINALITY AS u (id, ref) JOIN line l ON l.id = u.id
@@ -218,8 +251,7 @@ export class BillingService {
   async lines(accountId: string, first: number, after: string | null) {
     const [rows, [{ total }]] = await Promise.all([
       this.read(
-        `SELECT l.line_number, l.service_name, l.service_name_en, c.code AS carrier_code, c.name_ja AS carrier_name_ja,
-                c.name_en AS carrier_name_en
+        `SELECT l.line_number, l.service_name, l.service_name_en, ${CARRIER_COLUMNS}
            FROM line l JOIN carrier c ON c.id = l.carrier_id
           WHERE l.billing_account_id = $1 AND ($2::text IS NULL OR l.line_number > $2)
           ORDER BY l.line_number LIMIT $3`,
@@ -239,8 +271,7 @@ export class BillingService {
 
   async line(accountId: string, lineNumber: string): Promise<LineRow | null> {
     const [row]: LineRow[] = await this.read(
-      `SELECT l.line_number, l.service_name, l.service_name_en, c.code AS carrier_code, c.name_ja AS carrier_name_ja,
-              c.name_en AS carrier_name_en
+      `SELECT l.line_number, l.service_name, l.service_name_en, ${CARRIER_COLUMNS}
          FROM line l JOIN carrier c ON c.id = l.carrier_id
         WHERE l.billing_account_id = $1 AND l.line_number = $2`,
       [accountId, normalizeLineNumber(lineNumber)],
@@ -249,9 +280,9 @@ export class BillingService {
   }
 
   /** Carriers that bill this account (the company picker). */
-  async carriers(accountId: string): Promise<{ code: string; name_ja: string; name_en: string }[]> {
+  async carriers(accountId: string): Promise<CarrierColumns[]> {
     return this.read(
-      `SELECT c.code, c.name_ja, c.name_en FROM carrier c
+      `SELECT ${CARRIER_COLUMNS} FROM carrier c
         WHERE EXISTS (SELECT 1 FROM line l WHERE l.billing_account_id = $1 AND l.carrier_id = c.id)
            OR EXISTS (SELECT 1 FROM charge_item ci JOIN invoice i ON i.id = ci.invoice_id
                        WHERE i.billing_account_id = $1 AND ci.carrier_id = c.id AND i.billing_month >= $2::date)
@@ -276,19 +307,39 @@ export interface MonthStatement {
   paymentStatus: 'UNPAID' | 'PAID';
   adjustmentAmount?: number;
   items: MonthItem[];
-  /** When details are past retention only the totals are kept: pass the items to total, keepItems false. */
+  /** When details are past retention only the figures are kept: pass the items to total, keepItems false. */
   keepItems?: boolean;
   notices?: { title: string; body: string }[];
 }
 
-/** Writes one account-month (invoice, totals, items, notices) in the caller's transaction. */
+/**
+ * Writes one account-month (invoice, totals, statements, notices) in the caller's transaction: one
+ * statement per carrier with its issuer figures, and its items unless past retention (as the nightly
+ * purge leaves a statement: figures kept, items gone).
+ */
 export async function writeMonth(
   tx: EntityManager,
   accountId: string,
   month: BillingMonth,
   s: MonthStatement,
 ) {
-  const t = computeTotals(s.items, s.adjustmentAmount ?? 0);
+  // One statement per carrier, items in the order given.
+  const byCarrier = new Map<number, MonthItem[]>();
+  for (const item of s.items) {
+    const list = byCarrier.get(item.carrierId);
+    if (list) list.push(item);
+    else byCarrier.set(item.carrierId, [item]);
+  }
+  const statements = [...byCarrier].map(([carrierId, items]) => ({
+    carrierId,
+    items,
+    figures: issuerTotals(items),
+  }));
+  const t = sumIssuers(
+    statements.map((st) => st.figures),
+    s.adjustmentAmount ?? 0,
+  );
+  const keepItems = s.keepItems !== false;
   const [invoice]: { id: string }[] = await tx.query(
     `INSERT INTO invoice (billing_account_id, billing_month, status, usage_amount, adjustment_amount, billing_amount,
                           taxable_10, tax_10, taxable_8, tax_8, non_taxable, issue_date, due_date, payment_status,
@@ -312,38 +363,36 @@ export async function writeMonth(
       s.issueDate,
       s.dueDate,
       s.paymentStatus,
-      s.keepItems !== false,
+      keepItems,
     ],
   );
-  if (s.keepItems !== false && s.items.length > 0) {
-    // One statement row per carrier, items in the order given.
-    const byCarrier = new Map<number, MonthItem[]>();
-    for (const item of s.items) {
-      const list = byCarrier.get(item.carrierId);
-      if (list) list.push(item);
-      else byCarrier.set(item.carrierId, [item]);
-    }
-    for (const [carrierId, items] of byCarrier) {
-      const lines = listOnce(items.map((i) => i.lineId));
-      const names = listOnce(items.map((i) => i.name));
-      await tx.query(
-        `INSERT INTO carrier_statement (invoice_id, carrier_id, item_count, amount, line_ids, line_refs, item_names,
-                                        name_refs, amounts, tax_rates)
-         VALUES ($1, $2, $3, $4, $5::uuid[], $6::smallint[], $7::text[], $8::smallint[], $9::int[], $10::smallint[])`,
-        [
-          invoice.id,
-          carrierId,
-          items.length,
-          items.reduce((sum, i) => sum + i.amount, 0),
-          lines.list,
-          lines.refs,
-          names.list,
-          names.refs,
-          items.map((i) => i.amount),
-          items.map((i) => i.taxRate),
-        ],
-      );
-    }
+  for (const { carrierId, items, figures } of statements) {
+    const kept = keepItems ? items : [];
+    const lines = listOnce(kept.map((i) => i.lineId));
+    const names = listOnce(kept.map((i) => i.name));
+    await tx.query(
+      `INSERT INTO carrier_statement (invoice_id, carrier_id, item_count, amount, line_ids, line_refs, item_names,
+                                      name_refs, amounts, tax_rates, taxable_10, tax_10, taxable_8, tax_8, non_taxable)
+       VALUES ($1, $2, $3, $4, $5::uuid[], $6::smallint[], $7::text[], $8::smallint[], $9::int[], $10::smallint[],
+               $11, $12, $13, $14, $15)`,
+      [
+        invoice.id,
+        carrierId,
+        items.length,
+        items.reduce((sum, i) => sum + i.amount, 0),
+        lines.list,
+        lines.refs,
+        names.list,
+        names.refs,
+        kept.map((i) => i.amount),
+        kept.map((i) => i.taxRate),
+        figures.taxable10,
+        figures.tax10,
+        figures.taxable8,
+        figures.tax8,
+        figures.nonTaxable,
+      ],
+    );
   }
   for (const [n, notice] of (s.notices ?? []).entries()) {
     await tx.query(

@@ -2,7 +2,7 @@ import type { Pool, PoolClient } from 'pg';
 import { literalArray } from '../../db/array-literal';
 import { AUDIT_COLUMNS, type AuditEntry, auditPlaceholders, auditValues } from '../audit/audit.service';
 import { type BillingMonth, lastDayOfMonth, monthStart } from './billing-month';
-import { type ChargeLine, computeTotals, type InvoiceTotals } from './invoice-totals';
+import { type InvoiceTotals, type IssuerTotals, issuerTotals, sumIssuers } from './invoice-totals';
 import type { StoredItems } from './statement-items';
 
 /** A validated statement with its names resolved to ids, encoded for storage. */
@@ -64,6 +64,32 @@ export class CarrierStatementStore {
   }
 }
 
+/**
+ * A stored statement's issuer figures, as JSON: [taxable10, tax10, taxable8, tax8, nonTaxable]; or, for a
+ * statement whose figures were never kept (its invoice's details purged before migration
+ * 1765200000000), `{ rates: [[rate, amount], …] }` of the items it still has, taxed as items are.
+ */
+const storedFigures = (cs: string) => `
+  CASE WHEN ${cs}.taxable_10 IS NOT NULL
+       THEN json_build_array(${cs}.taxable_10, ${cs}.tax_10, ${cs}.taxable_8, ${cs}.tax_8, ${cs}.non_taxable)
+       ELSE json_build_object('rates', COALESCE(
+              (SELECT json_agg(json_build_array(r.tax_rate, r.amount))
+                 FROM (SELECT u.tax_rate, sum(u.amount)::bigint AS amount
+                         FROM unnest(${cs}.tax_rates, ${cs}.amounts) AS u (tax_rate, amount) GROUP BY u.tax_rate) r),
+              '[]')) END`;
+
+type StoredFigures = [number, number, number, number, number] | { rates: [number, number | string][] };
+
+function figuresOf(stored: StoredFigures): IssuerTotals {
+  if (Array.isArray(stored)) {
+    const [taxable10, tax10, taxable8, tax8, nonTaxable] = stored;
+    return { taxable10, tax10, taxable8, tax8, nonTaxable };
+  }
+  return issuerTotals(
+    stored.rates.map(([rate, amount]) => ({ taxRate: rate as 0 | 8 | 10, amount: Number(amount) })),
+  );
+}
+
 const LOCK_INVOICE = `
   INSERT INTO invoice (billing_account_id, billing_month, status, usage_amount, billing_amount, issue_date, due_date)
   VALUES ($1, $2::date, 'PROVISIONAL', 0, 0, $3::date, $4::date)
@@ -71,13 +97,13 @@ const LOCK_INVOICE = `
   RETURNING id, status, (xmax = 0) AS created`;
 
 // Read after the lock is held (a new snapshot under READ COMMITTED), so another carrier's statement
-// committed while we waited is counted in the totals.
+// committed while we waited is counted in the totals. Other carriers enter by their stored figures
+// (STORED_FIGURES).
 const READ_UNDER_LOCK = `
   SELECT (SELECT payload_hash FROM carrier_statement WHERE invoice_id = $1 AND carrier_id = $2) AS payload_hash,
          i.adjustment_amount,
-         COALESCE((SELECT json_agg(json_build_array(s.tax_rate, s.amount))
-                     FROM (SELECT tax_rate, sum(amount)::bigint AS amount FROM charge_item
-                            WHERE invoice_id = $1 AND carrier_id <> $2 GROUP BY tax_rate) s), '[]') AS others
+         COALESCE((SELECT json_agg(${storedFigures('cs')}) FROM carrier_statement cs
+                    WHERE cs.invoice_id = $1 AND cs.carrier_id <> $2), '[]') AS others
     FROM invoice i WHERE i.id = $1`;
 
 // One statement replaces the carrier's items (the statement row holds them), stores the totals, the
@@ -92,21 +118,24 @@ const REPLACE_ITEMS = `
   ),
   statement AS (
     INSERT INTO carrier_statement (invoice_id, carrier_id, payload_hash, item_count, amount, received_at, api_key_id,
-                                   line_ids, line_refs, item_names, name_refs, amounts, tax_rates)
+                                   line_ids, line_refs, item_names, name_refs, amounts, tax_rates,
+                                   taxable_10, tax_10, taxable_8, tax_8, non_taxable)
     VALUES ($1, $2, $17, $18, $19, $16, $20, $3::uuid[], $30::smallint[], $4::text[], $31::smallint[], $5::int[],
-            $6::smallint[])
+            $6::smallint[], $32, $33, $34, $35, $36)
     ON CONFLICT (invoice_id, carrier_id) DO UPDATE
       SET payload_hash = EXCLUDED.payload_hash, item_count = EXCLUDED.item_count, amount = EXCLUDED.amount,
           received_at = EXCLUDED.received_at, api_key_id = EXCLUDED.api_key_id, line_ids = EXCLUDED.line_ids,
           line_refs = EXCLUDED.line_refs, item_names = EXCLUDED.item_names, name_refs = EXCLUDED.name_refs,
-          amounts = EXCLUDED.amounts, tax_rates = EXCLUDED.tax_rates
+          amounts = EXCLUDED.amounts, tax_rates = EXCLUDED.tax_rates, taxable_10 = EXCLUDED.taxable_10,
+          tax_10 = EXCLUDED.tax_10, taxable_8 = EXCLUDED.taxable_8, tax_8 = EXCLUDED.tax_8,
+          non_taxable = EXCLUDED.non_taxable
   )
   INSERT INTO audit_event (${AUDIT_COLUMNS}) VALUES (${auditPlaceholders(21)})`;
 
 /**
  * Writes one carrier's statement in its own transaction, with the invoice row locked throughout: the
- * provisional invoice is created if missing, the carrier's items replaced, the totals recomputed over
- * every carrier's items (computeTotals) and updated_at bumped. A stored hash equal to the statement's
+ * provisional invoice is created if missing, the carrier's items and figures replaced, the invoice's
+ * totals recomputed as the sum of every carrier's figures (sumIssuers) and updated_at bumped. A stored hash equal to the statement's
  * changes nothing (checked before "confirmed", so replaying a statement after confirmation is still a
  * harmless no-op).
  */
@@ -136,7 +165,7 @@ async function writeStatement(
     } = await client.query<{
       payload_hash: Buffer | null;
       adjustment_amount: number;
-      others: [number, string][];
+      others: StoredFigures[];
     }>({ name: 'charges-read-under-lock', text: READ_UNDER_LOCK, values: [invoice.id, s.carrierId] });
     if (current.payload_hash?.equals(s.hash)) {
       await client.query('ROLLBACK');
@@ -146,13 +175,8 @@ async function writeStatement(
       await client.query('ROLLBACK');
       return { kind: 'confirmed', invoiceId: invoice.id };
     }
-    // Other carriers enter as one line per tax rate: computeTotals taxes each rate's total, so this is
-    // the same as passing every item.
-    const others = current.others.map(([rate, amount]) => ({
-      amount: Number(amount),
-      taxRate: rate as 0 | 8 | 10,
-    }));
-    const t = computeTotals([...others, ...s.items.rates], current.adjustment_amount);
+    const figures = issuerTotals(s.items.rates);
+    const t = sumIssuers([...current.others.map(figuresOf), figures], current.adjustment_amount);
     const amount = s.items.amount;
     await client.query({
       name: 'charges-replace-items',
@@ -195,6 +219,11 @@ async function writeStatement(
         ),
         s.items.lineRefs,
         s.items.nameRefs,
+        figures.taxable10,
+        figures.tax10,
+        figures.taxable8,
+        figures.tax8,
+        figures.nonTaxable,
       ],
     });
     await client.query('COMMIT');
@@ -221,13 +250,11 @@ const LOCK_INVOICES = `
   RETURNING id, billing_account_id, to_char(billing_month, 'YYYY-MM') AS billing_month, status, adjustment_amount,
             (xmax = 0) AS created`;
 
-// Each stored statement of the locked invoices with its totals per tax rate: the invoice's totals are
-// the statements' (those not being replaced), plus the new ones.
+// Each stored statement of the locked invoices with its figures: the invoice's totals are the sum of the
+// statements' (those not being replaced), plus the new ones'.
 const STORED_UNDER_LOCK = `
-  SELECT cs.invoice_id, cs.carrier_id, cs.payload_hash, r.tax_rate, r.amount
+  SELECT cs.invoice_id, cs.carrier_id, cs.payload_hash, ${storedFigures('cs')} AS figures
     FROM carrier_statement cs
-    LEFT JOIN LATERAL (SELECT u.tax_rate, sum(u.amount)::bigint AS amount
-                         FROM unnest(cs.tax_rates, cs.amounts) AS u (tax_rate, amount) GROUP BY u.tax_rate) r ON true
    WHERE cs.invoice_id = ANY($1::uuid[])`;
 
 // Each statement's items travel as array literals (one per statement, cast in SQL): rows of different
@@ -235,19 +262,22 @@ const STORED_UNDER_LOCK = `
 const REPLACE_MANY = `
   WITH statements AS (
     INSERT INTO carrier_statement (invoice_id, carrier_id, payload_hash, item_count, amount, received_at, api_key_id,
-                                   line_ids, line_refs, item_names, name_refs, amounts, tax_rates)
+                                   line_ids, line_refs, item_names, name_refs, amounts, tax_rates,
+                                   taxable_10, tax_10, taxable_8, tax_8, non_taxable)
     SELECT k.invoice_id, k.carrier_id, k.payload_hash, k.item_count, k.amount, $10::timestamptz, $11::uuid,
            k.line_ids::uuid[], k.line_refs::smallint[], k.item_names::text[], k.name_refs::smallint[], k.amounts::int[],
-           k.tax_rates::smallint[]
+           k.tax_rates::smallint[], k.taxable_10, k.tax_10, k.taxable_8, k.tax_8, k.non_taxable
       FROM unnest($1::uuid[], $2::smallint[], $3::bytea[], $4::int[], $5::int[], $6::text[], $20::text[], $7::text[],
-                  $21::text[], $8::text[], $9::text[])
+                  $21::text[], $8::text[], $9::text[], $22::int[], $23::int[], $24::int[], $25::int[], $26::int[])
            AS k (invoice_id, carrier_id, payload_hash, item_count, amount, line_ids, line_refs, item_names, name_refs,
-                 amounts, tax_rates)
+                 amounts, tax_rates, taxable_10, tax_10, taxable_8, tax_8, non_taxable)
     ON CONFLICT (invoice_id, carrier_id) DO UPDATE
       SET payload_hash = EXCLUDED.payload_hash, item_count = EXCLUDED.item_count, amount = EXCLUDED.amount,
           received_at = EXCLUDED.received_at, api_key_id = EXCLUDED.api_key_id, line_ids = EXCLUDED.line_ids,
           line_refs = EXCLUDED.line_refs, item_names = EXCLUDED.item_names, name_refs = EXCLUDED.name_refs,
-          amounts = EXCLUDED.amounts, tax_rates = EXCLUDED.tax_rates
+          amounts = EXCLUDED.amounts, tax_rates = EXCLUDED.tax_rates, taxable_10 = EXCLUDED.taxable_10,
+          tax_10 = EXCLUDED.tax_10, taxable_8 = EXCLUDED.taxable_8, tax_8 = EXCLUDED.tax_8,
+          non_taxable = EXCLUDED.non_taxable
   )
   UPDATE invoice i SET usage_amount = k.usage_amount, billing_amount = k.billing_amount, taxable_10 = k.taxable_10,
                        tax_10 = k.tax_10, taxable_8 = k.taxable_8, tax_8 = k.tax_8, non_taxable = k.non_taxable,
@@ -255,6 +285,17 @@ const REPLACE_MANY = `
     FROM unnest($12::uuid[], $13::int[], $14::int[], $15::int[], $16::int[], $17::int[], $18::int[], $19::int[])
          AS k (id, usage_amount, billing_amount, taxable_10, tax_10, taxable_8, tax_8, non_taxable)
    WHERE i.id = k.id`;
+
+/** Issuer figures as parameter columns, in the order taxable_10, tax_10, taxable_8, tax_8, non_taxable. */
+function figuresColumns(figures: readonly IssuerTotals[]): number[][] {
+  return [
+    figures.map((f) => f.taxable10),
+    figures.map((f) => f.tax10),
+    figures.map((f) => f.taxable8),
+    figures.map((f) => f.tax8),
+    figures.map((f) => f.nonTaxable),
+  ];
+}
 
 /** Invoice totals as the parameter columns both set-based statements take, in their column order. */
 function totalsColumns(totals: readonly InvoiceTotals[]): number[][] {
@@ -288,16 +329,18 @@ async function writeStatements(
   now: Date,
 ): Promise<WriteOutcome[]> {
   if (statements.length === 0) return [];
-  // Per invoice: its key and the rate totals of the batch's statements for it.
-  const invoiceKeys = new Map<string, { accountId: string; month: BillingMonth; rates: ChargeLine[] }>();
+  // Each statement's issuer figures, and per invoice: its key and the figures of the batch's statements.
+  const figures = new Map(statements.map((s) => [s, issuerTotals(s.items.rates)]));
+  const invoiceKeys = new Map<string, { accountId: string; month: BillingMonth; figures: IssuerTotals[] }>();
   for (const s of statements) {
     const key = `${s.accountId}|${s.billingMonth}`;
+    const f = figures.get(s) as IssuerTotals;
     const entry = invoiceKeys.get(key);
-    if (entry) entry.rates.push(...s.items.rates);
-    else invoiceKeys.set(key, { accountId: s.accountId, month: s.billingMonth, rates: [...s.items.rates] });
+    if (entry) entry.figures.push(f);
+    else invoiceKeys.set(key, { accountId: s.accountId, month: s.billingMonth, figures: [f] });
   }
   const keys = [...invoiceKeys.values()];
-  const proposed = keys.map((k) => computeTotals(k.rates));
+  const proposed = keys.map((k) => sumIssuers(k.figures));
   await client.query('BEGIN; SET LOCAL synchronous_commit = off');
   try {
     const { rows: locked } = await client.query<{
@@ -327,8 +370,7 @@ async function writeStatements(
             invoice_id: string;
             carrier_id: number;
             payload_hash: Buffer | null;
-            tax_rate: 0 | 8 | 10 | null;
-            amount: string | null;
+            figures: StoredFigures;
           }>({ text: STORED_UNDER_LOCK, values: [existing] });
     const hashes = new Map(stored.map((r) => [`${r.invoice_id}|${r.carrier_id}`, r.payload_hash]));
 
@@ -351,18 +393,18 @@ async function writeStatements(
       return outcomes;
     }
 
-    // Existing invoices: totals over every carrier, the new statements' rate totals and those of stored
-    // statements that stay (computeTotals per rate total).
+    // Existing invoices: the sum over every carrier, the new statements' figures and those of stored
+    // statements that stay.
     const replaced = new Set(changed.map((c) => `${c.invoiceId}|${c.s.carrierId}`));
-    const rates = new Map<string, ChargeLine[]>(existing.map((id) => [id, []]));
+    const issuers = new Map<string, IssuerTotals[]>(existing.map((id) => [id, []]));
     for (const r of stored) {
-      if (r.tax_rate === null || replaced.has(`${r.invoice_id}|${r.carrier_id}`)) continue;
-      rates.get(r.invoice_id)?.push({ taxRate: r.tax_rate, amount: Number(r.amount) });
+      if (replaced.has(`${r.invoice_id}|${r.carrier_id}`)) continue;
+      issuers.get(r.invoice_id)?.push(figuresOf(r.figures));
     }
-    for (const { s, invoiceId } of changed) rates.get(invoiceId)?.push(...s.items.rates);
+    for (const { s, invoiceId } of changed) issuers.get(invoiceId)?.push(figures.get(s) as IssuerTotals);
     const adjustment = new Map(locked.map((r) => [r.id, r.adjustment_amount]));
-    const touched = [...new Set(changed.map((c) => c.invoiceId))].filter((id) => rates.has(id));
-    const totals = touched.map((id) => computeTotals(rates.get(id) ?? [], adjustment.get(id) ?? 0));
+    const touched = [...new Set(changed.map((c) => c.invoiceId))].filter((id) => issuers.has(id));
+    const totals = touched.map((id) => sumIssuers(issuers.get(id) ?? [], adjustment.get(id) ?? 0));
 
     // One item column of every changed statement, as a text[] of literals (only names can need escaping).
     const items = (column: (i: StoredItems) => string, plain = true) =>
@@ -388,6 +430,7 @@ async function writeStatements(
         ...totalsColumns(totals),
         items((i) => i.lineRefs),
         items((i) => i.nameRefs),
+        ...figuresColumns(changed.map((c) => figures.get(c.s) as IssuerTotals)),
       ],
     });
     await client.query('COMMIT');

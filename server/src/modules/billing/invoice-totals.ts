@@ -4,22 +4,32 @@ export interface ChargeLine {
   taxRate: 0 | 8 | 10;
 }
 
-export interface InvoiceTotals {
+/**
+ * One issuer's figures on an invoice: a carrier's statement, as the qualified invoice states them (its
+ * taxable total and tax per rate, its non-taxable charges). Stored with the statement
+ * (carrier_statement.taxable_10 …), so they outlive the items (details are kept 4 months).
+ */
+export interface IssuerTotals {
   taxable10: number;
   tax10: number;
   taxable8: number;
   tax8: number;
   nonTaxable: number;
+}
+
+export interface InvoiceTotals extends IssuerTotals {
   usageAmount: number;
   adjustmentAmount: number;
   billingAmount: number;
 }
 
 /**
- * Japanese invoices compute consumption tax once per rate over the rate's total (rounded down), not
- * per item. Integers throughout: yen never pass through floating point.
+ * Consumption tax on a qualified invoice is computed once per rate over the rate's total and rounded
+ * down, per issuer: on a combined bill each carrier is an issuer, so each carrier's statement is taxed
+ * on its own (adding up per-item rounded tax is not allowed, nor is one rounding over all carriers).
+ * Integers throughout: yen never pass through floating point.
  */
-export function computeTotals(items: readonly ChargeLine[], adjustmentAmount = 0): InvoiceTotals {
+export function issuerTotals(items: readonly ChargeLine[]): IssuerTotals {
   let taxable10 = 0;
   let taxable8 = 0;
   let nonTaxable = 0;
@@ -29,17 +39,37 @@ export function computeTotals(items: readonly ChargeLine[], adjustmentAmount = 0
     else if (item.taxRate === 8) taxable8 += item.amount;
     else nonTaxable += item.amount;
   }
-  const tax10 = Math.floor((Math.max(taxable10, 0) * 10) / 100);
-  const tax8 = Math.floor((Math.max(taxable8, 0) * 8) / 100);
-  const usageAmount = taxable10 + tax10 + taxable8 + tax8 + nonTaxable;
   return {
     taxable10,
-    tax10,
+    tax10: Math.floor((Math.max(taxable10, 0) * 10) / 100),
     taxable8,
-    tax8,
+    tax8: Math.floor((Math.max(taxable8, 0) * 8) / 100),
     nonTaxable,
-    usageAmount,
-    adjustmentAmount,
-    billingAmount: usageAmount + adjustmentAmount,
   };
+}
+
+/** An issuer's total: charges plus tax. */
+export const issuerAmount = (t: IssuerTotals): number =>
+  t.taxable10 + t.tax10 + t.taxable8 + t.tax8 + t.nonTaxable;
+
+/** The invoice's figures are the sums of its issuers' figures; adjustments apply to the whole bill. */
+export function sumIssuers(issuers: readonly IssuerTotals[], adjustmentAmount = 0): InvoiceTotals {
+  const sum: IssuerTotals = { taxable10: 0, tax10: 0, taxable8: 0, tax8: 0, nonTaxable: 0 };
+  for (const t of issuers) {
+    sum.taxable10 += t.taxable10;
+    sum.tax10 += t.tax10;
+    sum.taxable8 += t.taxable8;
+    sum.tax8 += t.tax8;
+    sum.nonTaxable += t.nonTaxable;
+  }
+  const usageAmount = issuerAmount(sum);
+  return { ...sum, usageAmount, adjustmentAmount, billingAmount: usageAmount + adjustmentAmount };
+}
+
+/** An invoice's totals from its issuers' items: one list of items per carrier. */
+export function computeTotals(
+  issuers: readonly (readonly ChargeLine[])[],
+  adjustmentAmount = 0,
+): InvoiceTotals {
+  return sumIssuers(issuers.map(issuerTotals), adjustmentAmount);
 }

@@ -12,7 +12,7 @@ import {
   lastDayOfMonth,
   TOTALS_MONTHS,
 } from './billing-month';
-import { computeTotals } from './invoice-totals';
+import { issuerTotals, sumIssuers } from './invoice-totals';
 import { listOnce } from './statement-items';
 
 /** Deterministic pseudo-random numbers (mulberry32), so a load is reproducible with the same seed. */
@@ -161,29 +161,34 @@ export async function loadBillingData(
             names.push(name);
           }
         }
-        // An account's lines share one carrier: one statement per invoice. Item names hold no backslash,
-        // so the array literals need no further escaping for COPY's text format.
-        if (withDetails) {
-          const amounts = items.map((i) => i.amount);
-          const statementLines = listOnce(lineIds);
-          const statementNames = listOnce(names);
-          statementRows.push(
-            `${[
-              invoiceId,
-              account.lines[0].carrier,
-              items.length,
-              amounts.reduce((sum, a) => sum + a, 0),
-              plainArrayLiteral(statementLines.list),
-              plainArrayLiteral(statementLines.refs),
-              textArrayLiteral(statementNames.list),
-              plainArrayLiteral(statementNames.refs),
-              plainArrayLiteral(amounts),
-              plainArrayLiteral(items.map((i) => i.taxRate)),
-            ].join('\t')}\n`,
-          );
-          itemCount += items.length;
-        }
-        const t = computeTotals(items);
+        // An account's lines share one carrier: one statement per invoice, its items only within the
+        // details window (as the nightly purge leaves it). Item names hold no backslash, so the array
+        // literals need no further escaping for COPY's text format.
+        const figures = issuerTotals(items);
+        const t = sumIssuers([figures]);
+        const kept = withDetails ? items : [];
+        const statementLines = listOnce(withDetails ? lineIds : []);
+        const statementNames = listOnce(withDetails ? names : []);
+        statementRows.push(
+          `${[
+            invoiceId,
+            account.lines[0].carrier,
+            items.length,
+            items.reduce((sum, i) => sum + i.amount, 0),
+            plainArrayLiteral(statementLines.list),
+            plainArrayLiteral(statementLines.refs),
+            textArrayLiteral(statementNames.list),
+            plainArrayLiteral(statementNames.refs),
+            plainArrayLiteral(kept.map((i) => i.amount)),
+            plainArrayLiteral(kept.map((i) => i.taxRate)),
+            figures.taxable10,
+            figures.tax10,
+            figures.taxable8,
+            figures.tax8,
+            figures.nonTaxable,
+          ].join('\t')}\n`,
+        );
+        if (withDetails) itemCount += items.length;
         invoiceRows.push(
           `${[
             invoiceId,
@@ -253,4 +258,5 @@ const INVOICE_COLUMNS =
   'id, billing_account_id, billing_month, status, usage_amount, adjustment_amount, billing_amount, taxable_10, tax_10, ' +
   'taxable_8, tax_8, non_taxable, issue_date, due_date, payment_status, details_purged_at';
 const STATEMENT_COLUMNS =
-  'invoice_id, carrier_id, item_count, amount, line_ids, line_refs, item_names, name_refs, amounts, tax_rates';
+  'invoice_id, carrier_id, item_count, amount, line_ids, line_refs, item_names, name_refs, amounts, tax_rates, ' +
+  'taxable_10, tax_10, taxable_8, tax_8, non_taxable';

@@ -44,7 +44,7 @@ export interface StoredItems {
   amounts: string;
   taxRates: string;
   count: number;
-  /** Sum of the items, and their totals per tax rate (computeTotals taxes each rate's total). */
+  /** Sum of the items, and their totals per tax rate (issuerTotals taxes each rate's total). */
   amount: number;
   rates: ChargeLine[];
 }

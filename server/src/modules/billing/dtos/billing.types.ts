@@ -26,6 +26,16 @@ registerEnumType(PaymentStatus, { name: 'PaymentStatus' });
 export class Carrier {
   @Field(() => String) code: string;
   @Field(() => String, { description: "In the request's language (Accept-Language)." }) name: string;
+  @Field(() => String, {
+    description: 'The issuer’s legal name as registered (e.g. 株式会社NTTドコモ), in every language.',
+  })
+  legalName: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Qualified-invoice issuer registration number (登録番号): T and 13 digits. Null when none is set.',
+  })
+  registrationNumber: string | null;
 }
 
 @ObjectType({
@@ -49,6 +59,23 @@ export class TaxLine {
   @Field(() => Int) rate: number;
   @Field(() => Int, { description: 'Tax-exclusive yen at this rate.' }) taxableAmount: number;
   @Field(() => Int) taxAmount: number;
+}
+
+@ObjectType({
+  description:
+    "One carrier's statement on an invoice, as the qualified invoice (適格請求書) states it: the carrier is " +
+    'the issuer, its consumption tax rounded down once per rate over its own charges. The invoice’s taxes ' +
+    'and amounts are the sums of its issuers’.',
+  simpleResolvers: true,
+})
+export class InvoiceIssuer {
+  @Field(() => Carrier, { description: 'The issuer: name, legal name, registration number.' })
+  carrier: Carrier;
+  @Field(() => [TaxLine], { description: 'Per tax rate (10, 8) with charges at that rate, highest first.' })
+  taxes: TaxLine[];
+  @Field(() => Int, { description: 'Charges outside consumption tax.' }) nonTaxableAmount: number;
+  @Field(() => Int, { description: 'Charges plus tax: what this issuer bills on the invoice.' })
+  totalAmount: number;
 }
 
 @ObjectType({ description: 'お知らせ printed on the bill.', simpleResolvers: true })
