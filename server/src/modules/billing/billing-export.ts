@@ -1,19 +1,6 @@
 import type { Pool } from 'pg';
 import { type BillingMonth, monthStart } from './billing-month';
 
-/** One carrier's statement on an invoice, as an issuer of the qualified invoice sees it. */
-export interface IssuerRow {
-  carrier_code: string;
-  carrier_name_ja: string;
-  carrier_name_en: string;
-  /** The issuer's legal name and registration number (`T` + 13 digits); null until they are set. */
-  legal_name: string | null;
-  registration_number: string | null;
-  /** Sum of the statement's items (tax-exclusive) and their count: kept after the items are purged. */
-  amount: number;
-  item_count: number;
-}
-
 export interface PaidInvoiceRow {
   id: string;
   billing_month: string;
@@ -37,26 +24,12 @@ export type ItemRow = [
 const ITEMS_CURSOR = 'billing_export_items';
 
 /**
- * Reads of one invoice for documents (PDF, CSV): its issuers, and every item as rows streamed from a
- * cursor. The caller has found the invoice through BillingService, scoped to the signed-in account;
- * these take its id.
+ * Reads for documents (PDF, CSV): an account's bills of a period with when they were paid, and every
+ * item of one invoice as rows streamed from a cursor. The caller has found the invoice through
+ * BillingService, scoped to the signed-in account.
  */
 export class BillingExport {
   constructor(private readonly pool: Pool) {}
-
-  /** The invoice's carriers' statements, by carrier (the breakdown's order). */
-  async issuers(invoiceId: string): Promise<IssuerRow[]> {
-    const { rows } = await this.pool.query<IssuerRow>({
-      name: 'billing-export-issuers',
-      text: `SELECT c.code AS carrier_code, c.name_ja AS carrier_name_ja, c.name_en AS carrier_name_en,
-                    NULL::text AS legal_name, NULL::text AS registration_number, cs.amount, cs.item_count
-               FROM carrier_statement cs JOIN carrier c ON c.id = cs.carrier_id
-              WHERE cs.invoice_id = $1
-              ORDER BY c.id`,
-      values: [invoiceId],
-    });
-    return rows;
-  }
 
   /**
    * The account's bills from `from` to `to` (YYYY-MM, both included, already checked to lie in the
@@ -88,7 +61,7 @@ export class BillingExport {
       open = true;
       await client.query(
         `DECLARE ${ITEMS_CURSOR} NO SCROLL CURSOR FOR
-         SELECT c.code, c.name_ja, NULL::text, l.line_number, l.service_name, cs.item_names[u.name_ref],
+         SELECT c.code, c.name_ja, c.registration_number, l.line_number, l.service_name, cs.item_names[u.name_ref],
                 u.amount, u.tax_rate
            FROM carrier_statement cs
            JOIN carrier c ON c.id = cs.carrier_id

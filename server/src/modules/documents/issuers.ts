@@ -1,6 +1,4 @@
-import type { StatementRow } from '../billing/billing.service';
-import type { IssuerRow } from '../billing/billing-export';
-import { computeTotals } from '../billing/invoice-totals';
+import type { IssuerRow, StatementRow } from '../billing/billing.service';
 
 /** A charge item as a document prints it. */
 export interface DocumentItem {
@@ -31,17 +29,18 @@ export interface IssuerFigures {
  */
 export interface Issuer {
   code: string;
-  /** The carrier's name as the bill screens show it. */
+  /** The carrier's name as the bill screens show it (Japanese). */
   name: string;
-  /** The issuer's legal name (the carrier's name until one is set). */
+  /** The issuer's legal name as registered. */
   legalName: string;
   /** `T` + 13 digits; null when the carrier's number has not been set. */
   registrationNumber: string | null;
-  /** Tax-exclusive sum of the items. */
-  amount: number;
-  /** Null when neither the statement nor its items give them (details purged, no stored figures). */
+  /**
+   * The statement's figures (rounded down once per rate over this carrier's charges); null when they
+   * are not known (a bill purged before statements kept them): then no issuer's figures are printed.
+   */
   figures: IssuerFigures | null;
-  /** Charges plus tax; the tax-exclusive amount when the figures are not known. */
+  /** Charges plus tax (0 when the figures are not known). */
   total: number;
   /** By line number, items in printed order; null beyond the details window. */
   lines: DocumentLine[] | null;
@@ -66,45 +65,36 @@ function linesOf(s: StatementRow): DocumentLine[] {
 }
 
 /**
- * The seam where issuer details come from: the carrier's legal name and registration number from its
- * reference data, and its per-rate figures. Until statements store their own figures, they are
- * computed here from the items (tax once per rate over the carrier's items, rounded down), and are
- * unknown beyond the details window.
+ * The invoice's issuers from their statements (BillingService.issuers: the carrier's legal name and
+ * registration number, the figures the statement keeps), with their lines and items when the month's
+ * details are kept. As on the summary screen, when one statement's figures are unknown none are given:
+ * a partial split would not add up to the invoice.
  */
 export function issuersOf(rows: readonly IssuerRow[], statements: readonly StatementRow[] | null): Issuer[] {
   const byCode = new Map(statements?.map((s) => [s.carrier_code, s]));
+  const known = rows.every((r) => r.taxable_10 !== null);
   return rows.map((row) => {
     const statement = byCode.get(row.carrier_code);
-    const lines = statement ? linesOf(statement) : null;
-    const figures = lines
-      ? pickFigures(
-          computeTotals(
-            lines.flatMap((l) =>
-              l.items.map((i) => ({ amount: i.amount, taxRate: i.taxRate as 0 | 8 | 10 })),
-            ),
-          ),
-        )
+    const figures: IssuerFigures | null = known
+      ? {
+          taxable10: row.taxable_10 ?? 0,
+          tax10: row.tax_10 ?? 0,
+          taxable8: row.taxable_8 ?? 0,
+          tax8: row.tax_8 ?? 0,
+          nonTaxable: row.non_taxable ?? 0,
+        }
       : null;
     return {
       code: row.carrier_code,
       name: row.carrier_name_ja,
-      legalName: row.legal_name ?? row.carrier_name_ja,
-      registrationNumber: row.registration_number,
-      amount: row.amount,
+      legalName: row.carrier_legal_name,
+      registrationNumber: row.carrier_registration_number,
       figures,
-      total: figures ? totalOf(figures) : row.amount,
-      lines: statements ? (lines ?? []) : null,
+      total: figures ? totalOf(figures) : 0,
+      lines: statements ? (statement ? linesOf(statement) : []) : null,
     };
   });
 }
-
-const pickFigures = (t: IssuerFigures): IssuerFigures => ({
-  taxable10: t.taxable10,
-  tax10: t.tax10,
-  taxable8: t.taxable8,
-  tax8: t.tax8,
-  nonTaxable: t.nonTaxable,
-});
 
 /** Charges plus tax. */
 export const totalOf = (f: IssuerFigures): number =>

@@ -176,11 +176,5 @@ function issuerSection(sheet: Sheet, issuer: Issuer): void {
       indent: 14,
       rule: true,
     });
-  } else {
-    amountRow(sheet, `${issuer.name} ご利用額（税抜）`, formatYen(issuer.amount), {
-      weight: 'bold',
-      indent: 14,
-      rule: true,
-    });
   }
 }

@@ -96,8 +96,6 @@ export function renderReceiptPdf(d: ReceiptDocument): Promise<Buffer> {
     if (issuer.figures) {
       figureRows(sheet, issuer.figures, 14);
       amountRow(sheet, '合計（税込）', formatYen(issuer.total), { indent: 14, rule: true });
-    } else {
-      amountRow(sheet, 'ご利用額（税抜）', formatYen(issuer.amount), { indent: 14, rule: true });
     }
   }
   return sheet.finish(`Webビリング 領収書 ${d.receiptNumber} お客様番号 ${d.customerNumber}`);
