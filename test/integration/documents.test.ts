@@ -1,6 +1,7 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: the tests walk response trees by shape
 import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
+import { BillingExport } from '../../server/src/modules/billing/billing-export';
 import { addMonths, currentBillingMonth } from '../../server/src/modules/billing/billing-month';
 import { seedDemoBilling } from '../../server/src/modules/billing/demo-billing';
 import { receiptNumber } from '../../server/src/modules/documents/documents.service';
@@ -307,6 +308,38 @@ describe('the breakdown as CSV', () => {
     expect(new Set(rows.map((r) => r.line_number)).size).toBe(1000);
     expect(rows.map((r) => r.line_number)).toEqual([...rows.map((r) => r.line_number)].sort());
     expect(ms).toBeLessThan(2000);
+
+    // A download cancelled after its first bytes closes the cursor and frees the account's slot: two
+    // more at once are both served, and the pool has every connection back.
+    const abort = new AbortController();
+    const cancelled = await fetch(`${t.url}/documents/bills/${current}/breakdown.csv`, {
+      headers: { cookie: browser.cookie as string },
+      signal: abort.signal,
+    });
+    await cancelled.body?.getReader().read();
+    abort.abort();
+    const again = await Promise.all(
+      [1, 2].map(() => download(`/documents/bills/${current}/breakdown.csv`, browser)),
+    );
+    expect(again.map((r) => r.status)).toEqual([200, 200]);
+    // A reader that stops after the first batch leaves no connection inside the cursor's transaction.
+    const [{ id }] = await t.db.query(
+      'SELECT id FROM invoice WHERE billing_account_id = $1 AND billing_month = $2::date',
+      [card.accountId, `${current}-01`],
+    );
+    const open = async () =>
+      (
+        await t.db.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity
+            WHERE datname = current_database() AND state LIKE 'idle in transaction%' AND query LIKE '%billing_export_items%'`,
+        )
+      )[0].n as number;
+    for await (const batch of new BillingExport(t.services.pool).items(id, 100)) {
+      expect(batch).toHaveLength(100);
+      expect(await open()).toBe(1);
+      break;
+    }
+    expect(await open()).toBe(0);
   });
 });
 

@@ -105,8 +105,9 @@ export function registerDocumentRoutes(
     lang: Lang,
   ) => Promise<unknown>;
 
+  // No automatic HEAD: it would render (and audit) a document only to send its headers.
   const route = (path: string, handler: Handler) =>
-    app.get(path, async (request, reply) => {
+    app.get(path, { exposeHeadRoute: false }, async (request, reply) => {
       const lang = langFromAcceptLanguage(request.headers['accept-language']);
       let release: (() => void) | null = null;
       try {
