@@ -84,7 +84,7 @@ function containerFor(services: Services | null): ContainerType {
           [UndeliveredMailResolver, new UndeliveredMailResolver(services.undeliveredMail, services.audit)],
           [AuditLogResolver, new AuditLogResolver(services.auditLog)],
           [OperatorAdminResolver, new OperatorAdminResolver(services.operatorAuth, services.apiKeys)],
-          [IntegrationsResolver, new IntegrationsResolver(services.charges)],
+          [IntegrationsResolver, new IntegrationsResolver(services.charges, services.carriers)],
           [PaymentsResolver, new PaymentsResolver(services.payments)],
           [InvoicePaymentsResolver, new InvoicePaymentsResolver()],
           [BillingNotificationResolver, new BillingNotificationResolver(services.billingNotifications)],

@@ -12,6 +12,7 @@ import { SessionService } from './modules/auth/session.service';
 import { ViewerService } from './modules/auth/viewer.service';
 import { BillingService } from './modules/billing/billing.service';
 import { BillingExport } from './modules/billing/billing-export';
+import { CarrierRegistry } from './modules/billing/carrier-registry';
 import { CarrierStatementStore } from './modules/billing/carrier-statement.store';
 import { InvoiceLifecycleService } from './modules/billing/invoice-lifecycle.service';
 import { MembershipService } from './modules/billing/membership';
@@ -167,6 +168,7 @@ export async function createServices(config: Config, db: DataSource, options: Se
     invoices,
     statements,
     charges: new CarrierChargesService(pool, billing, statements, invoices, clock),
+    carriers: new CarrierRegistry(pool, clock),
     chargeImport: new ChargeImportService(pool, clock, statements),
     provisioning,
     auditLog,

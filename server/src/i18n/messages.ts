@@ -171,6 +171,27 @@ const catalogue: Record<string, { ja: string; en: string }> = {
     ja: 'ただいま書類の作成が混み合っています。数秒おいて再度お試しください。',
     en: 'Many documents are being prepared right now. Please try again in a few seconds.',
   },
+  // Carrier reference data (integrators' upsertCarrier)
+  CARRIER_CODE_INVALID: {
+    ja: '通信会社コードは英大文字で始まる2～32文字の英大文字・数字・_で入力してください（例: NTT_EAST）。',
+    en: 'A carrier code is 2 to 32 capital letters, digits or _, starting with a letter (e.g. NTT_EAST).',
+  },
+  CARRIER_NAME_TOO_LONG: {
+    ja: '名称が長すぎます（表示名は100文字、正式名称は200文字まで）。',
+    en: 'The name is too long (display names 100 characters, the legal name 200).',
+  },
+  REGISTRATION_NUMBER_FORMAT: {
+    ja: '登録番号は「T」と13桁の数字で入力してください（例: T1010001067912）。',
+    en: 'A registration number is T followed by 13 digits (e.g. T1010001067912).',
+  },
+  REGISTRATION_NUMBER_CHECK_DIGIT: {
+    ja: '登録番号の検査用数字（Tの次の1桁）が正しくありません。番号をご確認ください。',
+    en: 'The check digit of this registration number (the first digit after T) is wrong. Please check the number.',
+  },
+  REGISTRATION_NUMBER_TAKEN: {
+    ja: 'この登録番号は他の通信会社に登録されています（1つの発行事業者は1つの通信会社です）。',
+    en: 'This registration number belongs to another carrier (one issuer is one carrier).',
+  },
   PHONE_NUMBER_MISMATCH: {
     ja: '登録電話番号が一致しません。Webビリングにご登録の電話番号等を入力してください。',
     en: 'This is not the registered phone number of the account.',

@@ -451,6 +451,7 @@ export const AUDIT_EVENTS: Readonly<Record<string, Readonly<Record<Lang, string>
   API_KEY_REVOKED: { ja: 'APIキー失効', en: 'API key revoked' },
   CHARGES_UPSERTED: { ja: '請求明細登録', en: 'Charges upserted' },
   CHARGES_IMPORTED: { ja: '請求明細一括取込', en: 'Charges imported' },
+  CARRIER_UPSERTED: { ja: '通信会社情報の登録', en: 'Carrier details set' },
   PAYMENT_RECORDED: { ja: '入金記録', en: 'Payment recorded' },
   PAYMENT_ATTEMPTED: { ja: '支払い試行', en: 'Payment attempted' },
   PAYEASY_ISSUED: { ja: 'Pay-easy番号発行', en: 'Pay-easy number issued' },

@@ -1,5 +1,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { type Command, InvalidArgumentError } from 'commander';
+import { message } from '../../i18n/messages';
+import type { CarrierRegistry, CarrierRow } from '../billing/carrier-registry';
 import { ApiKeyError, type ApiKeyListing, type ApiKeyService, parseScopes } from './api-key.service';
 import {
   type ChargeImportService,
@@ -27,6 +29,7 @@ export const processIo: CliIo = {
 export interface IntegrationServices {
   apiKeys: ApiKeyService;
   chargeImport: ChargeImportService;
+  carriers: CarrierRegistry;
 }
 
 export type WithServices = <T>(work: (services: IntegrationServices) => Promise<T>) => Promise<T>;
@@ -61,7 +64,26 @@ function listingJson(k: ApiKeyListing) {
   };
 }
 
-/** `api-key create|list|revoke` and `import charges` (SPEC §6). */
+function carrierJson(c: CarrierRow) {
+  return {
+    code: c.code,
+    nameJa: c.name_ja,
+    nameEn: c.name_en,
+    legalName: c.legal_name,
+    registrationNumber: c.registration_number,
+  };
+}
+
+/** Input field → option, for messages about the command line. */
+const CARRIER_OPTIONS: Record<string, string> = {
+  code: '--code',
+  nameJa: '--name-ja',
+  nameEn: '--name-en',
+  legalName: '--legal-name',
+  registrationNumber: '--registration-number',
+};
+
+/** `api-key create|list|revoke`, `import charges` (SPEC §6) and `carrier list|set` (issue 16). */
 export function registerIntegrationCommands(
   program: Command,
   withServices: WithServices,
@@ -131,6 +153,66 @@ export function registerIntegrationCommands(
         if (opts.json) io.out(JSON.stringify(listingJson(revoked)));
         else io.out(`revoked ${revoked.prefix} (${revoked.name}, ${revoked.id})`);
       }),
+    );
+
+  const carrier = program
+    .command('carrier')
+    .description('carriers and their qualified-invoice issuer details');
+  carrier
+    .command('list')
+    .description('list carriers with their legal names and registration numbers')
+    .option('--json', 'print one JSON array')
+    .action((opts: { json?: boolean }) =>
+      guarded(io, async () => {
+        const carriers = await withServices((s) => s.carriers.list());
+        if (opts.json) io.out(JSON.stringify(carriers.map(carrierJson)));
+        else
+          for (const c of carriers)
+            io.out(
+              `${c.code}  ${c.registration_number ?? '(no registration number)'}  ${c.legal_name}  (${c.name_ja} / ${c.name_en})`,
+            );
+      }),
+    );
+  carrier
+    .command('set')
+    .description('add a carrier or set its names and issuer details (as upsertCarrier does; audited)')
+    .requiredOption('--code <code>', 'e.g. NTT_EAST')
+    .requiredOption('--name-ja <name>', 'display name in Japanese')
+    .requiredOption('--name-en <name>', 'display name in English')
+    .requiredOption('--legal-name <name>', 'legal name as registered, e.g. 株式会社NTTドコモ')
+    .requiredOption('--registration-number <T…>', 'T and 13 digits, e.g. T1010001067912')
+    .option('--json', 'print exactly one JSON object')
+    .action(
+      (opts: {
+        code: string;
+        nameJa: string;
+        nameEn: string;
+        legalName: string;
+        registrationNumber: string;
+        json?: boolean;
+      }) =>
+        guarded(io, async () => {
+          const outcome = await withServices((s) => s.carriers.upsert(opts, { apiKeyId: null }));
+          if (outcome.kind === 'invalid') {
+            for (const i of outcome.issues)
+              io.err(`error: ${CARRIER_OPTIONS[i.field] ?? i.field}: ${message('en', i.code)}`);
+            io.setExitCode(1);
+            return;
+          }
+          if (opts.json)
+            io.out(
+              JSON.stringify({
+                ...carrierJson(outcome.carrier),
+                created: outcome.created,
+                changed: outcome.changed,
+              }),
+            );
+          else
+            io.out(
+              `${outcome.created ? 'created' : outcome.changed ? 'updated' : 'unchanged'}: ${outcome.carrier.code} ` +
+                `${outcome.carrier.registration_number} ${outcome.carrier.legal_name}`,
+            );
+        }),
     );
 
   const importCommand = program.command('import').description('bulk imports');

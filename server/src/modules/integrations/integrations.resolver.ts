@@ -3,10 +3,12 @@ import type { GraphQLContext } from '../../graphql/context';
 import { requireApiKey } from '../../graphql/errors';
 import { Scope } from '../../graphql/roles';
 import { FieldError, FieldErrors, type UserError, userError } from '../../graphql/user-error';
-import { type Lang, message } from '../../i18n/messages';
+import { type Lang, localName, message } from '../../i18n/messages';
 import { toInvoice } from '../billing/billing.resolver';
 import { TOTALS_MONTHS } from '../billing/billing-month';
+import type { CarrierRegistry } from '../billing/carrier-registry';
 import { CarrierNotFound, InvoiceNotFound, MonthOutOfRange } from '../billing/dtos/billing.results';
+import { Carrier } from '../billing/dtos/billing.types';
 import type { CarrierChargesService } from './carrier-charges.service';
 import { ChargeErrorCode, chargeMessage, type StatementIssue } from './carrier-statement';
 import { ConfirmInvoiceInput } from './dtos/confirm-invoice.input';
@@ -14,6 +16,7 @@ import {
   AccountInvoice,
   CarrierChargesUpserted,
   CarrierStatementSummary,
+  CarrierUpserted,
   ConfirmInvoiceResult,
   CustomerInvoices,
   InvoiceAlreadyConfirmed,
@@ -22,7 +25,9 @@ import {
   LinesNotOnAccount,
   UnknownCustomerNumber,
   UpsertCarrierChargesResult,
+  UpsertCarrierResult,
 } from './dtos/integrations.results';
+import { UpsertCarrierInput } from './dtos/upsert-carrier.input';
 import { UpsertCarrierChargesInput } from './dtos/upsert-carrier-charges.input';
 
 function chargeError<T extends UserError>(Type: new () => T, code: ChargeErrorCode, lang: Lang): T {
@@ -49,7 +54,38 @@ function monthOutOfRange(lang: Lang, range: { oldest: string; newest: string }):
 /** Integrator operations (SPEC §6): API keys only, each operation behind its scope. */
 @Resolver()
 export class IntegrationsResolver {
-  constructor(private readonly charges: CarrierChargesService) {}
+  constructor(
+    private readonly charges: CarrierChargesService,
+    private readonly carriers: CarrierRegistry,
+  ) {}
+
+  @Authorized(Scope.BILLING_WRITE)
+  @Mutation(() => UpsertCarrierResult, {
+    description:
+      'Adds a carrier or sets its names and qualified-invoice issuer details (legal name, registration ' +
+      'number) (billing:write). Idempotent.',
+  })
+  async upsertCarrier(
+    @Arg('input', () => UpsertCarrierInput) input: UpsertCarrierInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<typeof UpsertCarrierResult> {
+    const key = requireApiKey(ctx);
+    const outcome = await this.carriers.upsert(input, { apiKeyId: key.apiKeyId });
+    if (outcome.kind === 'invalid') return FieldErrors.of(ctx.lang, outcome.issues);
+    const c = outcome.carrier;
+    return Object.assign(new CarrierUpserted(), {
+      carrier: Object.assign(new Carrier(), {
+        code: c.code,
+        name: localName(ctx.lang, c.name_ja, c.name_en),
+        legalName: c.legal_name,
+        registrationNumber: c.registration_number,
+      }),
+      nameJa: c.name_ja,
+      nameEn: c.name_en,
+      created: outcome.created,
+      changed: outcome.changed,
+    });
+  }
 
   @Authorized(Scope.BILLING_WRITE)
   @Mutation(() => UpsertCarrierChargesResult, {

@@ -2,7 +2,7 @@ import { DateTimeISOResolver } from 'graphql-scalars';
 import { createUnionType, Field, Int, ObjectType } from 'type-graphql';
 import { FieldErrors, UserError } from '../../../graphql/user-error';
 import { CarrierNotFound, InvoiceNotFound, MonthOutOfRange } from '../../billing/dtos/billing.results';
-import { Invoice } from '../../billing/dtos/billing.types';
+import { Carrier, Invoice } from '../../billing/dtos/billing.types';
 
 @ObjectType({ description: "The month's invoice after the statement, totals recomputed over every carrier." })
 export class CarrierChargesUpserted {
@@ -10,6 +10,15 @@ export class CarrierChargesUpserted {
   @Field(() => Invoice) invoice: Invoice;
   @Field(() => Boolean, { description: 'False when the same statement had already been stored (a replay).' })
   changed: boolean;
+}
+
+@ObjectType({ description: 'The carrier as stored after the upsert.' })
+export class CarrierUpserted {
+  @Field(() => Carrier) carrier: Carrier;
+  @Field(() => String, { description: 'Display name in Japanese.' }) nameJa: string;
+  @Field(() => String, { description: 'Display name in English.' }) nameEn: string;
+  @Field(() => Boolean, { description: 'Whether the carrier was new.' }) created: boolean;
+  @Field(() => Boolean, { description: 'False when it already had exactly these values.' }) changed: boolean;
 }
 
 @ObjectType({ description: 'The invoice is confirmed and its notification mail scheduled.' })
@@ -75,6 +84,11 @@ export const ConfirmInvoiceResult = createUnionType({
   name: 'ConfirmInvoiceResult',
   types: () =>
     [InvoiceConfirmed, FieldErrors, MonthOutOfRange, UnknownCustomerNumber, InvoiceNotFound] as const,
+});
+
+export const UpsertCarrierResult = createUnionType({
+  name: 'UpsertCarrierResult',
+  types: () => [CarrierUpserted, FieldErrors] as const,
 });
 
 export const InvoicesByCustomerNumberResult = createUnionType({
