@@ -172,6 +172,19 @@ describe('bills in the browser (demo seed, ja)', () => {
         expect(await byTestId(page, 'notice').count()).toBeGreaterThan(0);
         expect(await textOf(byTestId(page, 'notice').first())).not.toBe('');
         expect(await byTestId(page, 'notification-link').isVisible()).toBe(true);
+        // Each carrier as a qualified-invoice issuer: its registration number, its tax per rate, and
+        // its total; the carriers' totals add up to the usage amount shown above (issue 16).
+        const yen = (text: string) => Number(text.replace(/[^\d-]/g, ''));
+        expect(
+          await byTestId(page, 'issuer').evaluateAll((els) => els.map((e) => e.getAttribute('data-carrier'))),
+        ).toEqual(['NTT_WEST', 'NTT_COM']);
+        const west = page.locator('[data-testid="issuer"][data-carrier="NTT_WEST"]');
+        expect(await textOf(west.getByTestId('issuer-registration'))).toBe('登録番号 T7120001077523');
+        expect(await west.getByTestId('issuer-tax').count()).toBe(1);
+        const totals = await byTestId(page, 'issuer-total').allTextContents();
+        expect(totals.reduce((sum, text) => sum + yen(text), 0)).toBe(
+          yen(await textOf(byTestId(page, 'summary-usage'))),
+        );
         await expectNoHorizontalScroll(page, viewport.width);
       });
     },

@@ -178,6 +178,20 @@ describe('carriers as qualified-invoice issuers', () => {
         .replace(/^T/, 'ｔ')
         .replace(/(\d{4})/, '$1-')} `,
     };
+    // The statement path has read (and keeps) the carrier map before the new carrier exists.
+    const a = await account();
+    const statement = (carrierCode: string) =>
+      writer.gql(UPSERT_CHARGES, {
+        input: {
+          customerNumber: a.customerNumber,
+          billingMonth: month,
+          carrierCode,
+          items: [{ lineNumber: '0312345678', itemName: '基本料', amount: 1000, taxRate: 10 }],
+        },
+      });
+    expect((await statement('NTT_EAST')).data?.upsertCarrierCharges.__typename).toBe(
+      'CarrierChargesUpserted',
+    );
     const created = (await writer.gql(UPSERT_CARRIER, { input })).data?.upsertCarrier;
     expect(created).toEqual({
       __typename: 'CarrierUpserted',
@@ -201,16 +215,9 @@ describe('carriers as qualified-invoice issuers', () => {
     expect(audits[0].detail).toMatchObject({ created: true, via: 'api' });
 
     // A statement can name the new carrier at once.
-    const a = await account();
-    const charges = await writer.gql(UPSERT_CHARGES, {
-      input: {
-        customerNumber: a.customerNumber,
-        billingMonth: month,
-        carrierCode: 'TEST_CARRIER',
-        items: [{ lineNumber: '0312345678', itemName: '基本料', amount: 1000, taxRate: 10 }],
-      },
-    });
-    expect(charges.data?.upsertCarrierCharges.__typename).toBe('CarrierChargesUpserted');
+    expect((await statement('TEST_CARRIER')).data?.upsertCarrierCharges.__typename).toBe(
+      'CarrierChargesUpserted',
+    );
 
     const taken = (
       await writer.gql(UPSERT_CARRIER, {

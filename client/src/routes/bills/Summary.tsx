@@ -9,9 +9,13 @@ import { InvoiceCardFieldsFragmentDoc, InvoiceSummaryDocument } from '../../gql/
 import { useI18n } from '../../i18n';
 import { Link } from '../../router';
 import { ReceiptCard } from '../pay/Receipt';
+import { IssuerTable } from './Issuers';
 import { BillMessage, NotificationEntry, QueryGate, settled, TaxRows } from './shared';
 
-/** Guide 3 "View Billing summary": usage, adjustments, billing amount, taxes, dates, notices. */
+/**
+ * Guide 3 "View Billing summary": usage, adjustments, billing amount, taxes (and by carrier, as each
+ * carrier's qualified invoice states them), dates, notices.
+ */
 export function SummaryPage({ month }: { month: string }) {
   const { t, lang } = useI18n();
   const query = useSavedQuery(InvoiceSummaryDocument, { billingMonth: month });
@@ -64,6 +68,8 @@ export function SummaryPage({ month }: { month: string }) {
                   <TaxRows invoice={inv} testIds />
                 </dl>
               </section>
+              {/* A copy saved on the device by an earlier version has no issuers. */}
+              <IssuerTable issuers={inv.issuers ?? []} />
               <section class="card" aria-labelledby="summary-dates-title">
                 <h2 id="summary-dates-title" class="card__title">
                   {t('billDatesTitle')}

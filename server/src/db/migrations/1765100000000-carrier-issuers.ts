@@ -7,10 +7,11 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * number, or one issuer's tax would be rounded twice on a bill. New carriers get ids from a sequence
  * (integrators add them with `upsertCarrier`).
  *
- * Demo values for the shipped carriers: the published corporate numbers of NTT East, NTT West, NTT
- * Docomo and NTT Communications (under the legal names the bills of this product show), and for OCN,
- * an issuer of its own here, an obviously made-up number (T9999999999999, valid check digit). Set the
- * real ones with `upsertCarrier`.
+ * Demo values for the shipped carriers, under the legal names that go with the names this product
+ * shows: corporate numbers as published for NTT West and NTT Docomo, and as found in public sources
+ * (not checked against the National Tax Agency's site) for NTT East and NTT Communications; OCN is an
+ * issuer of its own here, with an obviously made-up number (T9999999999999, valid check digit). Set
+ * the real ones with `upsertCarrier` or `carrier set`.
  */
 export class CarrierIssuers1765100000000 implements MigrationInterface {
   name = 'CarrierIssuers1765100000000';

@@ -2,9 +2,9 @@
  * Qualified-invoice issuer registration numbers (適格請求書発行事業者登録番号): `T` and 13 digits. A
  * corporation's 13 digits are its corporate number (法人番号), whose first digit checks the other 12
  * (Ministry of Finance ordinance on corporate numbers, art. 2): 9 − (Σ Pn × Qn mod 9), Pn being the
- * nth digit of the 12 counted from the right, Qn 1 for odd n and 2 for even n. Numbers of individuals
- * are not corporate numbers and may fail the check; every issuer we bill for is a corporation, so the
- * check applies to every number.
+ * nth digit of the 12 counted from the right, Qn 1 for odd n and 2 for even n. A sole proprietor's
+ * number is not a corporate number; the carriers billed here are corporations, so every number must
+ * pass the check. (Being mod 9, it cannot tell a 0 from a 9; every other single-digit slip shows.)
  */
 
 export type RegistrationNumberIssue = 'REGISTRATION_NUMBER_FORMAT' | 'REGISTRATION_NUMBER_CHECK_DIGIT';

@@ -71,7 +71,7 @@ export class CarrierChargesService {
     const s = checked.statement;
     const [accounts, carriers] = await Promise.all([
       this.resolver.accounts([s.customerNumber]),
-      this.resolver.carrierIds(),
+      this.resolver.carrierIds([s.carrierCode]),
     ]);
     const account = accounts.get(s.customerNumber);
     if (!account) return { kind: 'account-not-found' };

@@ -609,7 +609,7 @@ export class ChargeImportService {
         candidates.map((g) => g.customerNumber),
         candidates.map((g) => g.billingMonth),
       ),
-      this.resolver.carrierIds(),
+      this.resolver.carrierIds(candidates.map((g) => g.carrierCode)),
     ]);
     // 3. Statements equal to the stored ones are skipped without a transaction (the write re-checks
     // under its lock); the others are written.

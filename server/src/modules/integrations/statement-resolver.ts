@@ -22,16 +22,29 @@ export class StatementResolver {
 
   constructor(private readonly pool: Pool) {}
 
-  /** Carriers are reference data seeded by migration: read once per process. */
-  carrierIds(): Promise<Map<string, number>> {
-    this.carriers ??= this.pool
+  /**
+   * Carrier ids by code. A code's id never changes and carriers are never deleted, so the map is read
+   * once per process, and again when a code asked for is not in it: a carrier added since (by
+   * upsertCarrier, on any instance): one read of the small carrier table per call (a statement, or
+   * an import batch) that names an unknown code.
+   */
+  async carrierIds(codes: Iterable<string>): Promise<Map<string, number>> {
+    const read = this.carriers ?? this.readCarriers();
+    const known = await read;
+    for (const code of codes) if (!known.has(code)) return this.readCarriers();
+    return known;
+  }
+
+  private readCarriers(): Promise<Map<string, number>> {
+    const reading: Promise<Map<string, number>> = this.pool
       .query<{ code: string; id: number }>('SELECT code, id FROM carrier')
       .then(({ rows }) => new Map(rows.map((r) => [r.code, r.id])))
       .catch((error) => {
-        this.carriers = null;
+        if (this.carriers === reading) this.carriers = null;
         throw error;
       });
-    return this.carriers;
+    this.carriers = reading;
+    return reading;
   }
 
   async accountIds(customerNumbers: readonly string[]): Promise<Map<string, string>> {
