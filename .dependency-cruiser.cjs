@@ -21,6 +21,7 @@ const MODULE_DEPENDENCIES = {
   reissue: ['audit', 'auth', 'credentials', 'mail'],
   integrations: ['audit', 'billing'],
   payments: ['audit', 'billing', 'integrations'],
+  documents: ['audit', 'auth', 'billing', 'payments'],
   operators: ['audit', 'auth', 'billing', 'credentials', 'integrations', 'mail', 'reissue'],
 };
 

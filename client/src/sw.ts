@@ -36,7 +36,9 @@ const isApi = (url: URL) =>
   url.pathname === '/graphql' ||
   url.pathname.startsWith('/graphql/') ||
   // The postcard sheet and CSV hold initial credentials: never cached, never the app shell.
-  url.pathname.startsWith('/ops/postcards/');
+  url.pathname.startsWith('/ops/postcards/') ||
+  // Bills, receipts and CSVs are personal: opened from the network only, never kept.
+  url.pathname.startsWith('/documents/');
 
 // Navigations: network first (fresh HTML when online) with a ~3 s timeout, then the cache.
 const navigationStrategy = new NetworkFirst({

@@ -31,6 +31,11 @@ import {
   SESSION_COOKIE,
   writeSessionExpiry,
 } from './modules/auth/session-transport';
+import {
+  DOCUMENTS_PATH,
+  documentHeaders,
+  registerDocumentRoutes,
+} from './modules/documents/documents.routes';
 import { registerDevMailbox } from './modules/mail/dev-mailbox.routes';
 import { registerPostcardRoutes } from './modules/operators/postcard.routes';
 import { createSchema } from './schema';
@@ -98,9 +103,14 @@ export async function buildApp(
     'x-content-type-options': 'nosniff',
     ...(https ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' } : {}),
   });
+  const fileHeaders = documentHeaders(https);
   app.addHook('onRequest', (request, reply, done) => {
     if (request.routeOptions.url === GRAPHQL_PATH) {
       for (const [name, value] of apiHeaders) reply.raw.setHeader(name, value);
+      return done();
+    }
+    if (request.routeOptions.url?.startsWith(DOCUMENTS_PATH)) {
+      for (const [name, value] of fileHeaders) reply.raw.setHeader(name, value);
       return done();
     }
     securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined));
@@ -217,6 +227,7 @@ export async function buildApp(
   });
 
   registerPostcardRoutes(app, services);
+  registerDocumentRoutes(app, services);
 
   if (config.env !== 'production' && services.mailTransport.kind === 'mailbox') {
     registerDevMailbox(app, path.join(config.dataDir, 'mail'));

@@ -11,12 +11,14 @@ import { LoginThrottle } from './modules/auth/login-throttle';
 import { SessionService } from './modules/auth/session.service';
 import { ViewerService } from './modules/auth/viewer.service';
 import { BillingService } from './modules/billing/billing.service';
+import { BillingExport } from './modules/billing/billing-export';
 import { CarrierRegistry } from './modules/billing/carrier-registry';
 import { CarrierStatementStore } from './modules/billing/carrier-statement.store';
 import { InvoiceLifecycleService } from './modules/billing/invoice-lifecycle.service';
 import { MembershipService } from './modules/billing/membership';
 import { RetentionService } from './modules/billing/retention.service';
 import { CredentialsService } from './modules/credentials/credentials.service';
+import { DocumentsService } from './modules/documents/documents.service';
 import { ApiKeyService } from './modules/integrations/api-key.service';
 import { CarrierChargesService } from './modules/integrations/carrier-charges.service';
 import { ChargeImportService } from './modules/integrations/charge-import.service';
@@ -127,6 +129,15 @@ export async function createServices(config: Config, db: DataSource, options: Se
     await runEvery(boss, 'attempt-purge', '*/15 * * * *', () => purgeExpiredAttempts(pool));
   }
 
+  const payments = new PaymentService(
+    db,
+    billing,
+    invoices,
+    createPaymentProvider(config.payments.provider),
+    audit,
+    config,
+    clock,
+  );
   const provisioning = new ProvisioningService(db, hasher, seal, audit, config, clock);
   const auditLog = new AuditLogService(db);
 
@@ -149,15 +160,8 @@ export async function createServices(config: Config, db: DataSource, options: Se
     auth: new AuthService(db, pool, hasher, sessions, throttle, lockout, audit, clock),
     credentials: new CredentialsService(db, hasher, sessions, audit, lockout, outbox, clock),
     billing,
-    payments: new PaymentService(
-      db,
-      billing,
-      invoices,
-      createPaymentProvider(config.payments.provider),
-      audit,
-      config,
-      clock,
-    ),
+    payments,
+    documents: new DocumentsService(billing, new BillingExport(pool), payments, audit, clock),
     membership,
     billingNotifications,
     retention: retentionJob,

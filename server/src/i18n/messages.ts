@@ -149,6 +149,28 @@ const catalogue: Record<string, { ja: string; en: string }> = {
     en: 'This line number is not on your account. Please check it.',
   },
   CARRIER_NOT_FOUND: { ja: '通信会社が見つかりません。', en: 'No such carrier.' },
+  // Documents (PDF, CSV downloads)
+  DOCUMENT_NOT_FOUND: { ja: 'この書類はありません。', en: 'There is no such document.' },
+  RECEIPT_NOT_FOUND: {
+    ja: 'この月の領収書はありません。Webビリングでお支払いいただいたご請求の領収書を発行できます。',
+    en: 'There is no receipt for this month. Receipts are issued for bills paid through Web Billing.',
+  },
+  PERIOD_INVALID: {
+    ja: '期間は from と to に年月（例: 2026-01）で指定してください（from は to 以前）。',
+    en: 'Give the period as from and to, each a month such as 2026-01, with from no later than to.',
+  },
+  NO_PAYMENTS_IN_PERIOD: {
+    ja: 'この期間にお支払い済みのご請求はありません。',
+    en: 'No bill in this period has been paid.',
+  },
+  DOCUMENTS_BUSY: {
+    ja: '書類を作成中です。数秒おいて再度お試しください。',
+    en: 'Your other documents are still being prepared. Please try again in a few seconds.',
+  },
+  DOCUMENTS_SERVER_BUSY: {
+    ja: 'ただいま書類の作成が混み合っています。数秒おいて再度お試しください。',
+    en: 'Many documents are being prepared right now. Please try again in a few seconds.',
+  },
   // Carrier reference data (integrators' upsertCarrier)
   CARRIER_CODE_INVALID: {
     ja: '通信会社コードは英大文字で始まる2～32文字の英大文字・数字・_で入力してください（例: NTT_EAST）。',

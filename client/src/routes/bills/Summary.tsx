@@ -1,3 +1,4 @@
+import { BillDocuments } from '../../components/DocumentLink';
 import { OverdueFlag, PaymentBadge, StatusBadge } from '../../components/InvoiceBits';
 import { Layout } from '../../components/Layout';
 import { OfflineDataNotice } from '../../components/OfflineDataNotice';
@@ -101,7 +102,8 @@ export function SummaryPage({ month }: { month: string }) {
                   </div>
                 ) : null}
               </section>
-              {inv.receipt ? <ReceiptCard receipt={inv.receipt} /> : null}
+              <BillDocuments month={month} detailsAvailable={inv.detailsAvailable} />
+              {inv.receipt ? <ReceiptCard receipt={inv.receipt} month={month} /> : null}
               <section aria-labelledby="notices-title">
                 <h2 id="notices-title" class="section-title">
                   {t('noticesTitle')}

@@ -15,6 +15,7 @@ import {
 import { useI18n } from '../../i18n';
 import { formatPhone } from '../../phone';
 import { Link } from '../../router';
+import { PaymentCertificate } from './PaymentCertificate';
 import { membershipText } from './strings';
 
 const EMPTY = { contactPhoneNumber: '', contactEmail: '' };
@@ -136,6 +137,7 @@ export function MembershipPage() {
             />
           </dl>
         </section>
+        <PaymentCertificate months={data?.billing.history.map((i) => i.billingMonth) ?? []} />
         <section aria-labelledby="membership-contact-title">
           <h2 id="membership-contact-title" class="section-title">
             {s.contactTitle}

@@ -455,6 +455,7 @@ export const AUDIT_EVENTS: Readonly<Record<string, Readonly<Record<Lang, string>
   PAYMENT_RECORDED: { ja: '入金記録', en: 'Payment recorded' },
   PAYMENT_ATTEMPTED: { ja: '支払い試行', en: 'Payment attempted' },
   PAYEASY_ISSUED: { ja: 'Pay-easy番号発行', en: 'Pay-easy number issued' },
+  DOCUMENT_DOWNLOADED: { ja: '書類ダウンロード', en: 'Document downloaded' },
 };
 
 export type OpsStrings = (typeof opsText)['ja'];

@@ -259,7 +259,7 @@ export function PayPage({ month }: { month: string }) {
             <p class="alert alert--success" role="status" data-testid="paid-message">
               {inv.receipt ? s.paidTitle : s.alreadyPaid}
             </p>
-            {inv.receipt ? <ReceiptCard receipt={inv.receipt} /> : null}
+            {inv.receipt ? <ReceiptCard receipt={inv.receipt} month={month} /> : null}
           </>
         ) : inv.status !== 'CONFIRMED' ? (
           <p class="hint" data-testid="not-confirmed">

@@ -1,3 +1,4 @@
+import { DocumentLink, documentText } from '../../components/DocumentLink';
 import { fill, formatYen, LOCALE } from '../../format';
 import { type FragmentType, getFragmentData } from '../../gql/fragment-masking';
 import { ReceiptFieldsFragmentDoc } from '../../gql/graphql';
@@ -13,8 +14,13 @@ const BRAND: Record<string, string> = {
 };
 
 /** 領収情報 of a paid bill; a card appears as brand and last four digits only (all the server keeps). */
-export function ReceiptCard(props: { receipt: FragmentType<typeof ReceiptFieldsFragmentDoc> }) {
+export function ReceiptCard(props: {
+  receipt: FragmentType<typeof ReceiptFieldsFragmentDoc>;
+  /** The bill's month, YYYY-MM: the receipt's PDF is the month's. */
+  month: string;
+}) {
   const { lang, s } = useI18n(payText);
+  const documents = useI18n(documentText).s;
   const receipt = getFragmentData(ReceiptFieldsFragmentDoc, props.receipt);
   const method =
     receipt.method === 'CARD' ? s.methodCard : receipt.method === 'PAYEASY' ? s.methodPayEasy : s.methodOTHER;
@@ -63,6 +69,13 @@ export function ReceiptCard(props: { receipt: FragmentType<typeof ReceiptFieldsF
           </div>
         ) : null}
       </dl>
+      <div class="actions">
+        <DocumentLink
+          href={`/documents/receipts/${props.month}.pdf`}
+          label={documents.receiptPdf}
+          testId="receipt-pdf"
+        />
+      </div>
     </section>
   );
 }
