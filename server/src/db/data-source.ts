@@ -12,6 +12,7 @@ import { LoginIdClaims1764700000000 } from './migrations/1764700000000-login-id-
 import { MailNeverLost1764800000000 } from './migrations/1764800000000-mail-never-lost';
 import { OperatorTemporaryLockout1764900000000 } from './migrations/1764900000000-operator-temporary-lockout';
 import { ServiceNamesEn1765000000000 } from './migrations/1765000000000-service-names-en';
+import { StatementLineAmounts1765116000000 } from './migrations/1765116000000-statement-line-amounts';
 
 /** The modules' TypeORM entities; the composition root lists them (server/src/entities.ts). */
 export type Entities = DataSourceOptions['entities'];
@@ -29,6 +30,7 @@ export const migrations = [
   MailNeverLost1764800000000,
   OperatorTemporaryLockout1764900000000,
   ServiceNamesEn1765000000000,
+  StatementLineAmounts1765116000000,
 ];
 
 /**
