@@ -9,6 +9,7 @@ import {
   InvoiceNoticesResolver,
   InvoiceOverdueResolver,
 } from './modules/billing/billing.resolver';
+import { LineChargesResolver } from './modules/billing/line-charges.resolver';
 import { MembershipResolver } from './modules/billing/membership';
 import { CredentialsResolver } from './modules/credentials/credentials.resolver';
 import { IntegrationsResolver } from './modules/integrations/integrations.resolver';
@@ -40,6 +41,7 @@ export const resolvers = [
   BillingResolver,
   InvoiceNoticesResolver,
   InvoiceOverdueResolver,
+  LineChargesResolver,
   BillingNotificationResolver,
   BillingNotificationFieldResolver,
   MembershipResolver,
@@ -71,6 +73,7 @@ function containerFor(services: Services | null): ContainerType {
           [BillingResolver, new BillingResolver(services.billing)],
           [InvoiceNoticesResolver, new InvoiceNoticesResolver()],
           [InvoiceOverdueResolver, new InvoiceOverdueResolver(services.billing)],
+          [LineChargesResolver, new LineChargesResolver(services.billing)],
           [MembershipResolver, new MembershipResolver(services.membership)],
           [
             OperatorAuthResolver,
