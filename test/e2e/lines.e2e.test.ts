@@ -97,6 +97,11 @@ describe('charges by line', () => {
       // More, until the last page.
       await byTestId(page, 'lines-more').click();
       await statusSays(page, '120回線中 100回線を表示しています。');
+      // The focus moves to the first line added.
+      await page.waitForFunction(() => {
+        const rows = Array.from(document.querySelectorAll('[data-testid="line-row"]'));
+        return document.activeElement?.closest('[data-testid="line-row"]') === rows[50];
+      });
       expect(await textOf(byTestId(page, 'lines-more'))).toBe('さらに表示（残り20回線）');
       await byTestId(page, 'lines-more').click();
       await statusSays(page, '120回線中 120回線を表示しています。');

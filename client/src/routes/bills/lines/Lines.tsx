@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { BusyButton } from '../../../components/BusyButton';
 import { FormErrors } from '../../../components/FormErrors';
 import { Layout } from '../../../components/Layout';
@@ -103,6 +103,17 @@ export function LinesPage() {
   const query = useQuery(LineChargesDocument, { variables, requestPolicy: 'cache-and-network' });
   const { data, loading, error, refetch } = query;
   const paged = useNextPages(LineChargesDocument, variables, data, pageOf);
+  // After "more", the focus goes to the first line added (the button may be gone: it was the last page).
+  const table = useRef<HTMLDivElement>(null);
+  const focusRow = useRef<number | null>(null);
+  const shown = paged.items.length;
+  if (paged.error) focusRow.current = null;
+  useEffect(() => {
+    const index = focusRow.current;
+    if (index === null || shown <= index) return;
+    focusRow.current = null;
+    table.current?.querySelectorAll<HTMLElement>('[data-testid="line-link"]')[index]?.focus();
+  }, [shown]);
   const result = data?.billing.lineCharges;
   // Search and sort show once the account is known to have more than a few lines, and stay.
   const manyLines = useRef(false);
@@ -205,32 +216,34 @@ export function LinesPage() {
                     })}
               </p>
               {rows.length > 0 ? (
-                <ScrollRegion label={s.tableName}>
-                  <table class="table lines__table" data-testid="lines-table">
-                    <caption class="visually-hidden">
-                      {`${s.tableName} ${formatMonth(months[0], lang)}～${formatMonth(months[months.length - 1], lang)}`}
-                    </caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{s.lineCol}</th>
-                        {months.map((m) => (
-                          <th key={m} scope="col" class="num">
-                            <span aria-hidden="true">{shortMonth(m, lang)}</span>
-                            <span class="visually-hidden">{formatMonth(m, lang)}</span>
+                <div ref={table}>
+                  <ScrollRegion label={s.tableName}>
+                    <table class="table lines__table" data-testid="lines-table">
+                      <caption class="visually-hidden">
+                        {`${s.tableName} ${formatMonth(months[0], lang)}～${formatMonth(months[months.length - 1], lang)}`}
+                      </caption>
+                      <thead>
+                        <tr>
+                          <th scope="col">{s.lineCol}</th>
+                          {months.map((m) => (
+                            <th key={m} scope="col" class="num">
+                              <span aria-hidden="true">{shortMonth(m, lang)}</span>
+                              <span class="visually-hidden">{formatMonth(m, lang)}</span>
+                            </th>
+                          ))}
+                          <th scope="col" class="num">
+                            {s.changeCol}
                           </th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {rows.map((row) => (
+                          <LineRow key={row.line.lineNumber} row={row} months={months} />
                         ))}
-                        <th scope="col" class="num">
-                          {s.changeCol}
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {rows.map((row) => (
-                        <LineRow key={row.line.lineNumber} row={row} months={months} />
-                      ))}
-                    </tbody>
-                  </table>
-                </ScrollRegion>
+                      </tbody>
+                    </table>
+                  </ScrollRegion>
+                </div>
               ) : null}
               {paged.error ? <FormErrors messages={[errorMessage(paged.error, t)]} /> : null}
               {paged.cursor ? (
@@ -239,7 +252,10 @@ export function LinesPage() {
                     type="button"
                     class="button button--secondary"
                     busy={paged.loading}
-                    onClick={() => void paged.loadMore()}
+                    onClick={() => {
+                      focusRow.current = rows.length;
+                      void paged.loadMore();
+                    }}
                     data-testid="lines-more"
                   >
                     {fill(s.more, { count: String(result.totalCount - rows.length) })}
