@@ -273,6 +273,10 @@ describe('the lines view (billing.lineCharges)', () => {
     expect(await numbers(a, 'hikari')).toEqual(['CAF1234567']);
     expect(await numbers(a, 'フレッツ')).toEqual(['CAF1234567']);
     expect((await page(a, { search: '加入電話' })).totalCount).toBe(billed(LINES_A).length - 2);
+    // Lines named 加入電話 with an English name match it; those without one do not.
+    const fixed = await page(a, { search: 'FIXED-line', sort: 'LINE_NUMBER' });
+    expect(fixed.totalCount).toBe(26);
+    expect(fixed.lines.map((r: any) => r.line.lineNumber)).not.toContain('0612340001');
     expect((await page(a, { search: '%' })).totalCount).toBe(0); // no pattern characters
     expect((await page(a, { search: '   ' })).totalCount).toBe(billed(LINES_A).length); // blank: all
   });

@@ -112,8 +112,9 @@ const FOUR: 4 = DETAIL_MONTHS;
  * $1 account, $2–$5 the 4 months oldest first, $6 a line number to find, $7 a service name to find,
  * $8 the page size + 1, $9 and $10 the cursor's amount and line number. Per-line sums come first
  * (materialised: ~1,000 rows the planner cannot estimate through unnest, so it hashes them), amounts
- * are tax-exclusive yen like the breakdown's subtotals. Both line names are compared folded
- * (see searchTerms); the line number is stored normalised already.
+ * are tax-exclusive yen like the breakdown's subtotals. A name search folds (see searchTerms) each of
+ * the account's distinct service names once, not each line's; the line number is stored normalised
+ * already. Carriers come once for the page, lines carry their ids.
  */
 const lineChargesSql = (sort: LineChargeSort) => `
   WITH per_line AS MATERIALIZED (
@@ -122,13 +123,20 @@ const lineChargesSql = (sort: LineChargeSort) => `
            sum(u.amount) FILTER (WHERE i.billing_month = $3::date)::int AS m1,
            sum(u.amount) FILTER (WHERE i.billing_month = $4::date)::int AS m2,
            sum(u.amount) FILTER (WHERE i.billing_month = $5::date)::int AS m3,
-           array_agg(DISTINCT cs.carrier_id) AS carrier_ids
+           array_agg(cs.carrier_id) AS carrier_ids
       FROM invoice i
       JOIN carrier_statement cs ON cs.invoice_id = i.id
      CROSS JOIN LATERAL unnest(cs.line_ids, cs.line_amounts) AS u (line_id, amount)
      WHERE i.billing_account_id = $1 AND i.billing_month BETWEEN $2::date AND $5::date
        AND i.details_purged_at IS NULL
      GROUP BY u.line_id
+  ), names AS MATERIALIZED (
+    SELECT DISTINCT l.service_name, l.service_name_en FROM line l
+     WHERE $7::text IS NOT NULL AND l.billing_account_id = $1
+  ), found_names AS (
+    SELECT service_name, service_name_en FROM names
+     WHERE strpos(lower(normalize(service_name, NFKC) COLLATE "C"), $7::text) > 0
+        OR strpos(lower(normalize(service_name_en, NFKC) COLLATE "C"), $7::text) > 0
   ), matched AS (
     SELECT l.line_number, l.service_name, l.service_name_en, l.carrier_id, p.carrier_ids, p.m0, p.m1, p.m2, p.m3,
            coalesce(p.m3, 0) AS sort_amount
@@ -136,18 +144,17 @@ const lineChargesSql = (sort: LineChargeSort) => `
      WHERE l.billing_account_id = $1
        AND (($6::text IS NULL AND $7::text IS NULL)
             OR strpos(l.line_number, $6::text) > 0
-            OR strpos(lower(normalize(l.service_name, NFKC) COLLATE "C"), $7::text) > 0
-            OR strpos(lower(normalize(l.service_name_en, NFKC) COLLATE "C"), $7::text) > 0)
+            OR EXISTS (SELECT 1 FROM found_names f WHERE f.service_name = l.service_name
+                          AND f.service_name_en IS NOT DISTINCT FROM l.service_name_en))
   ), page AS (
     SELECT * FROM matched WHERE $10::text IS NULL OR (${ORDER[sort].after}) ORDER BY ${ORDER[sort].by} LIMIT $8
   )
   SELECT (SELECT count(*)::int FROM matched) AS total,
-         (SELECT coalesce(json_agg(json_build_array(
-                   line_number, service_name, service_name_en, json_build_array(c.code, c.name_ja, c.name_en),
-                   (SELECT json_agg(json_build_array(bc.code, bc.name_ja, bc.name_en) ORDER BY bc.id)
-                      FROM carrier bc WHERE bc.id = ANY (page.carrier_ids)),
-                   json_build_array(m0, m1, m2, m3)) ORDER BY ${ORDER[sort].by}), '[]')
-            FROM page JOIN carrier c ON c.id = page.carrier_id) AS lines`;
+         (SELECT coalesce(json_agg(json_build_array(line_number, service_name, service_name_en, carrier_id, carrier_ids,
+                                                    json_build_array(m0, m1, m2, m3)) ORDER BY ${ORDER[sort].by}), '[]')
+            FROM page) AS lines,
+         (SELECT coalesce(json_agg(json_build_array(c.id, c.code, c.name_ja, c.name_en)), '[]') FROM carrier c
+           WHERE c.id IN (SELECT carrier_id FROM page UNION SELECT unnest(carrier_ids) FROM page)) AS carriers`;
 
 const SQL = Object.fromEntries(LINE_CHARGE_SORTS.map((s) => [s, lineChargesSql(s)])) as Record<
   LineChargeSort,
@@ -184,15 +191,18 @@ export async function readLineCharges(
     after?.lineNumber ?? null,
   ])) as {
     total: number;
-    lines: [string, string, string | null, CarrierTuple, CarrierTuple[], (number | null)[]][];
+    lines: [string, string, string | null, number, number[], (number | null)[]][];
+    carriers: [number, string, string, string][];
   }[];
+  const carriers = new Map(row.carriers.map(([id, ...carrier]) => [id, carrier]));
+  const carrier = (id: number) => carriers.get(id) as CarrierTuple;
   const lines = row.lines.map(
-    ([lineNumber, serviceName, serviceNameEn, carrier, carriers, amounts]): LineChargeRow => ({
+    ([lineNumber, serviceName, serviceNameEn, carrierId, carrierIds, amounts]): LineChargeRow => ({
       lineNumber,
       serviceName,
       serviceNameEn,
-      carrier,
-      carriers,
+      carrier: carrier(carrierId),
+      carriers: [...new Set(carrierIds)].sort((a, b) => a - b).map(carrier),
       amounts,
     }),
   );
