@@ -5,6 +5,7 @@ import { CARRIER } from '../../server/src/modules/billing/demo-billing';
 import { Browser, issuesOf, LOGIN } from '../support/graphql-client';
 import { claimCard } from '../support/subscribers';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { idOf, manifest } from '../support/trusted-documents';
 
 /**
  * The lines view (issue 16): `billing { lineCharges }` over an account whose lines are billed in
@@ -453,6 +454,36 @@ describe('the lines view (billing.lineCharges)', () => {
     expect(wrong).toBe(0);
     const [{ statements }] = await t.db.query('SELECT count(*)::int AS statements FROM carrier_statement');
     expect(statements).toBeGreaterThan(8);
+  });
+
+  it("answers the PWA's document by id (compiled) as graphql-js does, months not billed included", async () => {
+    const id = idOf('LineCharges');
+    const post = async (body: unknown) => {
+      const res = await fetch(`${t.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'accept-language': 'ja', cookie: a.cookie as string },
+        body: JSON.stringify(body),
+      });
+      return { status: res.status, text: await res.text() };
+    };
+    for (const variables of [
+      { sort: 'LINE_NUMBER', first: 100 },
+      { sort: 'AMOUNT_DESC', first: 3, search: '0612' },
+      { sort: 'AMOUNT_ASC', first: 0 },
+    ]) {
+      const compiled = await post({
+        variables,
+        extensions: { persistedQuery: { version: 1, sha256Hash: id } },
+      });
+      const interpreted = await post({ query: `${manifest[id]}\n# as text`, variables });
+      expect(compiled.status).toBe(200);
+      expect(compiled.text).toBe(interpreted.text);
+    }
+    const byId = await post({
+      variables: { sort: 'LINE_NUMBER', first: 100, search: '0612' },
+      extensions: { persistedQuery: { version: 1, sha256Hash: id } },
+    });
+    expect(JSON.parse(byId.text).data.billing.lineCharges.lines[1].amounts).toEqual([700, 700, 700, null]);
   });
 
   it('follows the clock: next month, the oldest month leaves the view', async () => {
