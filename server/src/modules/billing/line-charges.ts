@@ -144,8 +144,9 @@ const lineChargesSql = (sort: LineChargeSort) => `
      WHERE l.billing_account_id = $1
        AND (($6::text IS NULL AND $7::text IS NULL)
             OR strpos(l.line_number, $6::text) > 0
-            OR EXISTS (SELECT 1 FROM found_names f WHERE f.service_name = l.service_name
-                          AND f.service_name_en IS NOT DISTINCT FROM l.service_name_en))
+            -- A hashed lookup; no English name is '' here (line_service_name_en_check refuses '').
+            OR (l.service_name, coalesce(l.service_name_en, '')) IN (
+                 SELECT service_name, coalesce(service_name_en, '') FROM found_names))
   ), page AS (
     SELECT * FROM matched WHERE $10::text IS NULL OR (${ORDER[sort].after}) ORDER BY ${ORDER[sort].by} LIMIT $8
   )
