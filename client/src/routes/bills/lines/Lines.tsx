@@ -157,14 +157,9 @@ export function LinesPage() {
                   aria-describedby="f-lineSearch-hint"
                   data-testid="line-search"
                 />
-                <BusyButton
-                  type="submit"
-                  class="button button--primary"
-                  busy={loading}
-                  data-testid="line-search-submit"
-                >
+                <button type="submit" class="button button--primary" data-testid="line-search-submit">
                   {s.searchButton}
-                </BusyButton>
+                </button>
               </div>
             </div>
           </form>
