@@ -60,6 +60,10 @@ const BreakdownPage = lazyPage(() =>
 const SummaryPage = lazyPage(() =>
   import(/* webpackChunkName: "bills" */ './routes/bills').then((m) => m.SummaryPage),
 );
+// Charges by line (issue 16): a chunk of its own, for the accounts that use it.
+const LinesPage = lazyPage(() =>
+  import(/* webpackChunkName: "bill-lines" */ './routes/bills/lines/Lines').then((m) => m.LinesPage),
+);
 // Paying a bill (SPEC 3): card form and Pay-easy numbers, one chunk.
 const PayPage = lazyPage(() => import(/* webpackChunkName: "pay" */ './routes/pay').then((m) => m.PayPage));
 // Billing-amount notification mail (guide 4): one chunk.
@@ -216,6 +220,8 @@ function Routes() {
       return <BillsPage />;
     case '/bills/history':
       return <HistoryPage />;
+    case '/bills/lines':
+      return <LinesPage />;
     case '/reissue-email':
       return <ReissueEmailPage />;
     case '/reissue-email/register':

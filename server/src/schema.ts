@@ -10,6 +10,7 @@ import {
   InvoiceNoticesResolver,
   InvoiceOverdueResolver,
 } from './modules/billing/billing.resolver';
+import { LineChargesResolver } from './modules/billing/line-charges.resolver';
 import { MembershipResolver } from './modules/billing/membership';
 import { CredentialsResolver } from './modules/credentials/credentials.resolver';
 import { IntegrationsResolver } from './modules/integrations/integrations.resolver';
@@ -42,6 +43,7 @@ export const resolvers = [
   InvoiceNoticesResolver,
   InvoiceIssuersResolver,
   InvoiceOverdueResolver,
+  LineChargesResolver,
   BillingNotificationResolver,
   BillingNotificationFieldResolver,
   MembershipResolver,
@@ -74,6 +76,7 @@ function containerFor(services: Services | null): ContainerType {
           [InvoiceNoticesResolver, new InvoiceNoticesResolver()],
           [InvoiceIssuersResolver, new InvoiceIssuersResolver()],
           [InvoiceOverdueResolver, new InvoiceOverdueResolver(services.billing)],
+          [LineChargesResolver, new LineChargesResolver(services.billing)],
           [MembershipResolver, new MembershipResolver(services.membership)],
           [
             OperatorAuthResolver,

@@ -116,8 +116,11 @@ async function subscriberScreens(page: Page, tag: string, found: Found[]): Promi
   await check(page, `${tag} summary`, found);
   await open(page, `/bills/${previous}/pay`, 'main h1');
   await check(page, `${tag} pay`, found);
+  await open(page, `/bills/${current}/breakdown?line=0661000007`, '[data-testid="breakdown-billing"]');
+  await check(page, `${tag} breakdown of one line`, found);
   for (const [path, ready] of [
     ['/bills/history', 'main h1'],
+    ['/bills/lines', '[data-testid="line-row"]'],
     ['/bills/notification', 'main h1'],
     ['/bills/notification/register', 'main form'],
     ['/reissue-email', 'main h1'],

@@ -208,7 +208,7 @@ async function signIn(page: Page, who: { loginId: string; password: string }): P
 
 describe('200 % text at 320 px (the browser default font size doubled)', () => {
   it.each(LANGS)(
-    'subscriber screens (%s): login, top, history and its chart, the 120-line breakdown opened, summary, membership, pay',
+    'subscriber screens (%s): login, top, history and its chart, the 120-line breakdown opened, summary, charges by line, membership, pay',
     async (lang) => {
       await withLargeText(lang, async (page) => {
         await page.goto(`${t.url}/login`);
@@ -265,6 +265,12 @@ describe('200 % text at 320 px (the browser default font size doubled)', () => {
         await page.goto(`${t.url}/bills/${month}/summary`);
         await byTestId(page, 'summary-billing').waitFor();
         await expectReadable(page, 'summary');
+
+        // Charges by line: the 4-month table scrolls in its own region, by keyboard too.
+        await page.goto(`${t.url}/bills/lines`);
+        await byTestId(page, 'line-row').first().waitFor();
+        await expectReadable(page, 'charges by line');
+        await expectKeyboardScrolls(page, page.locator('section.table-wrap').first());
 
         await page.goto(`${t.url}/membership`);
         await byTestId(page, 'membership-holder-name').waitFor();

@@ -91,6 +91,10 @@ describe('trusted documents run compiled (graphql-jit), answering as graphql-js 
       ['Breakdown', { billingMonth: 'not a month' }],
       ['Breakdown', { billingMonth: current, carrierCode: 'NOPE' }],
       ['Breakdown', { billingMonth: current, lineNumber: '000-0000-0000' }],
+      ['LineCharges', { sort: 'AMOUNT_DESC', first: 50 }],
+      ['LineCharges', { sort: 'LINE_NUMBER', first: 2, search: '06-6100' }],
+      ['LineCharges', { sort: 'AMOUNT_ASC', first: 101 }], // FieldErrors
+      ['LineCharges', { sort: 'LINE_NUMBER', first: 5, after: 'not a cursor' }],
     ];
     let compared = 0;
     for (const subscriber of [household, business]) {

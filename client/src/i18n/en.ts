@@ -241,6 +241,9 @@ export const en: Dictionary = {
     'Bar chart of the billing amounts, {from} to {to}. Highest {max} in {maxMonth}, lowest {min} in {minMonth}, latest {latest}.',
   historyChartName: 'Chart of billing amounts',
   historyLinkHint: 'Tap a month for its detailed breakdown (past 4 months) or its billing summary.',
+  linesPromptTitle: 'Charges by line',
+  linesPromptBody:
+    'Shows what each line was billed in the past 4 months and the change from the month before. Find a line by its number or service name.',
   backToBills: 'Back to confirmation of charges',
   summaryTitle: 'Billing summary, {month}',
   summaryAmountsTitle: 'Billing amount',

@@ -248,6 +248,9 @@ export const ja = {
     '過去15か月のご請求額の棒グラフ（{from}～{to}）。最高は{maxMonth}の{max}、最低は{minMonth}の{min}、最新は{latest}です。',
   historyChartName: 'ご請求額のグラフ',
   historyLinkHint: '月をタップすると、ご請求内訳（過去4か月分）またはご請求サマリーを表示します。',
+  linesPromptTitle: '回線別のご請求額',
+  linesPromptBody:
+    '回線ごとのご請求額と前月からの増減を、過去4か月分表示します。回線番号やサービス名で探せます。',
   backToBills: 'ご請求金額の確認へ戻る',
   summaryTitle: '{month}分 ご請求サマリー',
   summaryAmountsTitle: 'ご請求金額',

@@ -13,6 +13,7 @@ import { MailNeverLost1764800000000 } from './migrations/1764800000000-mail-neve
 import { OperatorTemporaryLockout1764900000000 } from './migrations/1764900000000-operator-temporary-lockout';
 import { ServiceNamesEn1765000000000 } from './migrations/1765000000000-service-names-en';
 import { CarrierIssuers1765100000000 } from './migrations/1765100000000-carrier-issuers';
+import { StatementLineAmounts1765116000000 } from './migrations/1765116000000-statement-line-amounts';
 import { TaxPerIssuer1765200000000 } from './migrations/1765200000000-tax-per-issuer';
 
 /** The modules' TypeORM entities; the composition root lists them (server/src/entities.ts). */
@@ -32,6 +33,7 @@ export const migrations = [
   OperatorTemporaryLockout1764900000000,
   ServiceNamesEn1765000000000,
   CarrierIssuers1765100000000,
+  StatementLineAmounts1765116000000,
   TaxPerIssuer1765200000000,
 ];
 

@@ -192,6 +192,19 @@ const catalogue: Record<string, { ja: string; en: string }> = {
     ja: 'この登録番号は他の通信会社に登録されています（1つの発行事業者は1つの通信会社です）。',
     en: 'This registration number belongs to another carrier (one issuer is one carrier).',
   },
+  // Lines view (issue 16)
+  PAGE_SIZE_INVALID: {
+    ja: '1ページの件数は1～100件で指定してください。',
+    en: 'A page holds 1 to 100 lines.',
+  },
+  SEARCH_TOO_LONG: {
+    ja: '検索語は100文字以内で入力してください。',
+    en: 'The search must be at most 100 characters.',
+  },
+  CURSOR_INVALID: {
+    ja: '一覧の続きを読み込めませんでした。最初のページから表示し直してください。',
+    en: 'This is not a position in this list (another sort, or not one it gave out). Start again from the first page.',
+  },
   PHONE_NUMBER_MISMATCH: {
     ja: '登録電話番号が一致しません。Webビリングにご登録の電話番号等を入力してください。',
     en: 'This is not the registered phone number of the account.',

@@ -94,6 +94,20 @@ export function BillsPage() {
               {t('viewButton')}
             </Link>
           </section>
+          <section class="card history-prompt" aria-labelledby="lines-prompt-title">
+            <h2 id="lines-prompt-title" class="card__title">
+              {t('linesPromptTitle')}
+            </h2>
+            <p>{t('linesPromptBody')}</p>
+            <Link
+              href="/bills/lines"
+              class="button button--secondary"
+              data-testid="lines-button"
+              aria-label={`${t('linesPromptTitle')} ${t('viewButton')}`}
+            >
+              {t('viewButton')}
+            </Link>
+          </section>
           <p class="links">
             <Link href="/top">{t('backToTop')}</Link>
           </p>

@@ -305,7 +305,11 @@ function BreakdownView({ breakdown, month }: { breakdown: Breakdown; month: stri
 export function BreakdownPage({ month }: { month: string }) {
   const { t, lang } = useI18n();
   const client = useClient();
-  const [selection, setSelection] = useState<Selection>({});
+  // A link may name the line to show (`?line=`, from the lines view).
+  const [selection, setSelection] = useState<Selection>(() => {
+    const line = new URLSearchParams(window.location.search).get('line');
+    return line ? { lineNumber: line } : {};
+  });
   const [picked, setPicked] = useState('');
   const [direct, setDirect] = useState('');
   const [directErrors, setDirectErrors] = useState<string[]>([]);

@@ -4,6 +4,7 @@ import { FormErrors } from '../../components/FormErrors';
 import { ScrollRegion } from '../../components/ScrollRegion';
 import { errorMessage } from '../../data/errors';
 import { useMutation } from '../../data/hooks';
+import { useNextPages } from '../../data/next-page';
 import { fill } from '../../format';
 import { getFragmentData } from '../../gql/fragment-masking';
 import {
@@ -18,7 +19,6 @@ import { Link } from '../../router';
 import { formatStamp } from './Account';
 import { ConfirmDialog, resultErrors } from './ConfirmDialog';
 import type { OpsPageProps } from './index';
-import { useNextPages } from './next-page';
 import { OpsLayout } from './OpsLayout';
 import { useOpsQuery } from './query';
 import { named, opsText } from './strings';

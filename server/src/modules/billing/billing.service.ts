@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import type { Clock } from '../../clock';
 import { type BillingMonth, isBillingMonth, monthStart, retention, tokyoToday } from './billing-month';
 import { issuerTotals, sumIssuers } from './invoice-totals';
+import { type LineChargesLookup, type LineChargesQuery, readLineCharges } from './line-charges';
 import { normalizeLineNumber } from './line-number';
 import { listOnce } from './statement-items';
 
@@ -277,6 +278,16 @@ export class BillingService {
       [accountId, normalizeLineNumber(lineNumber)],
     );
     return row ?? null;
+  }
+
+  /** The lines view: one page of the account's lines with their amounts over the 4 detail months. */
+  async lineCharges(accountId: string, query: LineChargesQuery): Promise<LineChargesLookup> {
+    return readLineCharges(
+      (text, values) => this.read(text, values),
+      retention(this.clock),
+      accountId,
+      query,
+    );
   }
 
   /** Carriers that bill this account (the company picker). */

@@ -63,7 +63,7 @@ async function copy(
 export interface LoadResult {
   /** Login IDs of the subscribers created (see `loginAccounts`). */
   loginIds: string[];
-  /** The 120-line account, first of the load. */
+  /** The big account (120 lines unless `firstAccountLines` says otherwise), first of the load. */
   bigAccountId: string;
   accounts: number;
   lines: number;
@@ -75,15 +75,24 @@ export interface LoadResult {
 
 /**
  * A large, realistic data set by COPY (SPEC §3 scale): N accounts with 1–120 lines (most have a few,
- * the first has 120), 15 months of totals each and ~10 charge items per line-month for the last 4
- * months. The first `loginAccounts` accounts get subscribers `load000001`… with one shared password
- * hash, so benchmarks can sign in.
+ * the first has 120, or `firstAccountLines`), 15 months of totals each and ~10 charge items per
+ * line-month for the last 4 months. The first `loginAccounts` accounts get subscribers `load000001`…
+ * with one shared password hash, so benchmarks can sign in.
  */
 export async function loadBillingData(
   pool: Pool,
   clock: Clock,
-  options: { accounts: number; seed?: number; loginAccounts?: number; passwordHash?: string },
+  options: {
+    accounts: number;
+    seed?: number;
+    loginAccounts?: number;
+    passwordHash?: string;
+    /** Lines of the first account (120 by default; the lines view's bench loads 1,000). */
+    firstAccountLines?: number;
+  },
 ): Promise<LoadResult> {
+  // Line numbers carry the line's index in three digits.
+  if ((options.firstAccountLines ?? 0) > 1000) throw new Error('firstAccountLines: at most 1,000');
   const started = performance.now();
   const random = rng(options.seed ?? 42);
   const current = currentBillingMonth(clock);
@@ -95,7 +104,7 @@ export async function loadBillingData(
     const r = random();
     const lineCount =
       a === 0
-        ? 120
+        ? (options.firstAccountLines ?? 120)
         : r < 0.7
           ? 1 + Math.floor(random() * 3)
           : r < 0.95

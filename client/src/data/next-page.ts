@@ -1,6 +1,6 @@
 import type { AnyVariables, TypedDocumentNode } from '@urql/core';
 import { useRef, useState } from 'preact/hooks';
-import { useClient } from '../../data/hooks';
+import { useClient } from './hooks';
 
 /** A keyset page of a paged field: its items and the cursor of the page after it (none at the end). */
 export interface Page<T> {
@@ -16,9 +16,9 @@ interface Appended<D, T> {
 }
 
 /**
- * The console's paged lists (audit events, postcards) load their next keyset page the same way: the
- * first page is the screen's useQuery answer (`first`), and `loadMore()` asks the server for the page
- * after the last cursor and appends its items here (the document cache cannot merge pages).
+ * Paged lists (the console's audit events and postcards, the lines view) load their next keyset page
+ * alike: the first page is the screen's useQuery answer (`first`), and `loadMore()` asks the server for
+ * the page after the last cursor and appends its items here (the document cache cannot merge pages).
  * `pageOf` picks the paged field of an answer. A failure shows as `error`; the list stays as it was.
  */
 export function useNextPages<D, V extends AnyVariables & { after?: string | null }, T>(
