@@ -16,9 +16,9 @@ import { noteSessionExpiresIn } from './sessionExpiry';
  * Trusted documents: every request carries only the id of its document (the persisted-query format,
  * `extensions.persistedQuery.sha256Hash`, no `query`; urql's fetchExchange leaves the text out). The
  * ids are the sha256 of the texts codegen writes to gql/persisted-documents.json, which the server
- * runs; each typed document of gql/graphql.ts carries its own as `__meta__.hash` (codegen.yml). This
- * runs before cacheExchange, which replaces the document by a copy without `__meta__`. There is no
- * retry with the text: the server refuses text from browsers in production.
+ * runs; each typed document of gql/graphql.ts carries its own as `__meta__.hash` (codegen.yml; the
+ * copy cacheExchange makes to add `__typename`s keeps it, so a query it runs again still has its id).
+ * There is no retry with the text: the server refuses text from browsers in production.
  */
 const trustedDocumentExchange = mapExchange({
   onOperation(operation) {
