@@ -31,6 +31,7 @@ const {
   sharesLine,
   percentile,
   loadLine,
+  cannon,
 } = require('./support');
 
 const { loadConfig } = require(`${dist}/config.js`);
@@ -110,47 +111,6 @@ async function measure(tasks, serverPid, slices = 4) {
   );
 }
 
-/**
- * A GraphQL request sent from `clients` keep-alive connections by autocannon, connection i with the
- * headers `headersFor(i)` (its own session): the request's bytes are built once, so the load generator
- * costs the cores it shares with the server a fraction of what a Node http.request loop does.
- */
-function cannon(url, body, headersFor) {
-  const autocannon = require('autocannon');
-  return {
-    run: (forSeconds) =>
-      new Promise((resolve, reject) => {
-        let next = 0;
-        const latencies = [];
-        const started = performance.now();
-        const instance = autocannon(
-          {
-            url: new URL('/graphql', url).href,
-            connections: clients,
-            duration: forSeconds,
-            method: 'POST',
-            body: JSON.stringify(body),
-            setupClient: (client) =>
-              client.setHeaders({ 'content-type': 'application/json', ...headersFor(next++) }),
-            verifyBody: (text) => !text.includes('"errors"'),
-          },
-          (error, result) => {
-            if (error) return reject(error);
-            if (result.non2xx || result.mismatches || result.errors)
-              return reject(
-                new Error(
-                  `GraphQL answers failed: ${result.non2xx} not 2xx, ${result.mismatches} with errors, ` +
-                    `${result.errors} connection errors (${result.timeouts} timeouts)`,
-                ),
-              );
-            resolve({ latencies, elapsed: (performance.now() - started) / 1000 });
-          },
-        );
-        instance.on('response', (_client, _status, _bytes, time) => latencies.push(time));
-      }),
-  };
-}
-
 async function main() {
   console.log(`bench:billing: the built server in production mode, ${clients} clients; ${loadLine()}`);
   const bench = await openBenchDatabase('billing');
@@ -208,15 +168,18 @@ async function main() {
 
     const breakdownVariables = { billingMonth: month };
     const tasks = {
-      top: { id: cannon(server.url, byId(TOP), asBrowser(cookies)) },
-      breakdown: { id: cannon(server.url, byId(BREAKDOWN, breakdownVariables), asBrowser([cookies[0]])) },
+      top: { id: cannon(server.url, byId(TOP), asBrowser(cookies), clients) },
+      breakdown: {
+        id: cannon(server.url, byId(BREAKDOWN, breakdownVariables), asBrowser([cookies[0]]), clients),
+      },
     };
     if (withText) {
-      tasks.top.text = cannon(server.url, { query: asText(TOP) }, asBearer(tokens));
+      tasks.top.text = cannon(server.url, { query: asText(TOP) }, asBearer(tokens), clients);
       tasks.breakdown.text = cannon(
         server.url,
         { query: asText(BREAKDOWN), variables: breakdownVariables },
         asBearer([tokens[0]]),
+        clients,
       );
     }
 

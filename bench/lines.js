@@ -27,6 +27,7 @@ const {
   sharesLine,
   percentile,
   loadLine,
+  cannon,
 } = require('./support');
 
 const { loadConfig } = require(`${dist}/config.js`);
@@ -44,36 +45,6 @@ const TARGET_P99 = 100;
 
 const LINE_CHARGES = trustedDocument('LineCharges');
 const LOGIN = trustedDocument('Login');
-
-/** `clients` keep-alive connections sending one request for `forSeconds`; every latency, in ms. */
-function run(url, body, headers, forSeconds) {
-  const autocannon = require('autocannon');
-  return new Promise((resolve, reject) => {
-    const latencies = [];
-    const started = performance.now();
-    const instance = autocannon(
-      {
-        url: new URL('/graphql', url).href,
-        connections: clients,
-        duration: forSeconds,
-        method: 'POST',
-        body: JSON.stringify(body),
-        headers: { 'content-type': 'application/json', ...headers },
-      },
-      (error, result) => {
-        if (error) return reject(error);
-        if (result.non2xx || result.errors)
-          return reject(
-            new Error(
-              `answers failed: ${result.non2xx} not 2xx, ${result.errors} connection errors (${result.timeouts} timeouts)`,
-            ),
-          );
-        resolve({ latencies, elapsed: (performance.now() - started) / 1000 });
-      },
-    );
-    instance.on('response', (_client, _status, _bytes, time) => latencies.push(time));
-  });
-}
 
 async function main() {
   console.log(`bench:lines: the built server in production mode, ${clients} clients; ${loadLine()}`);
@@ -151,12 +122,12 @@ async function main() {
 
     console.log(`\n${clients} concurrent clients, ${seconds} s each, target p99 < ${TARGET_P99} ms`);
     // Warm-up: optimised code, every statement planned on the pool's connections.
-    for (const [, body] of kinds) await run(server.url, body, headers, 2);
+    for (const [, body] of kinds) await cannon(server.url, body, () => headers, clients).run(2);
     let all = [];
     for (const [label, body] of kinds) {
       const cpuBefore = processCpuSeconds(server.pid);
       const machineBefore = cpuSnapshot();
-      const { latencies, elapsed } = await run(server.url, body, headers, seconds);
+      const { latencies, elapsed } = await cannon(server.url, body, () => headers, clients).run(seconds);
       const serverCpu = processCpuSeconds(server.pid) - cpuBefore;
       const shares = cpuShares(machineBefore, cpuSnapshot());
       all = all.concat(latencies);

@@ -280,7 +280,49 @@ const loadLine = () =>
     .map((l) => l.toFixed(2))
     .join(', ')} on ${os.availableParallelism()} cores`;
 
+/**
+ * A GraphQL request sent from `clients` keep-alive connections (the benches use 16) by autocannon, connection i with the
+ * headers `headersFor(i)` (its own session): the request's bytes are built once, so the load generator
+ * costs the cores it shares with the server a fraction of what a Node http.request loop does.
+ */
+function cannon(url, body, headersFor, clients) {
+  const autocannon = require('autocannon');
+  return {
+    run: (forSeconds) =>
+      new Promise((resolve, reject) => {
+        let next = 0;
+        const latencies = [];
+        const started = performance.now();
+        const instance = autocannon(
+          {
+            url: new URL('/graphql', url).href,
+            connections: clients,
+            duration: forSeconds,
+            method: 'POST',
+            body: JSON.stringify(body),
+            setupClient: (client) =>
+              client.setHeaders({ 'content-type': 'application/json', ...headersFor(next++) }),
+            verifyBody: (text) => !text.includes('"errors"'),
+          },
+          (error, result) => {
+            if (error) return reject(error);
+            if (result.non2xx || result.mismatches || result.errors)
+              return reject(
+                new Error(
+                  `GraphQL answers failed: ${result.non2xx} not 2xx, ${result.mismatches} with errors, ` +
+                    `${result.errors} connection errors (${result.timeouts} timeouts)`,
+                ),
+              );
+            resolve({ latencies, elapsed: (performance.now() - started) / 1000 });
+          },
+        );
+        instance.on('response', (_client, _status, _bytes, time) => latencies.push(time));
+      }),
+  };
+}
+
 module.exports = {
+  cannon,
   root,
   dist,
   quiet,
