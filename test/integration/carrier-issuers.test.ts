@@ -1,7 +1,6 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Command } from 'commander';
 import { DataSource } from 'typeorm';
 import { createDataSource, migrations } from '../../server/src/db/data-source';
 import { runMigrations } from '../../server/src/db/database';
@@ -12,10 +11,7 @@ import {
   checkRegistrationNumber,
   corporateCheckDigit,
 } from '../../server/src/modules/billing/registration-number';
-import {
-  type CliIo,
-  registerIntegrationCommands,
-} from '../../server/src/modules/integrations/integrations.cli';
+import { runIntegrationCli } from '../support/cli';
 import { Browser } from '../support/graphql-client';
 import { activeSubscriber, claimDemo } from '../support/subscribers';
 import { createTestDatabase, startTestApp, type TestApp } from '../support/test-app';
@@ -267,22 +263,7 @@ describe('carriers as qualified-invoice issuers', () => {
   });
 
   it('the CLI lists carriers and sets one (audited as the command line), with the same rules', async () => {
-    async function cli(args: string[]) {
-      const out: string[] = [];
-      const err: string[] = [];
-      let exitCode = 0;
-      const io: CliIo = {
-        out: (text) => out.push(text),
-        err: (text) => err.push(text),
-        setExitCode: (code) => {
-          exitCode = code;
-        },
-      };
-      const program = new Command().exitOverride();
-      registerIntegrationCommands(program, (work) => work(t.services), io);
-      await program.parseAsync(['node', 'cli', ...args]);
-      return { stdout: out.join('\n'), stderr: err.join('\n'), exitCode };
-    }
+    const cli = (args: string[]) => runIntegrationCli(t.services, args);
     const set = (number: string) =>
       cli([
         'carrier',

@@ -2,15 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Command } from 'commander';
 import { textArrayLiteral } from '../../server/src/db/array-literal';
 import { addMonths, currentBillingMonth } from '../../server/src/modules/billing/billing-month';
 import { computeTotals } from '../../server/src/modules/billing/invoice-totals';
 import type { RejectedRow } from '../../server/src/modules/integrations/charge-import.service';
-import {
-  type CliIo,
-  registerIntegrationCommands,
-} from '../../server/src/modules/integrations/integrations.cli';
+import { runIntegrationCli } from '../support/cli';
 import { Browser } from '../support/graphql-client';
 import { activeSubscriber } from '../support/subscribers';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -650,22 +646,7 @@ describe("array literals (how the import sends a statement's items)", () => {
 });
 
 describe('command line', () => {
-  async function cli(args: string[]) {
-    const out: string[] = [];
-    const err: string[] = [];
-    let exitCode = 0;
-    const io: CliIo = {
-      out: (text) => out.push(text),
-      err: (text) => err.push(text),
-      setExitCode: (code) => {
-        exitCode = code;
-      },
-    };
-    const program = new Command().exitOverride();
-    registerIntegrationCommands(program, (work) => work(t.services), io);
-    await program.parseAsync(['node', 'cli', ...args]);
-    return { stdout: out.join('\n'), stderr: err.join('\n'), exitCode };
-  }
+  const cli = (args: string[]) => runIntegrationCli(t.services, args);
 
   it('api-key create prints the key once (stored hashed); revoke by prefix refuses it at once', async () => {
     const created = await cli([
