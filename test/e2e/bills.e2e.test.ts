@@ -13,7 +13,7 @@ import {
   onOrigin,
   PC_VIEWPORT,
   PHONE_VIEWPORT,
-  submitLogin,
+  signIn,
   textOf,
   waitForPath,
   withContextPage,
@@ -52,14 +52,6 @@ const withPage = (
   fn: (page: Page, context: BrowserContext) => Promise<void>,
 ) => withContextPage(browser, viewport, fn);
 
-async function signIn(page: Page, who: { loginId: string; password: string }): Promise<void> {
-  await page.goto(`${t.url}/login`);
-  await byTestId(page, 'login-submit').waitFor();
-  await submitLogin(page, who.loginId, who.password);
-  await waitForPath(page, '/top');
-  await byTestId(page, 'login-id').waitFor();
-}
-
 const onThisApp = (link: string) => onOrigin(link, t.url);
 
 function notificationLinkOf(text: string): string {
@@ -87,7 +79,7 @@ async function openCurrentBreakdown(page: Page): Promise<string> {
 describe('the layouts (guide 2: switch button for screen of computer / smart phone)', () => {
   it('a PC-wide window starts in the PC layout, whose menu signs out', async () => {
     await withPage(PC, async (page) => {
-      await signIn(page, household);
+      await signIn(page, t.url, household);
       await page.locator('.shell--pc .side-menu').waitFor({ state: 'visible' });
       const toggle = byTestId(page, 'layout-switch');
       expect(await textOf(toggle)).toBe('スマートフォン版表示');
@@ -100,7 +92,7 @@ describe('the layouts (guide 2: switch button for screen of computer / smart pho
 
   it('the PC layout chosen on a phone stacks its menu above the page and names the way back', async () => {
     await withPage(PHONE, async (page) => {
-      await signIn(page, household);
+      await signIn(page, t.url, household);
       const toggle = byTestId(page, 'layout-switch');
       expect(await toggle.getAttribute('data-layout')).toBe('phone');
       expect(await textOf(toggle)).toBe('PC版表示');
@@ -129,7 +121,7 @@ describe('bills in the browser (demo seed, ja)', () => {
     'business account (%s layout): top → charges → breakdown → direct line entry → open all → summary',
     async (layout, viewport) => {
       await withPage(viewport, async (page) => {
-        await signIn(page, business);
+        await signIn(page, t.url, business);
         if (layout === 'PC') {
           // The PC layout (guide 2's switch), remembered on the device: the side menu appears.
           const toggle = byTestId(page, 'layout-switch');
@@ -193,7 +185,7 @@ describe('bills in the browser (demo seed, ja)', () => {
   it('household: registers the billing-amount notification mail through the mailed link, and changes the contact details', async () => {
     const email = `notify${process.pid % 1000}${Date.now() % 1e7}@example.jp`;
     await withPage(PHONE, async (page) => {
-      await signIn(page, household);
+      await signIn(page, t.url, household);
 
       // Top menu → settings: nothing registered yet.
       await byTestId(page, 'notification-link').click();
@@ -295,7 +287,7 @@ describe('bills in the browser (demo seed, ja)', () => {
 
   it('keeps a seen bill readable offline until logout', async () => {
     await withPage(PHONE, async (page, context) => {
-      await signIn(page, household);
+      await signIn(page, t.url, household);
       // The service worker controls the page from its next load.
       await page.evaluate(async () => {
         await navigator.serviceWorker.ready;

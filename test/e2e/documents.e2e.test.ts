@@ -15,9 +15,8 @@ import {
   launchChromium,
   PC_VIEWPORT,
   PHONE_VIEWPORT,
-  submitLogin,
+  signIn,
   textOf,
-  waitForPath,
   withContextPage,
 } from '../support/browser';
 import { claimDemo, type DemoSubscriber } from '../support/subscribers';
@@ -44,13 +43,6 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function signIn(page: Page): Promise<void> {
-  await page.goto(`${t.url}/login`);
-  await byTestId(page, 'login-submit').waitFor();
-  await submitLogin(page, household.loginId, household.password);
-  await waitForPath(page, '/top');
-}
-
 /** Clicks a download link and returns the file it gave, with the name the server suggested. */
 async function downloadOf(page: Page, testId: string): Promise<{ name: string; body: Buffer }> {
   const [download] = await Promise.all([page.waitForEvent('download'), byTestId(page, testId).click()]);
@@ -68,7 +60,7 @@ describe.each([
 ] as const)('documents (%s)', (_name, viewport) => {
   it('downloads the bill’s PDF from the summary: every carrier’s registration number, the screen’s total', async () => {
     await withContextPage(browser, viewport, async (page) => {
-      await signIn(page);
+      await signIn(page, t.url, household);
       await page.goto(`${t.url}/bills/${current}/summary`);
       await byTestId(page, 'summary-billing').waitFor();
       const total = await textOf(byTestId(page, 'summary-billing'));
@@ -121,7 +113,7 @@ it('downloads the receipt of a paid bill, and the payment certificate for a peri
   );
   expect(paid.data?.payInvoiceByCard.__typename).toBe('PaymentSucceeded');
   await withContextPage(browser, PHONE_VIEWPORT, async (page) => {
-    await signIn(page);
+    await signIn(page, t.url, household);
     await page.goto(`${t.url}/bills/${month}/summary`);
     await byTestId(page, 'receipt').waitFor();
     const amount = await textOf(byTestId(page, 'receipt-amount'));

@@ -16,7 +16,7 @@ import {
   launchChromium,
   PC_VIEWPORT,
   PHONE_VIEWPORT,
-  submitLogin,
+  signIn,
   textOf,
   waitForPath,
   withContextPage,
@@ -115,14 +115,6 @@ const withPage = (
     await fn(page, context);
   });
 
-async function signIn(page: Page, who: { loginId: string; password: string }): Promise<void> {
-  await page.goto(`${t.url}/login`);
-  await byTestId(page, 'login-submit').waitFor();
-  await submitLogin(page, who.loginId, who.password);
-  await waitForPath(page, '/top');
-  await byTestId(page, 'login-id').waitFor();
-}
-
 /** Two animation frames: what was rendered has been painted (and its shifts reported). */
 const settle = (page: Page, ms = 400) =>
   page.evaluate(
@@ -158,7 +150,7 @@ describe('layout shifts (CLS < 0.1, summed, cold load)', () => {
   ])('top and every bill screen at %s', async (label, viewport) => {
     const figures: Record<string, number> = {};
     await withPage(viewport, async (page) => {
-      await signIn(page, household);
+      await signIn(page, t.url, household);
       if (viewport === PC_VIEWPORT) await page.locator('.shell--pc').waitFor();
       figures['household breakdown'] = await clsOf(page, `/bills/${month}/breakdown`, [
         'breakdown-billing',
@@ -167,7 +159,7 @@ describe('layout shifts (CLS < 0.1, summed, cold load)', () => {
       figures['household top'] = await clsOf(page, '/top', ['latest-billing-amount', 'to-bills']);
     });
     await withPage(viewport, async (page) => {
-      await signIn(page, business);
+      await signIn(page, t.url, business);
       figures.top = await clsOf(page, '/top', ['latest-billing-amount', 'to-bills']);
       figures.bills = await clsOf(page, '/bills', ['recent-invoice', 'history-button']);
       figures['business breakdown'] = await clsOf(page, `/bills/${month}/breakdown`, [
@@ -227,7 +219,7 @@ async function openAllThrottled(page: Page) {
 describe('the 120-line business breakdown', () => {
   it('opens all at 4× CPU within 200 ms to the next paint, with sticky headers, unique ids and a way back to the top', async () => {
     await withPage(PHONE_VIEWPORT, async (page) => {
-      await signIn(page, business);
+      await signIn(page, t.url, business);
       // The machine is shared with other work (the frame's paint waits for CPU too): a trial slowed down
       // by another process is run again, five at most, and the best one counts (all are printed).
       const trials: string[] = [];
@@ -316,7 +308,7 @@ describe('the overdue bill (the server decides, Japan time)', () => {
   it('is flagged on top, the bill cards and the summary, beside the unpaid badge', async () => {
     const previous = addMonths(month, -1); // confirmed, unpaid, due on its last day: overdue now
     await withPage(PHONE_VIEWPORT, async (page) => {
-      await signIn(page, household);
+      await signIn(page, t.url, household);
       const outstanding = byTestId(page, 'outstanding-invoice');
       await outstanding.waitFor();
       expect(await textOf(outstanding.locator('[data-payment]'))).toBe('未払い');
@@ -351,7 +343,7 @@ describe('the overdue bill (the server decides, Japan time)', () => {
 describe('the offline copy', () => {
   it('stays bounded over several breakdowns, is written after the result is shown, and still reads offline', async () => {
     await withPage(PHONE_VIEWPORT, async (page, context) => {
-      await signIn(page, business);
+      await signIn(page, t.url, business);
       await page.evaluate(async () => {
         await navigator.serviceWorker.ready;
       });

@@ -12,7 +12,7 @@ import {
   expectNoHorizontalScroll,
   launchChromium,
   PHONE_VIEWPORT,
-  submitLogin,
+  signIn,
   textOf,
   waitForPath,
   withContextPage,
@@ -38,13 +38,10 @@ afterAll(async () => {
   await t?.close();
 });
 
-async function signIn(page: Page, who: { loginId: string; password: string }, lang: 'ja' | 'en' = 'ja') {
+/** Signs in with the UI language chosen beforehand. */
+async function signInAs(page: Page, who: { loginId: string; password: string }, lang: 'ja' | 'en' = 'ja') {
   await page.addInitScript((l) => localStorage.setItem('webBilling.lang', l), lang);
-  await page.goto(`${t.url}/login`);
-  await byTestId(page, 'login-submit').waitFor();
-  await submitLogin(page, who.loginId, who.password);
-  await waitForPath(page, '/top');
-  await byTestId(page, 'login-id').waitFor();
+  await signIn(page, t.url, who);
 }
 
 /** The rows on screen: line number and the amounts as shown (the newest month last). */
@@ -78,7 +75,7 @@ async function statusSays(page: Page, text: string | RegExp) {
 describe('charges by line', () => {
   it('lists, sorts, pages and finds the 120 lines of a business on a phone, and opens a line’s breakdown', async () => {
     await withContextPage(browser, PHONE_VIEWPORT, async (page) => {
-      await signIn(page, business);
+      await signInAs(page, business);
       await byTestId(page, 'to-bills').click();
       await waitForPath(page, '/bills');
       await byTestId(page, 'lines-button').click();
@@ -166,7 +163,7 @@ describe('charges by line', () => {
 
   it('shows a household’s 3 lines without search or sort, in English', async () => {
     await withContextPage(browser, PHONE_VIEWPORT, async (page) => {
-      await signIn(page, household, 'en');
+      await signInAs(page, household, 'en');
       await page.goto(`${t.url}/bills/lines`);
       await byTestId(page, 'line-row').first().waitFor();
       expect(await textOf(page.locator('main h1'))).toBe('Charges by line');

@@ -14,7 +14,7 @@ import {
   launchChromium,
   PC_VIEWPORT,
   PHONE_VIEWPORT,
-  submitLogin,
+  signIn,
   textOf,
   waitForPath,
   withContextPage,
@@ -72,14 +72,6 @@ const withPage = (
   viewport: { width: number; height: number },
   fn: (page: Page, context: BrowserContext) => Promise<void>,
 ) => withContextPage(browser, viewport, fn);
-
-async function signIn(page: Page, who: Subscriber): Promise<void> {
-  await page.goto(`${t.url}/login`);
-  await page.getByTestId('login-submit').waitFor();
-  await submitLogin(page, who.loginId, who.password);
-  await waitForPath(page, '/top');
-  await page.getByTestId('login-id').waitFor();
-}
 
 async function usePcLayout(page: Page): Promise<void> {
   const toggle = page.getByTestId('layout-switch');
@@ -183,7 +175,7 @@ describe('paying a bill in the browser (demo seed, sandbox card provider, ja)', 
   it('phone: the confirmed bill on the top screen → declined card → 4242 pays → receipt; paid on top and in the summary, after a reload too', async () => {
     const month = await confirmCurrentBill(household);
     await withPage(PHONE, async (page) => {
-      await signIn(page, household);
+      await signIn(page, t.url, household);
       const latest = page.getByRole('region', { name: 'ご請求額' });
       await latest.getByTestId('latest-billing-amount').waitFor();
       expect(await textOf(latest.getByTestId('latest-month'))).toBe(`${jaMonth(month)}分`);
@@ -217,7 +209,7 @@ describe('paying a bill in the browser (demo seed, sandbox card provider, ja)', 
 
   it('PC: an earlier confirmed bill still unpaid is offered on the top screen, and paid from there', async () => {
     await withPage(PC, async (page) => {
-      await signIn(page, business);
+      await signIn(page, t.url, business);
       await usePcLayout(page);
       const latest = page.getByRole('region', { name: 'ご請求額' });
       await latest.getByTestId('latest-billing-amount').waitFor();
@@ -247,7 +239,7 @@ describe('paying a bill in the browser (demo seed, sandbox card provider, ja)', 
 
   it('phone: Pay-easy numbers for a bill, from its summary; the same numbers when reopened', async () => {
     await withPage(PHONE, async (page) => {
-      await signIn(page, household);
+      await signIn(page, t.url, household);
       // The household's previous month: confirmed and unpaid (the demo seed), offered on the top screen.
       await page.getByTestId('outstanding-invoice').waitFor();
       await expectNoHorizontalScroll(page, PHONE.width);

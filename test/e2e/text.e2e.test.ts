@@ -13,7 +13,7 @@ import {
   byTestId,
   launchChromium,
   PHONE_VIEWPORT,
-  submitLogin,
+  signIn,
   waitForPath,
   withContextPage,
 } from '../support/browser';
@@ -198,14 +198,6 @@ async function expectKeyboardScrolls(page: Page, region: Locator): Promise<void>
   await page.waitForFunction((el) => (el as HTMLElement).scrollLeft > 0, await region.elementHandle());
 }
 
-async function signIn(page: Page, who: { loginId: string; password: string }): Promise<void> {
-  await page.goto(`${t.url}/login`);
-  await byTestId(page, 'login-submit').waitFor();
-  await submitLogin(page, who.loginId, who.password);
-  await waitForPath(page, '/top');
-  await byTestId(page, 'login-id').waitFor();
-}
-
 describe('200 % text at 320 px (the browser default font size doubled)', () => {
   it.each(LANGS)(
     'subscriber screens (%s): login, top, history and its chart, the 120-line breakdown opened, summary, charges by line, membership, pay',
@@ -217,7 +209,7 @@ describe('200 % text at 320 px (the browser default font size doubled)', () => {
         expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('32px');
         await expectReadable(page, 'login');
 
-        await signIn(page, business);
+        await signIn(page, t.url, business);
         await byTestId(page, 'latest-billing-amount').waitFor();
         await expectReadable(page, 'top');
 
@@ -429,7 +421,7 @@ describe('focus ring and chart contrast (default text size)', () => {
 
   it('the chart: provisional bars outlined at ≥ 3:1, labels visible in forced-colours mode', async () => {
     await withContextPage(browser, PHONE_VIEWPORT, async (page) => {
-      await signIn(page, household);
+      await signIn(page, t.url, household);
       await page.goto(`${t.url}/bills/history`);
       const chart = byTestId(page, 'history-chart');
       await chart.waitFor();

@@ -60,6 +60,19 @@ export async function submitLogin(page: Page, loginId: string, password: string)
   await byTestId(page, 'login-submit').click();
 }
 
+/** Signs a subscriber in from the login page of the app at `url` and waits for the top screen. */
+export async function signIn(
+  page: Page,
+  url: string,
+  who: { loginId: string; password: string },
+): Promise<void> {
+  await page.goto(`${url}/login`);
+  await byTestId(page, 'login-submit').waitFor();
+  await submitLogin(page, who.loginId, who.password);
+  await waitForPath(page, '/top');
+  await byTestId(page, 'login-id').waitFor();
+}
+
 /** A mailed link (on the default PUBLIC_URL) moved onto the test app's own origin. */
 export function onOrigin(link: string, origin: string): string {
   const url = new URL(link);
