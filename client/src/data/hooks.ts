@@ -11,6 +11,7 @@ import {
   useQuery as useUrqlQuery,
 } from '@urql/preact';
 import { useCallback, useRef } from 'preact/hooks';
+import { trusted } from './trusted';
 
 export { useClient };
 
@@ -31,10 +32,11 @@ export interface QueryState<D> {
 }
 
 export function useQuery<D, V extends AnyVariables>(
-  query: TypedDocumentNode<D, V>,
+  document: TypedDocumentNode<D, V>,
   options: QueryOptions<V> = {},
 ): QueryState<D> {
   const client = useClient();
+  const query = trusted(document);
   const variables = (options.variables ?? {}) as V;
   const [result] = useUrqlQuery<D, V>({
     query,
@@ -70,7 +72,7 @@ export interface MutationState<D> {
 export function useMutation<D, V extends AnyVariables>(
   mutation: TypedDocumentNode<D, V>,
 ): [Mutate<D, V>, MutationState<D>] {
-  const [state, execute] = useUrqlMutation<D, V>(mutation);
+  const [state, execute] = useUrqlMutation<D, V>(trusted(mutation));
   const mutate = useCallback(
     async (variables: V) => {
       const r = await execute(variables);

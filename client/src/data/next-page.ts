@@ -1,6 +1,7 @@
 import type { AnyVariables, TypedDocumentNode } from '@urql/core';
 import { useRef, useState } from 'preact/hooks';
 import { useClient } from './hooks';
+import { trusted } from './trusted';
 
 /** A keyset page of a paged field: its items and the cursor of the page after it (none at the end). */
 export interface Page<T> {
@@ -51,7 +52,7 @@ export function useNextPages<D, V extends AnyVariables & { after?: string | null
       setAppended((cur) => (cur.first === first ? next(cur) : cur));
     try {
       const result = await client
-        .query(query, { ...variables, after: nextCursor }, { requestPolicy: 'network-only' })
+        .query(trusted(query), { ...variables, after: nextCursor }, { requestPolicy: 'network-only' })
         .toPromise();
       if (result.error) throw result.error;
       const page = result.data ? pageOf(result.data) : null;

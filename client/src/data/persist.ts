@@ -4,9 +4,18 @@
 // The copy is written off the critical path (in an idle moment after the result is on screen, several
 // results in one write) and bounded: the newest MAX_BREAKDOWNS breakdowns, MAX_CHARS in all, the
 // oldest results dropped first. Writing 190k characters on every result cost 13–16 ms each time.
-import { type AnyVariables, type DocumentInput, getOperationName, mapExchange } from '@urql/core';
-import type { ViewerFieldsFragment } from '../gql/graphql';
+import { type AnyVariables, type DocumentInput, mapExchange } from '@urql/core';
+import {
+  BillingHistoryDocument,
+  BreakdownDocument,
+  BreakdownPickerDocument,
+  InvoiceSummaryDocument,
+  RecentInvoicesDocument,
+  TopBillingDocument,
+  type ViewerFieldsFragment,
+} from '../gql/graphql';
 import { getLang, type Lang } from '../i18n';
+import { hashOf } from './trusted';
 
 const KEY = 'webBilling.saved';
 const MAX_OPS = 40;
@@ -25,15 +34,19 @@ interface Snapshot {
   ops: Record<string, SavedOp>;
 }
 
-/** The queries whose results are kept (operation names of the bill screens). */
-const SAVED = new Set([
-  'TopBilling',
-  'RecentInvoices',
-  'BillingHistory',
-  'InvoiceSummary',
-  'Breakdown',
-  'BreakdownPicker',
-]);
+/** The queries whose results are kept (the bill screens'), by document id, with the names keys carry. */
+const SAVED = new Map(
+  (
+    [
+      [TopBillingDocument, 'TopBilling'],
+      [RecentInvoicesDocument, 'RecentInvoices'],
+      [BillingHistoryDocument, 'BillingHistory'],
+      [InvoiceSummaryDocument, 'InvoiceSummary'],
+      [BreakdownDocument, 'Breakdown'],
+      [BreakdownPickerDocument, 'BreakdownPicker'],
+    ] as const
+  ).map(([document, name]) => [hashOf(document), name]),
+);
 
 function read(): Snapshot | null {
   try {
@@ -117,8 +130,7 @@ if (typeof window !== 'undefined') {
 }
 
 type Query = DocumentInput<unknown, AnyVariables>;
-const nameOf = (query: Query): string =>
-  getOperationName(query as Parameters<typeof getOperationName>[0]) ?? '';
+const nameOf = (query: Query): string => SAVED.get(hashOf(query)) ?? '';
 // By language too: the saved answers hold carrier and service names in the language they were read in.
 const keyOf = (name: string, variables: AnyVariables | undefined, lang: Lang = getLang()) =>
   `${lang}:${name}:${JSON.stringify(variables ?? {})}`;
@@ -182,7 +194,7 @@ export const persistExchange = (lang: Lang) =>
     onResult(result) {
       if (!snapshot || !result.data || result.error) return;
       const name = nameOf(result.operation.query);
-      if (!SAVED.has(name)) return;
+      if (!name) return;
       const key = keyOf(name, result.operation.variables, lang);
       snapshot.ops[key] = { at: Date.now(), data: result.data };
       serialized.delete(key);

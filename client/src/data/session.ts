@@ -1,10 +1,11 @@
-import { getOperationName, mapExchange } from '@urql/core';
+import { mapExchange } from '@urql/core';
 import { createContext } from 'preact';
 import { useContext, useEffect, useState } from 'preact/hooks';
 import { type FragmentType, getFragmentData } from '../gql/fragment-masking';
-import { type MeQuery, type ViewerFieldsFragment, ViewerFieldsFragmentDoc } from '../gql/graphql';
+import { MeDocument, type MeQuery, type ViewerFieldsFragment, ViewerFieldsFragmentDoc } from '../gql/graphql';
 import { rememberViewer, wipeSaved } from './persist';
 import { forgetSessionExpiry } from './sessionExpiry';
+import { hashOf } from './trusted';
 
 export type Viewer = ViewerFieldsFragment;
 /** A viewer as a query or mutation answers it (masked: this module reads ViewerFields). */
@@ -48,7 +49,7 @@ export function setViewer(ref: ViewerRef): void {
 /** Follows every `me` answer: the bills saved for another account, or for nobody, leave the device. */
 export const viewerExchange = mapExchange({
   onResult(result) {
-    if (!result.data || result.error || getOperationName(result.operation.query) !== 'Me') return;
+    if (!result.data || result.error || hashOf(result.operation.query) !== hashOf(MeDocument)) return;
     const ref = (result.data as MeQuery).me;
     const me = ref ? viewerOf(ref) : null;
     if (me) rememberViewer(me);
