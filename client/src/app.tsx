@@ -42,30 +42,40 @@ const ReissueEmailRegisterPage = lazyPage(() =>
     (m) => m.ReissueEmailRegisterPage,
   ),
 );
-const ReissueEmailConfirmPage = lazyPage(() =>
-  import(/* webpackChunkName: "reissue-email" */ './routes/reissue-email').then(
-    (m) => m.ReissueEmailConfirmPage,
-  ),
+const ReissueEmailConfirmPage = lazyPage(
+  () =>
+    import(/* webpackChunkName: "reissue-email" */ './routes/reissue-email').then(
+      (m) => m.ReissueEmailConfirmPage,
+    ),
+  /^\/reissue-email\/confirm$/,
 );
 // The bill screens (guide 3): one chunk.
-const BillsPage = lazyPage(() =>
-  import(/* webpackChunkName: "bills" */ './routes/bills').then((m) => m.BillsPage),
+const BillsPage = lazyPage(
+  () => import(/* webpackChunkName: "bills" */ './routes/bills').then((m) => m.BillsPage),
+  /^\/bills$/,
 );
-const HistoryPage = lazyPage(() =>
-  import(/* webpackChunkName: "bills" */ './routes/bills').then((m) => m.HistoryPage),
+const HistoryPage = lazyPage(
+  () => import(/* webpackChunkName: "bills" */ './routes/bills').then((m) => m.HistoryPage),
+  /^\/bills\/history$/,
 );
-const BreakdownPage = lazyPage(() =>
-  import(/* webpackChunkName: "bills" */ './routes/bills').then((m) => m.BreakdownPage),
+const BreakdownPage = lazyPage(
+  () => import(/* webpackChunkName: "bills" */ './routes/bills').then((m) => m.BreakdownPage),
+  /^\/bills\/\d{4}-\d{2}\/breakdown$/,
 );
-const SummaryPage = lazyPage(() =>
-  import(/* webpackChunkName: "bills" */ './routes/bills').then((m) => m.SummaryPage),
+const SummaryPage = lazyPage(
+  () => import(/* webpackChunkName: "bills" */ './routes/bills').then((m) => m.SummaryPage),
+  /^\/bills\/\d{4}-\d{2}\/summary$/,
 );
 // Charges by line (issue 16): a chunk of its own, for the accounts that use it.
-const LinesPage = lazyPage(() =>
-  import(/* webpackChunkName: "bill-lines" */ './routes/bills/lines/Lines').then((m) => m.LinesPage),
+const LinesPage = lazyPage(
+  () => import(/* webpackChunkName: "bill-lines" */ './routes/bills/lines/Lines').then((m) => m.LinesPage),
+  /^\/bills\/lines$/,
 );
 // Paying a bill (SPEC 3): card form and Pay-easy numbers, one chunk.
-const PayPage = lazyPage(() => import(/* webpackChunkName: "pay" */ './routes/pay').then((m) => m.PayPage));
+const PayPage = lazyPage(
+  () => import(/* webpackChunkName: "pay" */ './routes/pay').then((m) => m.PayPage),
+  /^\/bills\/\d{4}-\d{2}\/pay$/,
+);
 // Billing-amount notification mail (guide 4): one chunk.
 const NotificationPage = lazyPage(() =>
   import(/* webpackChunkName: "notification" */ './routes/notification').then((m) => m.NotificationPage),
@@ -75,13 +85,19 @@ const NotificationRegisterPage = lazyPage(() =>
     (m) => m.NotificationRegisterPage,
   ),
 );
-const NotificationConfirmPage = lazyPage(() =>
-  import(/* webpackChunkName: "notification" */ './routes/notification').then(
-    (m) => m.NotificationConfirmPage,
-  ),
+const NotificationConfirmPage = lazyPage(
+  () =>
+    import(/* webpackChunkName: "notification" */ './routes/notification').then(
+      (m) => m.NotificationConfirmPage,
+    ),
+  /^\/billing-notification\/confirm$/,
 );
-const MembershipPage = lazyPage(() =>
-  import(/* webpackChunkName: "membership" */ './routes/membership/Membership').then((m) => m.MembershipPage),
+const MembershipPage = lazyPage(
+  () =>
+    import(/* webpackChunkName: "membership" */ './routes/membership/Membership').then(
+      (m) => m.MembershipPage,
+    ),
+  /^\/membership$/,
 );
 // The operator console (/ops): its own chunk, session, layout and wording.
 const OpsConsole = lazyPage(() =>

@@ -239,6 +239,8 @@ describe('the 120-line business breakdown', () => {
         `open all (120 lines, 4× CPU): INP proxy ${trials.join(' | ')}; ${nodes} elements, page ${height} px`,
       );
       expect(best).toBeLessThanOrEqual(200);
+      // Line headers come in slices after the first screenful: once all are there, no carrier is busy.
+      expect(await page.locator('[data-testid="carrier-section"][aria-busy="true"]').count()).toBe(0);
 
       // Every id once; every aria-controls names one of them.
       const ids = await page.evaluate(() => {
