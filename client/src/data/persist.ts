@@ -95,9 +95,19 @@ function bounded(s: Snapshot): string {
 
 let cancelPending: (() => void) | null = null;
 
+/**
+ * The requests under way (operation keys). A screen that waits for two answers (the breakdown and its
+ * picker) draws nothing until both are in: the write waits for a moment with none under way, so it
+ * never takes the main thread between an answer and the screen that shows it.
+ */
+const inFlight = new Set<number>();
+/** Results (or the viewer) not written yet. */
+let dirty = false;
+
 function save(): void {
   cancelPending?.();
   cancelPending = null;
+  dirty = false;
   if (!snapshot) return;
   try {
     localStorage.setItem(KEY, bounded(snapshot));
@@ -106,14 +116,22 @@ function save(): void {
   }
 }
 
-/** Writes in the next idle moment (within 2 s), once for all the results received until then. */
+/**
+ * Writes in the next idle moment (within 2 s) with no request under way, once for all the results
+ * received until then; the last answer of a burst schedules it again.
+ */
 function saveSoon(): void {
+  dirty = true;
   if (cancelPending) return;
+  const write = () => {
+    cancelPending = null;
+    if (inFlight.size === 0) save();
+  };
   if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(save, { timeout: 2000 });
+    const id = requestIdleCallback(write, { timeout: 2000 });
     cancelPending = () => cancelIdleCallback(id);
   } else {
-    const id = setTimeout(save, 500);
+    const id = setTimeout(write, 500);
     cancelPending = () => clearTimeout(id);
   }
 }
@@ -121,7 +139,7 @@ function saveSoon(): void {
 // A tab closed or put away before the idle moment still keeps what was seen.
 if (typeof window !== 'undefined') {
   const flush = () => {
-    if (cancelPending) save();
+    if (dirty) save();
   };
   window.addEventListener('pagehide', flush);
   document.addEventListener('visibilitychange', () => {
@@ -141,6 +159,7 @@ const operationOf = (key: string): string => key.split(':', 2)[1] ?? '';
 export function wipeSaved(): void {
   cancelPending?.();
   cancelPending = null;
+  dirty = false;
   snapshot = null;
   serialized.clear();
   try {
@@ -191,7 +210,13 @@ export function savedData<D>(query: DocumentInput<D, AnyVariables>, variables?: 
 /** Records the billing queries' results as the server sends them (in `lang`, the client's language). */
 export const persistExchange = (lang: Lang) =>
   mapExchange({
+    onOperation(operation) {
+      if (operation.kind === 'teardown') inFlight.delete(operation.key);
+      else inFlight.add(operation.key);
+    },
     onResult(result) {
+      inFlight.delete(result.operation.key);
+      if (dirty) saveSoon(); // a write put off while this request was under way
       if (!snapshot || !result.data || result.error) return;
       const name = nameOf(result.operation.query);
       if (!name) return;
