@@ -20,6 +20,7 @@ import {
 import { SmtpSink } from '../support/smtp-sink';
 import { activeSubscriber } from '../support/subscribers';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { idOf } from '../support/trusted-documents';
 
 jest.setTimeout(180_000);
 
@@ -70,8 +71,10 @@ const newAddress = () => `e2e${process.pid % 1000}${Date.now() % 1e7}${mailCount
  * cannot pass for it), then for the "wrong ID or password" alert, still on /login.
  */
 async function expectLoginRefused(page: Page, loginId: string, password: string): Promise<void> {
+  // The PWA sends the Login document by its id alone (no text, no operation name).
+  const loginDocument = idOf('Login');
   const answer = page.waitForResponse(
-    (r) => new URL(r.url()).pathname === '/graphql' && (r.request().postData() ?? '').includes('"Login"'),
+    (r) => new URL(r.url()).pathname === '/graphql' && (r.request().postData() ?? '').includes(loginDocument),
   );
   await login(page, loginId, password);
   const body = await (await answer).json();
