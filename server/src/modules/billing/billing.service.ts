@@ -196,9 +196,10 @@ export class BillingService {
     return this.read(
       `SELECT cs.invoice_id, ${CARRIER_COLUMNS}, cs.taxable_10, cs.tax_10, cs.taxable_8, cs.tax_8, cs.non_taxable
          FROM carrier_statement cs JOIN carrier c ON c.id = cs.carrier_id
-        WHERE cs.invoice_id = ANY($1) AND cs.item_count > 0
+        WHERE cs.invoice_id = ANY($1) AND cs.item_count > 0 AND cs.billing_month >= $2::date
         ORDER BY cs.invoice_id, c.id`,
-      [invoiceIds],
+      // Invoices are kept for the window only: its months' partitions are the ones to look in.
+      [invoiceIds, monthStart(retention(this.clock).oldestTotals)],
     );
   }
 
@@ -241,9 +242,9 @@ export class BillingService {
                  FROM unnest(cs.line_ids) WITH ORDINALITY AS u (id, ref) JOIN line l ON l.id = u.id
                 WHERE $2::text IS NULL OR l.line_number = $2) AS lines
          FROM carrier_statement cs JOIN carrier c ON c.id = cs.carrier_id
-        WHERE cs.invoice_id = $1 AND ($3::text IS NULL OR c.code = $3)
+        WHERE cs.invoice_id = $1 AND cs.billing_month = $4::date AND ($3::text IS NULL OR c.code = $3)
         ORDER BY c.id`,
-      [invoice.id, lineNumber, carrierCode],
+      [invoice.id, lineNumber, carrierCode, monthStart(month)],
     );
     return { kind: 'found', invoice, statements };
   }
@@ -383,9 +384,10 @@ export async function writeMonth(
     const names = listOnce(kept.map((i) => i.name));
     await tx.query(
       `INSERT INTO carrier_statement (invoice_id, carrier_id, item_count, amount, line_ids, line_refs, item_names,
-                                      name_refs, amounts, tax_rates, taxable_10, tax_10, taxable_8, tax_8, non_taxable)
+                                      name_refs, amounts, tax_rates, taxable_10, tax_10, taxable_8, tax_8, non_taxable,
+                                      billing_month)
        VALUES ($1, $2, $3, $4, $5::uuid[], $6::smallint[], $7::text[], $8::smallint[], $9::int[], $10::smallint[],
-               $11, $12, $13, $14, $15)`,
+               $11, $12, $13, $14, $15, $16::date)`,
       [
         invoice.id,
         carrierId,
@@ -402,6 +404,7 @@ export async function writeMonth(
         figures.taxable8,
         figures.tax8,
         figures.nonTaxable,
+        monthStart(month),
       ],
     );
   }
