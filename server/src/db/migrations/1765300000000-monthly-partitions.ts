@@ -154,6 +154,7 @@ export class MonthlyPartitions1765300000000 implements MigrationInterface {
     const like = 'INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING GENERATED INCLUDING IDENTITY';
     await q.query(`CREATE TABLE invoice (LIKE invoice_partitioned ${like})`);
     await q.query(`CREATE TABLE carrier_statement (LIKE carrier_statement_partitioned ${like})`);
+    await q.query('ALTER TABLE carrier_statement DROP COLUMN billing_month');
     await q.query(`CREATE TABLE audit_event (LIKE audit_event_partitioned ${like})`);
     await q.query('INSERT INTO invoice SELECT * FROM invoice_partitioned');
     const [{ columns }] = (await q.query(`
@@ -163,7 +164,6 @@ export class MonthlyPartitions1765300000000 implements MigrationInterface {
     await q.query(
       `INSERT INTO carrier_statement (${columns}) SELECT ${columns} FROM carrier_statement_partitioned`,
     );
-    await q.query('ALTER TABLE carrier_statement DROP COLUMN billing_month');
     await q.query('INSERT INTO audit_event OVERRIDING SYSTEM VALUE SELECT * FROM audit_event_partitioned');
     await q.query(
       `SELECT setval(pg_get_serial_sequence('audit_event', 'id'), max(id)) FROM audit_event HAVING max(id) > 0`,

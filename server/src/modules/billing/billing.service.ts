@@ -196,10 +196,10 @@ export class BillingService {
     return this.read(
       `SELECT cs.invoice_id, ${CARRIER_COLUMNS}, cs.taxable_10, cs.tax_10, cs.taxable_8, cs.tax_8, cs.non_taxable
          FROM carrier_statement cs JOIN carrier c ON c.id = cs.carrier_id
-        WHERE cs.invoice_id = ANY($1) AND cs.item_count > 0 AND cs.billing_month >= $2::date
+        WHERE cs.invoice_id = ANY($1) AND cs.item_count > 0 AND cs.billing_month BETWEEN $2::date AND $3::date
         ORDER BY cs.invoice_id, c.id`,
-      // Invoices are kept for the window only: its months' partitions are the ones to look in.
-      [invoiceIds, monthStart(retention(this.clock).oldestTotals)],
+      // Invoices are shown for the window only: its months' partitions are the ones to look in.
+      [invoiceIds, monthStart(retention(this.clock).oldestTotals), monthStart(retention(this.clock).current)],
     );
   }
 

@@ -90,11 +90,16 @@ function figuresOf(stored: StoredFigures): IssuerTotals {
   );
 }
 
-const LOCK_INVOICE = `
+// Two statements, not one upsert returning `xmax = 0`: a partitioned table's RETURNING cannot read
+// system columns. The insert waits for a concurrent one of the same invoice to end; the lock's
+// statement then sees whichever row won (a new snapshot under READ COMMITTED).
+const CREATE_INVOICE = `
   INSERT INTO invoice (billing_account_id, billing_month, status, usage_amount, billing_amount, issue_date, due_date)
   VALUES ($1, $2::date, 'PROVISIONAL', 0, 0, $3::date, $4::date)
-  ON CONFLICT (billing_account_id, billing_month) DO UPDATE SET status = invoice.status
-  RETURNING id, status, (xmax = 0) AS created`;
+  ON CONFLICT (billing_account_id, billing_month) DO NOTHING
+  RETURNING id`;
+const LOCK_INVOICE = `
+  SELECT id, status FROM invoice WHERE billing_account_id = $1 AND billing_month = $2::date FOR UPDATE`;
 
 // Read after the lock is held (a new snapshot under READ COMMITTED), so another carrier's statement
 // committed while we waited is counted in the totals. Other carriers enter by their stored figures
@@ -149,11 +154,9 @@ async function writeStatement(
   const defaults = defaultInvoiceDates(s.billingMonth);
   await client.query('BEGIN');
   try {
-    const {
-      rows: [invoice],
-    } = await client.query<{ id: string; status: string; created: boolean }>({
-      name: 'charges-lock-invoice',
-      text: LOCK_INVOICE,
+    const { rowCount: made } = await client.query({
+      name: 'charges-create-invoice',
+      text: CREATE_INVOICE,
       values: [
         s.accountId,
         monthStart(s.billingMonth),
@@ -161,6 +164,14 @@ async function writeStatement(
         s.dueDate ?? defaults.dueDate,
       ],
     });
+    const {
+      rows: [locked],
+    } = await client.query<{ id: string; status: string }>({
+      name: 'charges-lock-invoice',
+      text: LOCK_INVOICE,
+      values: [s.accountId, monthStart(s.billingMonth)],
+    });
+    const invoice = { ...locked, created: made === 1 };
     const {
       rows: [current],
     } = await client.query<{
@@ -252,9 +263,15 @@ const LOCK_INVOICES = `
          AS k (account_id, month, issue_date, due_date, usage_amount, billing_amount, taxable_10, tax_10, taxable_8,
                tax_8, non_taxable)
    ORDER BY k.account_id, k.month
-  ON CONFLICT (billing_account_id, billing_month) DO UPDATE SET status = invoice.status
-  RETURNING id, billing_account_id, to_char(billing_month, 'YYYY-MM') AS billing_month, status, adjustment_amount,
-            (xmax = 0) AS created`;
+  ON CONFLICT (billing_account_id, billing_month) DO NOTHING
+  RETURNING id`;
+// Then every invoice of the batch, locked in key order (as CREATE_INVOICE and LOCK_INVOICE, for the same reason).
+const LOCK_BATCH_INVOICES = `
+  SELECT id, billing_account_id, to_char(billing_month, 'YYYY-MM') AS billing_month, status, adjustment_amount
+    FROM invoice
+   WHERE (billing_account_id, billing_month) IN (SELECT * FROM unnest($1::uuid[], $2::date[]))
+   ORDER BY billing_account_id, billing_month
+     FOR UPDATE`;
 
 // Each stored statement of the locked invoices with its figures: the invoice's totals are the sum of the
 // statements' (those not being replaced), plus the new ones'.
@@ -350,14 +367,7 @@ async function writeStatements(
   const proposed = keys.map((k) => sumIssuers(k.figures));
   await client.query('BEGIN; SET LOCAL synchronous_commit = off');
   try {
-    const { rows: locked } = await client.query<{
-      id: string;
-      billing_account_id: string;
-      billing_month: string;
-      status: string;
-      adjustment_amount: number;
-      created: boolean;
-    }>({
+    const { rows: made } = await client.query<{ id: string }>({
       text: LOCK_INVOICES,
       values: [
         keys.map((k) => k.accountId),
@@ -368,6 +378,18 @@ async function writeStatements(
         now,
       ],
     });
+    const created = new Set(made.map((r) => r.id));
+    const { rows: rowsLocked } = await client.query<{
+      id: string;
+      billing_account_id: string;
+      billing_month: string;
+      status: string;
+      adjustment_amount: number;
+    }>({
+      text: LOCK_BATCH_INVOICES,
+      values: [keys.map((k) => k.accountId), keys.map((k) => monthStart(k.month))],
+    });
+    const locked = rowsLocked.map((r) => ({ ...r, created: created.has(r.id) }));
     const invoices = new Map(locked.map((r) => [`${r.billing_account_id}|${r.billing_month}`, r]));
     const existing = locked.filter((r) => !r.created).map((r) => r.id);
     const { rows: stored } =
