@@ -30,14 +30,16 @@ export class RetentionService {
     for (;;) {
       const [rows] = (await this.db.query(
         `WITH batch AS (
-           SELECT id FROM invoice WHERE billing_month < $1::date AND details_purged_at IS NULL LIMIT ${BATCH}
+           SELECT id, billing_month FROM invoice
+            WHERE billing_month < $1::date AND details_purged_at IS NULL LIMIT ${BATCH}
          ), gone AS (
            -- The statement row stays (what was received: hash, item count, amount); its items go.
            UPDATE carrier_statement SET line_ids = '{}', line_refs = '{}', item_names = '{}', name_refs = '{}', amounts = '{}',
                                         tax_rates = '{}'
-            WHERE invoice_id IN (SELECT id FROM batch)
+            WHERE (invoice_id, billing_month) IN (SELECT id, billing_month FROM batch)
          )
-         UPDATE invoice SET details_purged_at = $2 WHERE id IN (SELECT id FROM batch) RETURNING id`,
+         UPDATE invoice SET details_purged_at = $2
+          WHERE (id, billing_month) IN (SELECT id, billing_month FROM batch) RETURNING id`,
         [monthStart(r.oldestDetails), this.clock.now()],
       )) as [unknown[], number];
       detailInvoices += rows.length;
