@@ -271,7 +271,7 @@ describe('monthly partitions in a running app', () => {
     const reads: Record<string, () => Promise<unknown>> = {
       top: async () => {
         const invoices = await t.services.billing.invoices(account, 2);
-        await t.services.billing.issuers(invoices.map((i) => i.id));
+        await t.services.billing.issuers(invoices.map((i) => ({ id: i.id, month: i.billing_month })));
       },
       history: () => t.services.billing.invoices(account, 15),
       breakdown: () => t.services.billing.breakdown(account, addMonths(current, -1)),
@@ -339,10 +339,13 @@ describe('monthly partitions in a running app', () => {
         }
       }
     }
-    // Pruning: the 15-month window (never the months ahead), one month for the breakdown, four for lines.
-    expect(monthsOf('top')).toEqual(
-      [...window(-14, 0, 'carrier_statement'), ...window(-14, 0, 'invoice')].sort(),
+    // Pruning: the 15-month window for the bills (never the months ahead), the bills' months for their
+    // statements, one month for the breakdown, four for the lines view.
+    // The bills' own months for their statements (the two newest bills).
+    const newest = (await t.services.billing.invoices(account, 2)).map(
+      (i) => `carrier_statement ${i.billing_month}`,
     );
+    expect(monthsOf('top')).toEqual([...newest, ...window(-14, 0, 'invoice')].sort());
     expect(monthsOf('history')).toEqual(window(-14, 0, 'invoice').sort());
     expect(monthsOf('breakdown')).toEqual([
       `carrier_statement ${addMonths(current, -1)}`,

@@ -103,6 +103,15 @@ export type BreakdownLookup =
   | { kind: 'line-not-found' }
   | { kind: 'carrier-not-found' };
 
+const min = (a: string, b: string) => (a < b ? a : b);
+const max = (a: string, b: string) => (a > b ? a : b);
+
+/** An invoice as its month's partition knows it: statements are read by both. */
+export interface InvoiceKey {
+  id: string;
+  month: BillingMonth;
+}
+
 /** An invoice row's columns; `detailsFrom` is the parameter holding the oldest month with details. */
 const invoiceColumns = (
   detailsFrom: string,
@@ -191,15 +200,17 @@ export class BillingService {
    * The issuers (carriers' statements) of several invoices in one statement, by carrier. A statement
    * without items is left out (a carrier that sent an empty statement bills nothing).
    */
-  async issuers(invoiceIds: readonly string[]): Promise<IssuerRow[]> {
-    if (invoiceIds.length === 0) return [];
+  async issuers(invoices: readonly InvoiceKey[]): Promise<IssuerRow[]> {
+    if (invoices.length === 0) return [];
+    const months = invoices.map((i) => i.month);
     return this.read(
       `SELECT cs.invoice_id, ${CARRIER_COLUMNS}, cs.taxable_10, cs.tax_10, cs.taxable_8, cs.tax_8, cs.non_taxable
          FROM carrier_statement cs JOIN carrier c ON c.id = cs.carrier_id
-        WHERE cs.invoice_id = ANY($1) AND cs.item_count > 0 AND cs.billing_month BETWEEN $2::date AND $3::date
+        WHERE cs.invoice_id = ANY($1) AND cs.billing_month BETWEEN $2::date AND $3::date AND cs.item_count > 0
         ORDER BY cs.invoice_id, c.id`,
-      // Invoices are shown for the window only: its months' partitions are the ones to look in.
-      [invoiceIds, monthStart(retention(this.clock).oldestTotals), monthStart(retention(this.clock).current)],
+      // The months pick the partitions to read (two for the top screen, not the 15 of the window). A range,
+      // not `= ANY(months)`: a cached plan prunes partitions by a range of parameters, not by an array.
+      [invoices.map((i) => i.id), monthStart(months.reduce(min)), monthStart(months.reduce(max))],
     );
   }
 
