@@ -3,6 +3,7 @@ import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { type Clock, systemClock } from './clock';
 import type { Config } from './config';
+import { MonthPartitions, PARTITIONS_CRON, PARTITIONS_QUEUE } from './db/month-partitions';
 import { createJobQueue, runEvery } from './jobs/job-queue';
 import { AuditService } from './modules/audit/audit.service';
 import { AccountLockout } from './modules/auth/account-lockout';
@@ -120,6 +121,10 @@ export async function createServices(config: Config, db: DataSource, options: Se
   const statements = new CarrierStatementStore(pool);
   await billingNotifications.ensureQueue();
   await retentionJob.ensureQueue();
+  // Every process that writes makes sure this month's partitions and the next ones exist before it
+  // serves (a clock past the months made ahead would otherwise refuse writes); the job keeps them ahead.
+  const partitions = new MonthPartitions(db, clock);
+  await partitions.ensureAhead();
   if (workers) {
     await mailWorker.start();
     await billingNotifications.startWorker(config.mail.pollSeconds);
@@ -127,6 +132,7 @@ export async function createServices(config: Config, db: DataSource, options: Se
     await undeliveredMail.startWorker();
     // Expired attempt rows are deleted every 15 minutes.
     await runEvery(boss, 'attempt-purge', '*/15 * * * *', () => purgeExpiredAttempts(pool));
+    await runEvery(boss, PARTITIONS_QUEUE, PARTITIONS_CRON, () => partitions.ensureAhead());
   }
 
   const payments = new PaymentService(
@@ -165,6 +171,7 @@ export async function createServices(config: Config, db: DataSource, options: Se
     membership,
     billingNotifications,
     retention: retentionJob,
+    partitions,
     invoices,
     statements,
     charges: new CarrierChargesService(pool, billing, statements, invoices, clock),

@@ -332,9 +332,9 @@ describe('the lines view (billing.lineCharges)', () => {
       );
       await tx.query(
         `INSERT INTO carrier_statement (invoice_id, carrier_id, item_count, amount, line_ids, line_refs, item_names,
-                                        name_refs, amounts, tax_rates)
-         VALUES ($1, $2, 1, 1050, $3::uuid[], '{1}', '{OCN}', '{1}', '{1050}', '{10}')`,
-        [invoice.id, CARRIER.OCN, [line.id]],
+                                        name_refs, amounts, tax_rates, billing_month)
+         VALUES ($1, $2, 1, 1050, $3::uuid[], '{1}', '{OCN}', '{1}', '{1050}', '{10}', $4::date)`,
+        [invoice.id, CARRIER.OCN, [line.id], `${months[3]}-01`],
       );
     });
     try {

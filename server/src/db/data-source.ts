@@ -15,6 +15,7 @@ import { ServiceNamesEn1765000000000 } from './migrations/1765000000000-service-
 import { CarrierIssuers1765100000000 } from './migrations/1765100000000-carrier-issuers';
 import { StatementLineAmounts1765116000000 } from './migrations/1765116000000-statement-line-amounts';
 import { TaxPerIssuer1765200000000 } from './migrations/1765200000000-tax-per-issuer';
+import { MonthlyPartitions1765300000000 } from './migrations/1765300000000-monthly-partitions';
 
 /** The modules' TypeORM entities; the composition root lists them (server/src/entities.ts). */
 export type Entities = DataSourceOptions['entities'];
@@ -35,6 +36,7 @@ export const migrations = [
   CarrierIssuers1765100000000,
   StatementLineAmounts1765116000000,
   TaxPerIssuer1765200000000,
+  MonthlyPartitions1765300000000,
 ];
 
 /**

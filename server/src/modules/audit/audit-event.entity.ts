@@ -6,7 +6,8 @@ export class AuditEvent {
   @PrimaryGeneratedColumn('identity', { type: 'bigint' })
   id: string;
 
-  @CreateDateColumn({ name: 'occurred_at', type: 'timestamptz' })
+  // Part of the primary key: the table is partitioned by month of occurred_at (migration 1765300000000).
+  @CreateDateColumn({ name: 'occurred_at', type: 'timestamptz', primary: true })
   occurredAt: Date;
 
   @Column({ type: 'text' })

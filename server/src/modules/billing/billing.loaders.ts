@@ -1,10 +1,10 @@
 import DataLoader from 'dataloader';
-import type { BillingService, IssuerRow, NoticeRow } from './billing.service';
+import type { BillingService, InvoiceKey, IssuerRow, NoticeRow } from './billing.service';
 
 declare module '../../graphql/loaders' {
   interface Loaders {
     noticesByInvoice: DataLoader<string, NoticeRow[]>;
-    issuersByInvoice: DataLoader<string, IssuerRow[]>;
+    issuersByInvoice: DataLoader<InvoiceKey, IssuerRow[], string>;
   }
 }
 
@@ -21,8 +21,13 @@ export function billingLoaders(billing: BillingService) {
     noticesByInvoice: new DataLoader<string, NoticeRow[]>(async (ids) =>
       byInvoice(ids, await billing.notices(ids)),
     ),
-    issuersByInvoice: new DataLoader<string, IssuerRow[]>(async (ids) =>
-      byInvoice(ids, await billing.issuers(ids)),
+    issuersByInvoice: new DataLoader<InvoiceKey, IssuerRow[], string>(
+      async (keys) =>
+        byInvoice(
+          keys.map((k) => k.id),
+          await billing.issuers(keys),
+        ),
+      { cacheKeyFn: (k) => k.id },
     ),
   };
 }

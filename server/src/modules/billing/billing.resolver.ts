@@ -312,7 +312,10 @@ export class InvoiceIssuersResolver {
       'known (a bill whose details were purged before per-issuer figures were kept).',
   })
   async issuers(@Root() invoice: Invoice, @Ctx() ctx: GraphQLContext): Promise<InvoiceIssuer[]> {
-    return toIssuers(await ctx.loaders.issuersByInvoice.load(invoice.id), ctx.lang);
+    return toIssuers(
+      await ctx.loaders.issuersByInvoice.load({ id: invoice.id, month: invoice.billingMonth }),
+      ctx.lang,
+    );
   }
 }
 

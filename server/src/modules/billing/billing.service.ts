@@ -103,6 +103,15 @@ export type BreakdownLookup =
   | { kind: 'line-not-found' }
   | { kind: 'carrier-not-found' };
 
+const min = (a: string, b: string) => (a < b ? a : b);
+const max = (a: string, b: string) => (a > b ? a : b);
+
+/** An invoice as its month's partition knows it: statements are read by both. */
+export interface InvoiceKey {
+  id: string;
+  month: BillingMonth;
+}
+
 /** An invoice row's columns; `detailsFrom` is the parameter holding the oldest month with details. */
 const invoiceColumns = (
   detailsFrom: string,
@@ -191,14 +200,17 @@ export class BillingService {
    * The issuers (carriers' statements) of several invoices in one statement, by carrier. A statement
    * without items is left out (a carrier that sent an empty statement bills nothing).
    */
-  async issuers(invoiceIds: readonly string[]): Promise<IssuerRow[]> {
-    if (invoiceIds.length === 0) return [];
+  async issuers(invoices: readonly InvoiceKey[]): Promise<IssuerRow[]> {
+    if (invoices.length === 0) return [];
+    const months = invoices.map((i) => i.month);
     return this.read(
       `SELECT cs.invoice_id, ${CARRIER_COLUMNS}, cs.taxable_10, cs.tax_10, cs.taxable_8, cs.tax_8, cs.non_taxable
          FROM carrier_statement cs JOIN carrier c ON c.id = cs.carrier_id
-        WHERE cs.invoice_id = ANY($1) AND cs.item_count > 0
+        WHERE cs.invoice_id = ANY($1) AND cs.billing_month BETWEEN $2::date AND $3::date AND cs.item_count > 0
         ORDER BY cs.invoice_id, c.id`,
-      [invoiceIds],
+      // The months pick the partitions to read (two for the top screen, not the 15 of the window). A range,
+      // not `= ANY(months)`: a cached plan prunes partitions by a range of parameters, not by an array.
+      [invoices.map((i) => i.id), monthStart(months.reduce(min)), monthStart(months.reduce(max))],
     );
   }
 
@@ -241,9 +253,9 @@ export class BillingService {
                  FROM unnest(cs.line_ids) WITH ORDINALITY AS u (id, ref) JOIN line l ON l.id = u.id
                 WHERE $2::text IS NULL OR l.line_number = $2) AS lines
          FROM carrier_statement cs JOIN carrier c ON c.id = cs.carrier_id
-        WHERE cs.invoice_id = $1 AND ($3::text IS NULL OR c.code = $3)
+        WHERE cs.invoice_id = $1 AND cs.billing_month = $4::date AND ($3::text IS NULL OR c.code = $3)
         ORDER BY c.id`,
-      [invoice.id, lineNumber, carrierCode],
+      [invoice.id, lineNumber, carrierCode, monthStart(month)],
     );
     return { kind: 'found', invoice, statements };
   }
@@ -383,9 +395,10 @@ export async function writeMonth(
     const names = listOnce(kept.map((i) => i.name));
     await tx.query(
       `INSERT INTO carrier_statement (invoice_id, carrier_id, item_count, amount, line_ids, line_refs, item_names,
-                                      name_refs, amounts, tax_rates, taxable_10, tax_10, taxable_8, tax_8, non_taxable)
+                                      name_refs, amounts, tax_rates, taxable_10, tax_10, taxable_8, tax_8, non_taxable,
+                                      billing_month)
        VALUES ($1, $2, $3, $4, $5::uuid[], $6::smallint[], $7::text[], $8::smallint[], $9::int[], $10::smallint[],
-               $11, $12, $13, $14, $15)`,
+               $11, $12, $13, $14, $15, $16::date)`,
       [
         invoice.id,
         carrierId,
@@ -402,6 +415,7 @@ export async function writeMonth(
         figures.taxable8,
         figures.tax8,
         figures.nonTaxable,
+        monthStart(month),
       ],
     );
   }

@@ -90,21 +90,27 @@ function figuresOf(stored: StoredFigures): IssuerTotals {
   );
 }
 
-const LOCK_INVOICE = `
+// Two statements, not one upsert returning `xmax = 0`: a partitioned table's RETURNING cannot read
+// system columns. The insert waits for a concurrent one of the same invoice to end; the lock's
+// statement then sees whichever row won (a new snapshot under READ COMMITTED).
+const CREATE_INVOICE = `
   INSERT INTO invoice (billing_account_id, billing_month, status, usage_amount, billing_amount, issue_date, due_date)
   VALUES ($1, $2::date, 'PROVISIONAL', 0, 0, $3::date, $4::date)
-  ON CONFLICT (billing_account_id, billing_month) DO UPDATE SET status = invoice.status
-  RETURNING id, status, (xmax = 0) AS created`;
+  ON CONFLICT (billing_account_id, billing_month) DO NOTHING
+  RETURNING id`;
+const LOCK_INVOICE = `
+  SELECT id, status FROM invoice WHERE billing_account_id = $1 AND billing_month = $2::date FOR UPDATE`;
 
 // Read after the lock is held (a new snapshot under READ COMMITTED), so another carrier's statement
 // committed while we waited is counted in the totals. Other carriers enter by their stored figures
 // (STORED_FIGURES).
 const READ_UNDER_LOCK = `
-  SELECT (SELECT payload_hash FROM carrier_statement WHERE invoice_id = $1 AND carrier_id = $2) AS payload_hash,
+  SELECT (SELECT payload_hash FROM carrier_statement
+           WHERE invoice_id = $1 AND carrier_id = $2 AND billing_month = $3::date) AS payload_hash,
          i.adjustment_amount,
          COALESCE((SELECT json_agg(${storedFigures('cs')}) FROM carrier_statement cs
-                    WHERE cs.invoice_id = $1 AND cs.carrier_id <> $2), '[]') AS others
-    FROM invoice i WHERE i.id = $1`;
+                    WHERE cs.invoice_id = $1 AND cs.carrier_id <> $2 AND cs.billing_month = $3::date), '[]') AS others
+    FROM invoice i WHERE i.id = $1 AND i.billing_month = $3::date`;
 
 // One statement replaces the carrier's items (the statement row holds them), stores the totals, the
 // statement hash and the audit line. The database bumps invoice.version (migration 1764500000000).
@@ -114,15 +120,15 @@ const REPLACE_ITEMS = `
                        tax_8 = $12, non_taxable = $13,
                        issue_date = COALESCE($14::date, issue_date), due_date = COALESCE($15::date, due_date),
                        updated_at = greatest($16::timestamptz, updated_at + interval '1 millisecond')
-     WHERE id = $1
+     WHERE id = $1 AND billing_month = $37::date
   ),
   statement AS (
     INSERT INTO carrier_statement (invoice_id, carrier_id, payload_hash, item_count, amount, received_at, api_key_id,
                                    line_ids, line_refs, item_names, name_refs, amounts, tax_rates,
-                                   taxable_10, tax_10, taxable_8, tax_8, non_taxable)
+                                   taxable_10, tax_10, taxable_8, tax_8, non_taxable, billing_month)
     VALUES ($1, $2, $17, $18, $19, $16, $20, $3::uuid[], $30::smallint[], $4::text[], $31::smallint[], $5::int[],
-            $6::smallint[], $32, $33, $34, $35, $36)
-    ON CONFLICT (invoice_id, carrier_id) DO UPDATE
+            $6::smallint[], $32, $33, $34, $35, $36, $37::date)
+    ON CONFLICT (invoice_id, carrier_id, billing_month) DO UPDATE
       SET payload_hash = EXCLUDED.payload_hash, item_count = EXCLUDED.item_count, amount = EXCLUDED.amount,
           received_at = EXCLUDED.received_at, api_key_id = EXCLUDED.api_key_id, line_ids = EXCLUDED.line_ids,
           line_refs = EXCLUDED.line_refs, item_names = EXCLUDED.item_names, name_refs = EXCLUDED.name_refs,
@@ -148,11 +154,9 @@ async function writeStatement(
   const defaults = defaultInvoiceDates(s.billingMonth);
   await client.query('BEGIN');
   try {
-    const {
-      rows: [invoice],
-    } = await client.query<{ id: string; status: string; created: boolean }>({
-      name: 'charges-lock-invoice',
-      text: LOCK_INVOICE,
+    const { rowCount: made } = await client.query({
+      name: 'charges-create-invoice',
+      text: CREATE_INVOICE,
       values: [
         s.accountId,
         monthStart(s.billingMonth),
@@ -161,12 +165,24 @@ async function writeStatement(
       ],
     });
     const {
+      rows: [locked],
+    } = await client.query<{ id: string; status: string }>({
+      name: 'charges-lock-invoice',
+      text: LOCK_INVOICE,
+      values: [s.accountId, monthStart(s.billingMonth)],
+    });
+    const invoice = { ...locked, created: made === 1 };
+    const {
       rows: [current],
     } = await client.query<{
       payload_hash: Buffer | null;
       adjustment_amount: number;
       others: StoredFigures[];
-    }>({ name: 'charges-read-under-lock', text: READ_UNDER_LOCK, values: [invoice.id, s.carrierId] });
+    }>({
+      name: 'charges-read-under-lock',
+      text: READ_UNDER_LOCK,
+      values: [invoice.id, s.carrierId, monthStart(s.billingMonth)],
+    });
     if (current.payload_hash?.equals(s.hash)) {
       await client.query('ROLLBACK');
       return { kind: 'unchanged', invoiceId: invoice.id };
@@ -224,6 +240,7 @@ async function writeStatement(
         figures.taxable8,
         figures.tax8,
         figures.nonTaxable,
+        monthStart(s.billingMonth),
       ],
     });
     await client.query('COMMIT');
@@ -246,9 +263,15 @@ const LOCK_INVOICES = `
          AS k (account_id, month, issue_date, due_date, usage_amount, billing_amount, taxable_10, tax_10, taxable_8,
                tax_8, non_taxable)
    ORDER BY k.account_id, k.month
-  ON CONFLICT (billing_account_id, billing_month) DO UPDATE SET status = invoice.status
-  RETURNING id, billing_account_id, to_char(billing_month, 'YYYY-MM') AS billing_month, status, adjustment_amount,
-            (xmax = 0) AS created`;
+  ON CONFLICT (billing_account_id, billing_month) DO NOTHING
+  RETURNING id`;
+// Then every invoice of the batch, locked in key order (as CREATE_INVOICE and LOCK_INVOICE, for the same reason).
+const LOCK_BATCH_INVOICES = `
+  SELECT id, billing_account_id, to_char(billing_month, 'YYYY-MM') AS billing_month, status, adjustment_amount
+    FROM invoice
+   WHERE (billing_account_id, billing_month) IN (SELECT * FROM unnest($1::uuid[], $2::date[]))
+   ORDER BY billing_account_id, billing_month
+     FOR UPDATE`;
 
 // Each stored statement of the locked invoices with its figures: the invoice's totals are the sum of the
 // statements' (those not being replaced), plus the new ones'.
@@ -263,15 +286,16 @@ const REPLACE_MANY = `
   WITH statements AS (
     INSERT INTO carrier_statement (invoice_id, carrier_id, payload_hash, item_count, amount, received_at, api_key_id,
                                    line_ids, line_refs, item_names, name_refs, amounts, tax_rates,
-                                   taxable_10, tax_10, taxable_8, tax_8, non_taxable)
+                                   taxable_10, tax_10, taxable_8, tax_8, non_taxable, billing_month)
     SELECT k.invoice_id, k.carrier_id, k.payload_hash, k.item_count, k.amount, $10::timestamptz, $11::uuid,
            k.line_ids::uuid[], k.line_refs::smallint[], k.item_names::text[], k.name_refs::smallint[], k.amounts::int[],
-           k.tax_rates::smallint[], k.taxable_10, k.tax_10, k.taxable_8, k.tax_8, k.non_taxable
+           k.tax_rates::smallint[], k.taxable_10, k.tax_10, k.taxable_8, k.tax_8, k.non_taxable, k.billing_month
       FROM unnest($1::uuid[], $2::smallint[], $3::bytea[], $4::int[], $5::int[], $6::text[], $20::text[], $7::text[],
-                  $21::text[], $8::text[], $9::text[], $22::int[], $23::int[], $24::int[], $25::int[], $26::int[])
+                  $21::text[], $8::text[], $9::text[], $22::int[], $23::int[], $24::int[], $25::int[], $26::int[],
+                  $27::date[])
            AS k (invoice_id, carrier_id, payload_hash, item_count, amount, line_ids, line_refs, item_names, name_refs,
-                 amounts, tax_rates, taxable_10, tax_10, taxable_8, tax_8, non_taxable)
-    ON CONFLICT (invoice_id, carrier_id) DO UPDATE
+                 amounts, tax_rates, taxable_10, tax_10, taxable_8, tax_8, non_taxable, billing_month)
+    ON CONFLICT (invoice_id, carrier_id, billing_month) DO UPDATE
       SET payload_hash = EXCLUDED.payload_hash, item_count = EXCLUDED.item_count, amount = EXCLUDED.amount,
           received_at = EXCLUDED.received_at, api_key_id = EXCLUDED.api_key_id, line_ids = EXCLUDED.line_ids,
           line_refs = EXCLUDED.line_refs, item_names = EXCLUDED.item_names, name_refs = EXCLUDED.name_refs,
@@ -343,14 +367,7 @@ async function writeStatements(
   const proposed = keys.map((k) => sumIssuers(k.figures));
   await client.query('BEGIN; SET LOCAL synchronous_commit = off');
   try {
-    const { rows: locked } = await client.query<{
-      id: string;
-      billing_account_id: string;
-      billing_month: string;
-      status: string;
-      adjustment_amount: number;
-      created: boolean;
-    }>({
+    const { rows: made } = await client.query<{ id: string }>({
       text: LOCK_INVOICES,
       values: [
         keys.map((k) => k.accountId),
@@ -361,6 +378,18 @@ async function writeStatements(
         now,
       ],
     });
+    const created = new Set(made.map((r) => r.id));
+    const { rows: rowsLocked } = await client.query<{
+      id: string;
+      billing_account_id: string;
+      billing_month: string;
+      status: string;
+      adjustment_amount: number;
+    }>({
+      text: LOCK_BATCH_INVOICES,
+      values: [keys.map((k) => k.accountId), keys.map((k) => monthStart(k.month))],
+    });
+    const locked = rowsLocked.map((r) => ({ ...r, created: created.has(r.id) }));
     const invoices = new Map(locked.map((r) => [`${r.billing_account_id}|${r.billing_month}`, r]));
     const existing = locked.filter((r) => !r.created).map((r) => r.id);
     const { rows: stored } =
@@ -431,6 +460,7 @@ async function writeStatements(
         items((i) => i.lineRefs),
         items((i) => i.nameRefs),
         ...figuresColumns(changed.map((c) => figures.get(c.s) as IssuerTotals)),
+        changed.map((c) => monthStart(c.s.billingMonth)),
       ],
     });
     await client.query('COMMIT');

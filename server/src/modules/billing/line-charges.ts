@@ -125,9 +125,10 @@ const lineChargesSql = (sort: LineChargeSort) => `
            sum(u.amount) FILTER (WHERE i.billing_month = $5::date)::int AS m3,
            array_agg(cs.carrier_id) AS carrier_ids
       FROM invoice i
-      JOIN carrier_statement cs ON cs.invoice_id = i.id
+      JOIN carrier_statement cs ON cs.invoice_id = i.id AND cs.billing_month = i.billing_month
      CROSS JOIN LATERAL unnest(cs.line_ids, cs.line_amounts) AS u (line_id, amount)
      WHERE i.billing_account_id = $1 AND i.billing_month BETWEEN $2::date AND $5::date
+       AND cs.billing_month BETWEEN $2::date AND $5::date
        AND i.details_purged_at IS NULL
      GROUP BY u.line_id
   ), names AS MATERIALIZED (

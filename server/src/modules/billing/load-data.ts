@@ -195,6 +195,7 @@ export async function loadBillingData(
             figures.taxable8,
             figures.tax8,
             figures.nonTaxable,
+            `${month}-01`,
           ].join('\t')}\n`,
         );
         if (withDetails) itemCount += items.length;
@@ -268,4 +269,4 @@ const INVOICE_COLUMNS =
   'taxable_8, tax_8, non_taxable, issue_date, due_date, payment_status, details_purged_at';
 const STATEMENT_COLUMNS =
   'invoice_id, carrier_id, item_count, amount, line_ids, line_refs, item_names, name_refs, amounts, tax_rates, ' +
-  'taxable_10, tax_10, taxable_8, tax_8, non_taxable';
+  'taxable_10, tax_10, taxable_8, tax_8, non_taxable, billing_month';

@@ -68,7 +68,7 @@ export class DocumentsService {
     const invoice = lookup.value;
     const [statements, issuerRows, notices] = await Promise.all([
       this.statementsOf(accountId, month, invoice.details_retained),
-      this.billing.issuers([invoice.id]),
+      this.billing.issuers([{ id: invoice.id, month: invoice.billing_month }]),
       this.billing.notices([invoice.id]),
     ]);
     const pdf = await renderBillPdf({
@@ -96,7 +96,7 @@ export class DocumentsService {
     if (!payment?.paid_at) return missing('RECEIPT_NOT_FOUND');
     const [statements, issuerRows] = await Promise.all([
       this.statementsOf(accountId, month, invoice.details_retained),
-      this.billing.issuers([invoice.id]),
+      this.billing.issuers([{ id: invoice.id, month: invoice.billing_month }]),
     ]);
     const number = receiptNumber(payment.id, invoice.billing_month);
     const pdf = await renderReceiptPdf({
