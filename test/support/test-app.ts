@@ -15,6 +15,7 @@ import { ensureDatabase } from '../../server/src/db/embedded-postgres';
 import { entities } from '../../server/src/entities';
 import type { PasswordHasher } from '../../server/src/security/password-hasher';
 import { createServices, type Services } from '../../server/src/services';
+import { type Standby, startStandby } from './standby';
 
 /** A clock tests move by hand, so expiry is tested without sleeping. */
 export class TestClock implements Clock {
@@ -36,6 +37,8 @@ export interface TestApp {
   clock: TestClock;
   /** Every SQL statement the app ran through its data source, in order (reset it freely). */
   statements: string[];
+  /** The standby the bill reads go to, when the app has one (see startTestApp). */
+  standby: Standby | null;
   close(): Promise<void>;
 }
 
@@ -78,11 +81,25 @@ export async function startTestApp(
     databaseUrl?: string;
     /** Replaces the app's hasher (e.g. one that counts verifications). */
     hasher?: (config: Config) => PasswordHasher;
+    /**
+     * Bill reads on this hot standby of the test cluster (DATABASE_REPLICA_URLS). With
+     * TEST_READS_ON_STANDBY=1 (the jest project "reads on a standby") every app gets its own.
+     */
+    standby?: Standby;
   } = {},
 ): Promise<TestApp> {
   const database = options.databaseUrl
     ? { url: options.databaseUrl, drop: async () => {} }
     : await createTestDatabase();
+  const ownStandby =
+    !options.standby && process.env.TEST_READS_ON_STANDBY === '1' && !env.DATABASE_REPLICA_URLS
+      ? await startStandby()
+      : null;
+  const standby = options.standby ?? ownStandby;
+  if (standby) {
+    // The new database (and its migrations, below) reach the standby before the app reads from it.
+    env = { DATABASE_REPLICA_URLS: standby.urlFor(database.url), ...env };
+  }
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: database.url,
@@ -112,6 +129,7 @@ export async function startTestApp(
     return poolQuery(...args);
   };
   await runMigrations(db, quietLog);
+  await standby?.caughtUp();
   const clock = new TestClock();
   const services = await createServices(config, db, {
     clock,
@@ -135,10 +153,12 @@ export async function startTestApp(
     db,
     clock,
     statements,
+    standby,
     async close() {
       await app.close();
       await services.stop();
       await db.destroy();
+      await ownStandby?.destroy();
       await database.drop();
     },
   };

@@ -1,0 +1,239 @@
+// biome-ignore-all lint/suspicious/noExplicitAny: the tests walk response trees by shape
+import { randomUUID } from 'node:crypto';
+import { addMonths, currentBillingMonth } from '../../server/src/modules/billing/billing-month';
+import { seedDemoBilling } from '../../server/src/modules/billing/demo-billing';
+import type { Browser } from '../support/graphql-client';
+import { type Standby, standbyUnavailable, startStandby } from '../support/standby';
+import { activeSubscriber } from '../support/subscribers';
+import { startTestApp, type TestApp } from '../support/test-app';
+import { waitUntil } from '../support/wait';
+
+// Reads on a real hot standby of the test cluster (streaming replication through a slot). The system
+// PostgreSQL must allow replication connections from 127.0.0.1; without that the suite says why and skips.
+const unavailable = standbyUnavailable();
+if (unavailable) console.warn(`read-replica tests skipped: ${unavailable}`);
+const describeWithStandby = unavailable ? describe.skip : describe;
+
+const MAX_LAG_SECONDS = 1;
+let t: TestApp;
+let standby: Standby;
+let current: string;
+let payable: string;
+const nextYear = new Date().getFullYear() + 1;
+
+beforeAll(async () => {
+  if (unavailable) return;
+  standby = await startStandby();
+  t = await startTestApp({ DATABASE_REPLICA_MAX_LAG_SECONDS: String(MAX_LAG_SECONDS) }, { standby });
+  current = currentBillingMonth(t.clock);
+  payable = addMonths(current, -1);
+}, 120_000);
+afterAll(async () => {
+  await t?.close();
+  await standby?.destroy();
+});
+
+const TOP = `query($m: String!) { billing {
+  latestInvoice { billingMonth billingAmount paymentStatus notices { title } issuers { totalAmount } }
+  recentInvoices { billingMonth }
+  history { billingMonth billingAmount }
+  breakdown(billingMonth: $m) { ... on Breakdown { itemsTotal carriers { lines { line { lineNumber } } } } }
+  lines(first: 10) { totalCount lines { lineNumber } }
+  carriers { code } } }`;
+
+const INVOICE = `query($m: String!) { billing { invoice(billingMonth: $m) { __typename
+  ... on Invoice { billingMonth billingAmount paymentStatus receipt { amount } payEasySlip { customerNumber } } } } }`;
+
+const PAY = `mutation Pay($input: PayInvoiceByCardInput!) { payInvoiceByCard(input: $input) {
+  __typename ... on PaymentSucceeded { invoice { paymentStatus } } } }`;
+
+const PAYEASY = `mutation PayEasy($input: IssuePayEasySlipInput!) { issuePayEasySlip(input: $input) {
+  __typename ... on PayEasySlip { customerNumber } } }`;
+
+function cardInput() {
+  return {
+    billingMonth: payable,
+    cardNumber: '4242 4242 4242 4242',
+    expiryMonth: 12,
+    expiryYear: nextYear,
+    cvc: '123',
+    holderName: 'HANAKO SATO',
+    idempotencyKey: randomUUID(),
+  };
+}
+
+/** A signed-in subscriber with 15 months of demo bills, replicated to the standby. */
+async function subscriber() {
+  const s = await activeSubscriber(t);
+  await seedDemoBilling(t.db, t.clock, s.card.accountId, 'family');
+  // Written straight into the primary by the test, not by the app: wait for it on the standby.
+  await standby.caughtUp();
+  return s;
+}
+
+async function invoiceOf(browser: Browser, month = payable) {
+  return (await browser.gql(INVOICE, { m: month })).data?.billing.invoice;
+}
+
+async function readyz() {
+  const res = await fetch(`${t.url}/readyz`);
+  return { status: res.status, body: (await res.json()) as any };
+}
+
+const database = () => new URL(t.databaseUrl).pathname.slice(1);
+
+/** Bill statements the app ran on the primary (its pool and TypeORM are counted in t.statements). */
+const billReadsOnPrimary = () =>
+  t.statements.filter((s) =>
+    /FROM invoice i\b|FROM carrier_statement cs|FROM line l\b|FROM payment p\b/.test(s),
+  );
+
+/** What the app's connections to the standby last ran (pg_stat_activity of the standby itself). */
+async function standbyStatements(): Promise<string[]> {
+  const rows = await standby.query<{ query: string }>(
+    'postgres',
+    "SELECT query FROM pg_stat_activity WHERE application_name = 'web-billing-reads' AND datname = $1",
+    [database()],
+  );
+  return rows.map((r) => r.query);
+}
+
+describeWithStandby('read replicas: bill reads on a hot standby', () => {
+  it('reports the standby in /readyz', async () => {
+    const { status, body } = await readyz();
+    expect(status).toBe(200);
+    expect(body).toEqual({
+      status: 'ready',
+      replicas: [{ replica: 1, state: 'ok', lagSeconds: expect.any(Number) }],
+    });
+  });
+
+  it('serves the bill screens from the standby, not the primary', async () => {
+    const { browser } = await subscriber();
+    t.statements.length = 0;
+    const top = (await browser.gql(TOP, { m: current })).data?.billing;
+    expect(top.latestInvoice.billingMonth).toBe(current);
+    expect(top.history).toHaveLength(15);
+    expect(top.breakdown.itemsTotal).toBeGreaterThan(0);
+    expect(top.lines.totalCount).toBe(3);
+    expect(billReadsOnPrimary()).toEqual([]);
+    // The session is the primary's: sessions, limits and writes never go to a standby.
+    expect(t.statements.some((s) => /session/.test(s))).toBe(true);
+    expect((await standbyStatements()).some((q) => /FROM invoice i\b/.test(q))).toBe(true);
+  });
+
+  it('streams the breakdown CSV from a cursor on the standby', async () => {
+    const { browser } = await subscriber();
+    t.statements.length = 0;
+    const res = await fetch(`${t.url}/documents/bills/${current}/breakdown.csv`, {
+      headers: { cookie: browser.cookie as string },
+    });
+    expect(res.status).toBe(200);
+    expect((await res.text()).split('\n').length).toBeGreaterThan(3);
+    expect(billReadsOnPrimary()).toEqual([]);
+    expect(t.statements.some((s) => /DECLARE billing_export_items/.test(s))).toBe(false);
+  });
+
+  it('shows what the standby has replayed; one past the lag bound is skipped until it catches up', async () => {
+    const { browser, card } = await subscriber();
+    const before = (await invoiceOf(browser)).billingAmount;
+    await standby.query('postgres', 'SELECT pg_wal_replay_pause()');
+    try {
+      // Another writer (an integrator, say) changes the bill on the primary.
+      await t.db.query(
+        'UPDATE invoice SET billing_amount = billing_amount + 1 WHERE billing_account_id = $1 AND billing_month = $2::date',
+        [card.accountId, `${payable}-01`],
+      );
+      // Within the bound the standby still answers, with what it has.
+      expect((await invoiceOf(browser)).billingAmount).toBe(before);
+      // Past it, the standby is skipped and /readyz says so.
+      const lagging = await waitUntil('the standby to be reported lagging', async () => {
+        const { status, body } = await readyz();
+        return body.replicas[0].state === 'lagging' ? { status, body } : undefined;
+      });
+      expect(lagging.status).toBe(200);
+      expect(lagging.body.replicas[0].lagSeconds).toBeGreaterThan(MAX_LAG_SECONDS);
+      expect((await invoiceOf(browser)).billingAmount).toBe(before + 1);
+    } finally {
+      await standby.query('postgres', 'SELECT pg_wal_replay_resume()');
+    }
+    await waitUntil('the standby to be used again', async () =>
+      (await readyz()).body.replicas[0].state === 'ok' ? true : undefined,
+    );
+    t.statements.length = 0;
+    expect((await invoiceOf(browser)).billingAmount).toBe(before + 1);
+    expect(billReadsOnPrimary()).toEqual([]);
+  });
+});
+
+describeWithStandby('read replicas: read-your-writes', () => {
+  it('after paying, the bill read from the standby shows paid with its receipt', async () => {
+    const { browser } = await subscriber();
+    const paid = (await browser.gql(PAY, { input: cardInput() })).data?.payInvoiceByCard;
+    expect(paid).toEqual({ __typename: 'PaymentSucceeded', invoice: { paymentStatus: 'PAID' } });
+    t.statements.length = 0;
+    const invoice = await invoiceOf(browser);
+    expect(invoice.paymentStatus).toBe('PAID');
+    expect(invoice.receipt.amount).toBe(invoice.billingAmount);
+    expect(billReadsOnPrimary()).toEqual([]);
+  });
+
+  it('after issuing Pay-easy numbers, the bill read from the standby shows them', async () => {
+    const { browser } = await subscriber();
+    const slip = (await browser.gql(PAYEASY, { input: { billingMonth: payable } })).data?.issuePayEasySlip;
+    expect(slip.__typename).toBe('PayEasySlip');
+    t.statements.length = 0;
+    expect((await invoiceOf(browser)).payEasySlip).toEqual({ customerNumber: slip.customerNumber });
+    expect(billReadsOnPrimary()).toEqual([]);
+  });
+
+  it('a payment the standby does not replay within the bound is shown from the primary', async () => {
+    const { browser } = await subscriber();
+    await standby.query('postgres', 'SELECT pg_wal_replay_pause()');
+    try {
+      const started = Date.now();
+      const paid = (await browser.gql(PAY, { input: cardInput() })).data?.payInvoiceByCard;
+      expect(paid.__typename).toBe('PaymentSucceeded');
+      // It waited for the standby, at most the bound, then gave up on it.
+      expect(Date.now() - started).toBeGreaterThanOrEqual(MAX_LAG_SECONDS * 1000 - 50);
+      expect((await readyz()).body.replicas[0].state).toBe('lagging');
+      t.statements.length = 0;
+      expect((await invoiceOf(browser)).paymentStatus).toBe('PAID');
+      expect(billReadsOnPrimary().length).toBeGreaterThan(0);
+    } finally {
+      await standby.query('postgres', 'SELECT pg_wal_replay_resume()');
+    }
+    await waitUntil('the standby to be used again', async () =>
+      (await readyz()).body.replicas[0].state === 'ok' ? true : undefined,
+    );
+  });
+});
+
+describeWithStandby('read replicas: a standby that stops', () => {
+  it('keeps serving reads from the primary, reports it down, and uses it again once back', async () => {
+    const { browser } = await subscriber();
+    const before = await browser.gql(TOP, { m: current });
+    await standby.stop();
+    try {
+      // The first read after the stop finds the standby gone and runs on the primary.
+      const during = await browser.gql(TOP, { m: current });
+      expect(during.errors).toBeUndefined();
+      expect(during.data).toEqual(before.data);
+      const { status, body } = await readyz();
+      expect(status).toBe(200);
+      expect(body).toEqual({ status: 'ready', replicas: [{ replica: 1, state: 'down', lagSeconds: null }] });
+      // Paying works too (no standby to wait for), and the bill shows it.
+      const paid = (await browser.gql(PAY, { input: cardInput() })).data?.payInvoiceByCard;
+      expect(paid.__typename).toBe('PaymentSucceeded');
+      expect((await invoiceOf(browser)).paymentStatus).toBe('PAID');
+    } finally {
+      await standby.start();
+    }
+    await waitUntil('the standby to be used again', async () =>
+      (await readyz()).body.replicas[0].state === 'ok' ? true : undefined,
+    );
+    t.statements.length = 0;
+    expect((await invoiceOf(browser)).paymentStatus).toBe('PAID');
+    expect(billReadsOnPrimary()).toEqual([]);
+  });
+});
