@@ -212,51 +212,56 @@ export async function startStandby(): Promise<Standby> {
     return Object.fromEntries(rows.map((r) => [r.name, r.setting]));
   });
 
+  const dropSlot = () =>
+    onPrimary((c) => c.query('SELECT pg_drop_replication_slot($1)', [slot])).catch(() => {});
   let postgres: string;
-  if (system) {
-    const found = systemBinaries(primary);
-    if (typeof found === 'string') throw new Error(found);
-    const { bin } = found;
-    postgres = path.join(bin, 'postgres');
-    const result = spawnSync(
-      path.join(bin, 'pg_basebackup'),
-      ['-D', dataDir, '-X', 'stream', '-S', slot, '-c', 'fast', '-d', conninfo(primary, 'postgres')],
-      { ...user, stdio: 'pipe' },
-    );
-    if (result.status !== 0) {
-      await onPrimary((c) => c.query('SELECT pg_drop_replication_slot($1)', [slot])).catch(() => {});
-      throw new Error(`pg_basebackup failed: ${String(result.stderr).trim()}`);
+  try {
+    if (system) {
+      const found = systemBinaries(primary);
+      if (typeof found === 'string') throw new Error(found);
+      const { bin } = found;
+      postgres = path.join(bin, 'postgres');
+      const result = spawnSync(
+        path.join(bin, 'pg_basebackup'),
+        ['-D', dataDir, '-X', 'stream', '-S', slot, '-c', 'fast', '-d', conninfo(primary, 'postgres')],
+        { ...user, stdio: 'pipe' },
+      );
+      if (result.status !== 0) throw new Error(`pg_basebackup failed: ${String(result.stderr).trim()}`);
+      // Debian keeps the configuration in /etc: the copy has none of its own.
+      writeFileSync(path.join(dataDir, 'postgresql.conf'), '');
+      writeFileSync(
+        path.join(dataDir, 'pg_hba.conf'),
+        'local all all trust\nhost all all 127.0.0.1/32 trust\n',
+      );
+    } else {
+      // The embedded cluster records how it was started; its binary is one the postgres user can run.
+      const cluster = realpathSync(path.join(process.env.TEST_PG_DATA_DIR as string, 'pg'));
+      postgres = readFileSync(path.join(cluster, 'postmaster.opts'), 'utf8').split(' ')[0].trim();
+      await onPrimary(async (c) => {
+        await c.query("SELECT pg_backup_start('web-billing test standby', true)");
+        try {
+          copyCluster(cluster, dataDir);
+        } finally {
+          const { rows } = await c.query<{ labelfile: string; spcmapfile: string }>(
+            'SELECT labelfile, spcmapfile FROM pg_backup_stop(false)',
+          );
+          writeFileSync(path.join(dataDir, 'backup_label'), rows[0].labelfile);
+          if (rows[0].spcmapfile) writeFileSync(path.join(dataDir, 'tablespace_map'), rows[0].spcmapfile);
+        }
+      });
     }
-    // Debian keeps the configuration in /etc: the copy has none of its own.
-    writeFileSync(path.join(dataDir, 'postgresql.conf'), '');
+    const primaryConninfo = conninfo(primary, 'postgres', 'application_name=wb_test_standby');
+    writeFileSync(path.join(dataDir, 'standby.signal'), '');
     writeFileSync(
-      path.join(dataDir, 'pg_hba.conf'),
-      'local all all trust\nhost all all 127.0.0.1/32 trust\n',
+      path.join(dataDir, 'postgresql.auto.conf'),
+      `primary_conninfo = '${primaryConninfo.replace(/'/g, "''")}'\nprimary_slot_name = '${slot}'\nhot_standby = on\n`,
     );
-  } else {
-    // The embedded cluster records how it was started; its binary is one the postgres user can run.
-    const cluster = realpathSync(path.join(process.env.TEST_PG_DATA_DIR as string, 'pg'));
-    postgres = readFileSync(path.join(cluster, 'postmaster.opts'), 'utf8').split(' ')[0].trim();
-    await onPrimary(async (c) => {
-      await c.query("SELECT pg_backup_start('web-billing test standby', true)");
-      try {
-        copyCluster(cluster, dataDir);
-      } finally {
-        const { rows } = await c.query<{ labelfile: string; spcmapfile: string }>(
-          'SELECT labelfile, spcmapfile FROM pg_backup_stop(false)',
-        );
-        writeFileSync(path.join(dataDir, 'backup_label'), rows[0].labelfile);
-        if (rows[0].spcmapfile) writeFileSync(path.join(dataDir, 'tablespace_map'), rows[0].spcmapfile);
-      }
-    });
+    if (user) chownTree(dir, user);
+  } catch (error) {
+    await dropSlot();
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
   }
-  const primaryConninfo = conninfo(primary, 'postgres', 'application_name=wb_test_standby');
-  writeFileSync(path.join(dataDir, 'standby.signal'), '');
-  writeFileSync(
-    path.join(dataDir, 'postgresql.auto.conf'),
-    `primary_conninfo = '${primaryConninfo.replace(/'/g, "''")}'\nprimary_slot_name = '${slot}'\nhot_standby = on\n`,
-  );
-  if (user) chownTree(dir, user);
 
   const args = [
     '-D',
@@ -357,7 +362,7 @@ export async function startStandby(): Promise<Standby> {
     await start();
   } catch (error) {
     await stop();
-    await onPrimary((c) => c.query('SELECT pg_drop_replication_slot($1)', [slot])).catch(() => {});
+    await dropSlot();
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }
@@ -391,7 +396,7 @@ export async function startStandby(): Promise<Standby> {
       await endStandbyPools();
       await primaryPool.end().catch(() => {});
       await stop();
-      await onPrimary((c) => c.query('SELECT pg_drop_replication_slot($1)', [slot])).catch(() => {});
+      await dropSlot();
       rmSync(dir, { recursive: true, force: true });
     },
   };
