@@ -46,14 +46,14 @@ function serverUrl(): string {
   return url;
 }
 
-function adminUrl(): string {
-  const url = new URL(serverUrl());
+function adminUrl(primaryUrl: string): string {
+  const url = new URL(primaryUrl);
   url.pathname = '/postgres';
   return url.toString();
 }
 
-async function onPrimary<T>(fn: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: adminUrl() });
+async function onPrimary<T>(primaryUrl: string, fn: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: adminUrl(primaryUrl) });
   await client.connect();
   try {
     return await fn(client);
@@ -191,18 +191,32 @@ export function standbyUnavailable(): string | null {
   return null;
 }
 
-export async function startStandby(): Promise<Standby> {
-  const primary = new URL(serverUrl());
+/**
+ * Starts a standby of the cluster of `primaryUrl` (default: the test cluster). With `clusterDir` (the
+ * embedded cluster's data directory, on this machine) it copies the files; without, it runs
+ * pg_basebackup (Debian's binaries of the server's version). Benches pass both (bench/support.js).
+ */
+export async function startStandby(
+  options: { primaryUrl?: string; clusterDir?: string } = {},
+): Promise<Standby> {
+  const primaryUrl = options.primaryUrl ?? serverUrl();
+  const clusterDir =
+    options.clusterDir ??
+    (options.primaryUrl || process.env.DATABASE_URL
+      ? undefined
+      : path.join(process.env.TEST_PG_DATA_DIR as string, 'pg'));
+  const onPrimaryCluster = <T>(fn: (client: Client) => Promise<T>) => onPrimary(primaryUrl, fn);
+  const primary = new URL(primaryUrl);
   const user = runAs();
   const slot = `${SLOT_PREFIX}${process.pid}_${randomBytes(3).toString('hex')}`;
   const port = await freePort();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'wb-test-standby-'));
   if (user) chownTree(dir, user);
   const dataDir = path.join(dir, 'data');
-  const system = Boolean(process.env.DATABASE_URL);
+  const system = !clusterDir;
 
   // Hot standby needs these at least as high as on the primary.
-  const settings = await onPrimary(async (c) => {
+  const settings = await onPrimaryCluster(async (c) => {
     await dropStaleSlots(c);
     await c.query('SELECT pg_create_physical_replication_slot($1, true)', [slot]);
     const { rows } = await c.query<{ name: string; setting: string }>(
@@ -213,7 +227,7 @@ export async function startStandby(): Promise<Standby> {
   });
 
   const dropSlot = () =>
-    onPrimary((c) => c.query('SELECT pg_drop_replication_slot($1)', [slot])).catch(() => {});
+    onPrimaryCluster((c) => c.query('SELECT pg_drop_replication_slot($1)', [slot])).catch(() => {});
   let postgres: string;
   try {
     if (system) {
@@ -235,9 +249,9 @@ export async function startStandby(): Promise<Standby> {
       );
     } else {
       // The embedded cluster records how it was started; its binary is one the postgres user can run.
-      const cluster = realpathSync(path.join(process.env.TEST_PG_DATA_DIR as string, 'pg'));
+      const cluster = realpathSync(clusterDir as string);
       postgres = readFileSync(path.join(cluster, 'postmaster.opts'), 'utf8').split(' ')[0].trim();
-      await onPrimary(async (c) => {
+      await onPrimaryCluster(async (c) => {
         await c.query("SELECT pg_backup_start('web-billing test standby', true)");
         try {
           copyCluster(cluster, dataDir);
@@ -340,7 +354,7 @@ export async function startStandby(): Promise<Standby> {
   process.once('exit', onExit);
 
   // Kept open: caughtUp() may run before every request (the jest project "reads on a standby").
-  const primaryPool = new Pool({ connectionString: adminUrl(), max: 2 });
+  const primaryPool = new Pool({ connectionString: adminUrl(primaryUrl), max: 2 });
   primaryPool.on('error', () => {});
   const standbyPools = new Map<string, Pool>();
   const query = async <T>(database: string, text: string, values: unknown[] = []): Promise<T[]> => {
