@@ -1,6 +1,11 @@
-import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import {
+// A hot standby of a PostgreSQL cluster for the read-replica tests and benches (plain JavaScript, so
+// bench scripts can require it too; types in standby.d.ts). Run directly, it starts one and keeps it
+// running until Ctrl-C:
+//   node test/support/standby.js <primary URL> [embedded cluster directory]
+// prints DATABASE_REPLICA_URLS=<the same database on the standby>.
+const { execFileSync, spawn, spawnSync } = require('node:child_process');
+const { randomBytes } = require('node:crypto');
+const {
   copyFileSync,
   existsSync,
   lstatSync,
@@ -13,46 +18,39 @@ import {
   rmSync,
   symlinkSync,
   writeFileSync,
-} from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { Client, Pool } from 'pg';
-import { freePort } from './free-port';
+} = require('node:fs');
+const { createServer } = require('node:net');
+const os = require('node:os');
+const path = require('node:path');
+const { Client, Pool } = require('pg');
 
-/**
- * A hot standby of the test cluster, streaming from it through its own replication slot: a file copy
- * between pg_backup_start() and pg_backup_stop() of the embedded cluster (its package ships no
- * pg_basebackup), or pg_basebackup of the system PostgreSQL (Debian's binaries of its version).
- */
-export interface Standby {
-  /** The same database as `primaryUrl`, on the standby. */
-  urlFor(primaryUrl: string): string;
-  /** Stops the standby (fast shutdown); `start()` brings it back, catching up through its slot. */
-  stop(): Promise<void>;
-  start(): Promise<void>;
-  /** Resolves once the standby has replayed everything the primary had written when called. */
-  caughtUp(): Promise<void>;
-  /** A query on the standby's copy of `database`. */
-  query<T>(database: string, text: string, values?: unknown[]): Promise<T[]>;
-  /** Stops it, drops its slot on the primary and deletes its files. */
-  destroy(): Promise<void>;
+/** A loopback port nobody is listening on, chosen by the OS (as test/support/free-port.ts). */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 const SLOT_PREFIX = 'wb_test_standby_';
 
-function serverUrl(): string {
+function serverUrl() {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) throw new Error('TEST_DATABASE_URL is not set: run through jest (test/support/global-setup.js)');
   return url;
 }
 
-function adminUrl(primaryUrl: string): string {
+function adminUrl(primaryUrl) {
   const url = new URL(primaryUrl);
   url.pathname = '/postgres';
   return url.toString();
 }
 
-async function onPrimary<T>(primaryUrl: string, fn: (client: Client) => Promise<T>): Promise<T> {
+async function onPrimary(primaryUrl, fn) {
   const client = new Client({ connectionString: adminUrl(primaryUrl) });
   await client.connect();
   try {
@@ -62,19 +60,14 @@ async function onPrimary<T>(primaryUrl: string, fn: (client: Client) => Promise<
   }
 }
 
-interface RunAs {
-  uid: number;
-  gid: number;
-}
-
 /** PostgreSQL refuses to run as root: as root, the standby runs as `postgres`, like the embedded cluster. */
-function runAs(): RunAs | null {
+function runAs() {
   if (os.userInfo().uid !== 0) return null;
-  const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { stdio: 'pipe' }).toString());
+  const id = (flag) => Number(execFileSync('id', [flag, 'postgres'], { stdio: 'pipe' }).toString());
   return { uid: id('-u'), gid: id('-g') };
 }
 
-function chownTree(dir: string, user: RunAs): void {
+function chownTree(dir, user) {
   execFileSync('chown', ['-R', `${user.uid}:${user.gid}`, dir]);
 }
 
@@ -95,13 +88,13 @@ const SKIP_CONTENTS = new Set([
 ]);
 const SKIP_FILES = new Set(['postmaster.pid', 'postmaster.opts', 'backup_label', 'standby.signal']);
 
-function copyCluster(from: string, to: string, top = true): void {
+function copyCluster(from, to, top = true) {
   mkdirSync(to, { recursive: true, mode: 0o700 });
-  let entries: string[];
+  let entries;
   try {
     entries = readdirSync(from);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    if (error.code === 'ENOENT') return;
     throw error;
   }
   for (const name of entries) {
@@ -117,15 +110,15 @@ function copyCluster(from: string, to: string, top = true): void {
         else copyCluster(source, target, false);
       } else if (stat.isFile()) copyFileSync(source, target); // not the cluster's Unix socket
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      if (error.code !== 'ENOENT') throw error;
     }
   }
   if (top) mkdirSync(path.join(to, 'pg_wal', 'archive_status'), { recursive: true });
 }
 
 /** Slots of standbys whose test process is gone (killed before it could drop them). */
-async function dropStaleSlots(client: Client): Promise<void> {
-  const { rows } = await client.query<{ slot_name: string }>(
+async function dropStaleSlots(client) {
+  const { rows } = await client.query(
     `SELECT slot_name FROM pg_replication_slots WHERE slot_name LIKE '${SLOT_PREFIX}%' AND NOT active`,
   );
   for (const { slot_name } of rows) {
@@ -134,14 +127,14 @@ async function dropStaleSlots(client: Client): Promise<void> {
     try {
       process.kill(pid, 0);
     } catch (error) {
-      alive = (error as NodeJS.ErrnoException).code === 'EPERM';
+      alive = error.code === 'EPERM';
     }
     if (!alive) await client.query('SELECT pg_drop_replication_slot($1)', [slot_name]).catch(() => {});
   }
 }
 
 /** Debian's binaries of the system PostgreSQL's major version (pg_basebackup, postgres, psql). */
-function systemBinaries(url: URL): { bin: string; major: number } | string {
+function systemBinaries(url) {
   const clients = existsSync('/usr/lib/postgresql') ? readdirSync('/usr/lib/postgresql') : [];
   const psql = clients
     .map((v) => `/usr/lib/postgresql/${v}/bin/psql`)
@@ -159,7 +152,7 @@ function systemBinaries(url: URL): { bin: string; major: number } | string {
   return { bin, major };
 }
 
-function conninfo(url: URL, database: string, extra = ''): string {
+function conninfo(url, database, extra = '') {
   const parts = [
     `host=${url.hostname}`,
     `port=${url.port || 5432}`,
@@ -176,7 +169,7 @@ function conninfo(url: URL, database: string, extra = ''): string {
  * system PostgreSQL can refuse: its pg_hba.conf must allow replication connections from 127.0.0.1,
  * and Debian's binaries of its version must be installed.
  */
-export function standbyUnavailable(): string | null {
+function standbyUnavailable() {
   if (!process.env.DATABASE_URL) return null;
   const url = new URL(serverUrl());
   const found = systemBinaries(url);
@@ -194,18 +187,16 @@ export function standbyUnavailable(): string | null {
 /**
  * Starts a standby of the cluster of `primaryUrl` (default: the test cluster). With `clusterDir` (the
  * embedded cluster's data directory, on this machine) it copies the files; without, it runs
- * pg_basebackup (Debian's binaries of the server's version). Benches pass both (bench/support.js).
+ * pg_basebackup (Debian's binaries of the server's version).
  */
-export async function startStandby(
-  options: { primaryUrl?: string; clusterDir?: string } = {},
-): Promise<Standby> {
+async function startStandby(options = {}) {
   const primaryUrl = options.primaryUrl ?? serverUrl();
   const clusterDir =
     options.clusterDir ??
     (options.primaryUrl || process.env.DATABASE_URL
       ? undefined
-      : path.join(process.env.TEST_PG_DATA_DIR as string, 'pg'));
-  const onPrimaryCluster = <T>(fn: (client: Client) => Promise<T>) => onPrimary(primaryUrl, fn);
+      : path.join(process.env.TEST_PG_DATA_DIR, 'pg'));
+  const onPrimaryCluster = (fn) => onPrimary(primaryUrl, fn);
   const primary = new URL(primaryUrl);
   const user = runAs();
   const slot = `${SLOT_PREFIX}${process.pid}_${randomBytes(3).toString('hex')}`;
@@ -219,7 +210,7 @@ export async function startStandby(
   const settings = await onPrimaryCluster(async (c) => {
     await dropStaleSlots(c);
     await c.query('SELECT pg_create_physical_replication_slot($1, true)', [slot]);
-    const { rows } = await c.query<{ name: string; setting: string }>(
+    const { rows } = await c.query(
       `SELECT name, setting FROM pg_settings WHERE name IN ('max_connections', 'max_worker_processes',
          'max_wal_senders', 'max_prepared_transactions', 'max_locks_per_transaction', 'server_version_num')`,
     );
@@ -228,7 +219,7 @@ export async function startStandby(
 
   const dropSlot = () =>
     onPrimaryCluster((c) => c.query('SELECT pg_drop_replication_slot($1)', [slot])).catch(() => {});
-  let postgres: string;
+  let postgres;
   try {
     if (system) {
       const found = systemBinaries(primary);
@@ -249,16 +240,14 @@ export async function startStandby(
       );
     } else {
       // The embedded cluster records how it was started; its binary is one the postgres user can run.
-      const cluster = realpathSync(clusterDir as string);
+      const cluster = realpathSync(clusterDir);
       postgres = readFileSync(path.join(cluster, 'postmaster.opts'), 'utf8').split(' ')[0].trim();
       await onPrimaryCluster(async (c) => {
         await c.query("SELECT pg_backup_start('web-billing test standby', true)");
         try {
           copyCluster(cluster, dataDir);
         } finally {
-          const { rows } = await c.query<{ labelfile: string; spcmapfile: string }>(
-            'SELECT labelfile, spcmapfile FROM pg_backup_stop(false)',
-          );
+          const { rows } = await c.query('SELECT labelfile, spcmapfile FROM pg_backup_stop(false)');
           writeFileSync(path.join(dataDir, 'backup_label'), rows[0].labelfile);
           if (rows[0].spcmapfile) writeFileSync(path.join(dataDir, 'tablespace_map'), rows[0].spcmapfile);
         }
@@ -298,7 +287,7 @@ export async function startStandby(
       .filter((name) => settings[name])
       .flatMap((name) => ['-c', `${name}=${settings[name]}`]),
   ];
-  const standbyUrl = (database: string) => {
+  const standbyUrl = (database) => {
     const url = new URL(primary);
     url.hostname = '127.0.0.1';
     url.port = String(port);
@@ -307,7 +296,7 @@ export async function startStandby(
     return url.toString();
   };
 
-  let server: ChildProcess | null = null;
+  let server = null;
   let log = '';
   const start = async () => {
     log = '';
@@ -316,10 +305,10 @@ export async function startStandby(
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, LC_ALL: 'C' },
     });
-    child.stdout?.on('data', (chunk: Buffer) => {
+    child.stdout?.on('data', (chunk) => {
       log = (log + chunk).slice(-4000);
     });
-    child.stderr?.on('data', (chunk: Buffer) => {
+    child.stderr?.on('data', (chunk) => {
       log = (log + chunk).slice(-4000);
     });
     server = child;
@@ -334,7 +323,7 @@ export async function startStandby(
         if (!rows[0].standby) throw new Error('the copy is not in recovery');
         return;
       } catch (error) {
-        if ((error as Error).message === 'the copy is not in recovery') throw error;
+        if (error.message === 'the copy is not in recovery') throw error;
         if (Date.now() > deadline) throw new Error(`the standby did not accept connections in 60 s: ${log}`);
         await new Promise((r) => setTimeout(r, 100));
       } finally {
@@ -343,7 +332,7 @@ export async function startStandby(
     }
   };
   const stop = () =>
-    new Promise<void>((resolve) => {
+    new Promise((resolve) => {
       const child = server;
       server = null;
       if (!child || child.exitCode !== null || child.signalCode !== null) return resolve();
@@ -356,15 +345,15 @@ export async function startStandby(
   // Kept open: caughtUp() may run before every request (the jest project "reads on a standby").
   const primaryPool = new Pool({ connectionString: adminUrl(primaryUrl), max: 2 });
   primaryPool.on('error', () => {});
-  const standbyPools = new Map<string, Pool>();
-  const query = async <T>(database: string, text: string, values: unknown[] = []): Promise<T[]> => {
+  const standbyPools = new Map();
+  const query = async (database, text, values = []) => {
     let pool = standbyPools.get(database);
     if (!pool) {
       pool = new Pool({ connectionString: standbyUrl(database), max: 2 });
       pool.on('error', () => {});
       standbyPools.set(database, pool);
     }
-    return (await pool.query(text, values)).rows as T[];
+    return (await pool.query(text, values)).rows;
   };
   const endStandbyPools = async () => {
     const pools = [...standbyPools.values()];
@@ -382,7 +371,7 @@ export async function startStandby(
   }
 
   return {
-    urlFor(primaryUrl: string) {
+    urlFor(primaryUrl) {
       return standbyUrl(new URL(primaryUrl).pathname.slice(1));
     },
     async stop() {
@@ -394,11 +383,7 @@ export async function startStandby(
       const [{ lsn }] = (await primaryPool.query('SELECT pg_current_wal_flush_lsn()::text AS lsn')).rows;
       const deadline = Date.now() + 30_000;
       for (;;) {
-        const [row] = await query<{ done: boolean }>(
-          'postgres',
-          'SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS done',
-          [lsn],
-        );
+        const [row] = await query('postgres', 'SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS done', [lsn]);
         if (row.done) return;
         if (Date.now() > deadline) throw new Error('the standby did not catch up in 30 s');
         await new Promise((r) => setTimeout(r, 5));
@@ -414,4 +399,26 @@ export async function startStandby(
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+module.exports = { startStandby, standbyUnavailable };
+
+if (require.main === module) {
+  const [primaryUrl, clusterDir] = process.argv.slice(2);
+  if (!primaryUrl) {
+    console.error('usage: node test/support/standby.js <primary URL> [embedded cluster directory]');
+    process.exit(2);
+  }
+  startStandby({ primaryUrl, clusterDir: clusterDir && path.resolve(clusterDir) }).then(
+    (standby) => {
+      console.log(`DATABASE_REPLICA_URLS=${standby.urlFor(primaryUrl)}`);
+      const end = () => standby.destroy().then(() => process.exit(0));
+      process.once('SIGINT', end);
+      process.once('SIGTERM', end);
+    },
+    (error) => {
+      console.error(error.message);
+      process.exit(1);
+    },
+  );
 }
