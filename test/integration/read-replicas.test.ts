@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { addMonths, currentBillingMonth } from '../../server/src/modules/billing/billing-month';
 import { seedDemoBilling } from '../../server/src/modules/billing/demo-billing';
+import { freePort } from '../support/free-port';
 import type { Browser } from '../support/graphql-client';
 import { type Standby, standbyUnavailable, startStandby } from '../support/standby';
 import { activeSubscriber } from '../support/subscribers';
@@ -235,5 +236,27 @@ describeWithStandby('read replicas: a standby that stops', () => {
     t.statements.length = 0;
     expect((await invoiceOf(browser)).paymentStatus).toBe('PAID');
     expect(billReadsOnPrimary()).toEqual([]);
+  });
+});
+
+// Needs no standby: one listed that never answers.
+describe('read replicas: a standby unreachable from the start', () => {
+  it('starts, serves the bills from the primary and reports the standby down', async () => {
+    const nowhere = `postgres://postgres@127.0.0.1:${await freePort()}/webbilling`;
+    const app = await startTestApp({ DATABASE_REPLICA_URLS: nowhere });
+    try {
+      const { browser, card } = await activeSubscriber(app);
+      await seedDemoBilling(app.db, app.clock, card.accountId, 'family');
+      const top = (await browser.gql(TOP, { m: currentBillingMonth(app.clock) })).data?.billing;
+      expect(top.history).toHaveLength(15);
+      const ready = await fetch(`${app.url}/readyz`);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toEqual({
+        status: 'ready',
+        replicas: [{ replica: 1, state: 'down', lagSeconds: null }],
+      });
+    } finally {
+      await app.close();
+    }
   });
 });
