@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { addMonths, currentBillingMonth } from '../../server/src/modules/billing/billing-month';
 import { seedDemoBilling } from '../../server/src/modules/billing/demo-billing';
 import { freePort } from '../support/free-port';
-import type { Browser } from '../support/graphql-client';
+import { Browser } from '../support/graphql-client';
+import { SmtpSink } from '../support/smtp-sink';
 import { type Standby, standbyUnavailable, startStandby } from '../support/standby';
 import { activeSubscriber } from '../support/subscribers';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -19,6 +20,7 @@ const describeWithStandby = unavailable ? describe.skip : describe;
 const MAX_LAG_SECONDS = 2;
 let t: TestApp;
 let standby: Standby;
+const smtp = new SmtpSink();
 let current: string;
 let payable: string;
 const nextYear = new Date().getFullYear() + 1;
@@ -26,13 +28,18 @@ const nextYear = new Date().getFullYear() + 1;
 beforeAll(async () => {
   if (unavailable) return;
   standby = await startStandby();
-  t = await startTestApp({ DATABASE_REPLICA_MAX_LAG_SECONDS: String(MAX_LAG_SECONDS) }, { standby });
+  await smtp.start();
+  t = await startTestApp(
+    { DATABASE_REPLICA_MAX_LAG_SECONDS: String(MAX_LAG_SECONDS), SMTP_URL: smtp.url },
+    { standby },
+  );
   current = currentBillingMonth(t.clock);
   payable = addMonths(current, -1);
 }, 120_000);
 afterAll(async () => {
   await t?.close();
   await standby?.destroy();
+  await smtp.stop();
 });
 
 const TOP = `query($m: String!) { billing {
@@ -201,6 +208,27 @@ describeWithStandby('read replicas: read-your-writes', () => {
     t.statements.length = 0;
     expect((await invoiceOf(browser)).payEasySlip).toEqual({ customerNumber: slip.customerNumber });
     expect(billReadsOnPrimary()).toEqual([]);
+  });
+
+  it('after confirming the billing notification address, its status shows it', async () => {
+    const { browser } = await subscriber();
+    const email = `replica${Date.now() % 1e7}@docomo.example.jp`;
+    await browser.gql(
+      `mutation($input: RegisterBillingNotificationEmailInput!) { registerBillingNotificationEmail(input: $input) { __typename } }`,
+      { input: { emailType: 'MOBILE', email } },
+    );
+    const mail = await smtp.waitFor(email, /仮登録|Temporary registration/);
+    const token = mail.text.match(/\/billing-notification\/confirm#token=([\w-]+)/)?.[1];
+    const confirmed = await new Browser(t.url).gql(
+      `mutation($input: ConfirmBillingNotificationEmailInput!) { confirmBillingNotificationEmail(input: $input) { __typename } }`,
+      { input: { token, registeredPhoneNumber: '090-1234-5678' } },
+    );
+    expect(confirmed.data?.confirmBillingNotificationEmail.__typename).toBe(
+      'BillingNotificationEmailRegistered',
+    );
+    // Account settings are read from the primary: the next screen shows the address at once.
+    const status = await browser.gql('{ billing { notificationEmail { email pendingEmail } } }');
+    expect(status.data?.billing.notificationEmail).toEqual({ email, pendingEmail: null });
   });
 
   it('a payment the standby does not replay within the bound is shown from the primary', async () => {
