@@ -19,6 +19,8 @@ export interface ReplicaStatus {
   state: ReplicaState;
   /** How far behind the primary it was at the last check; null when unknown. */
   lagSeconds: number | null;
+  /** Statements and cursors it has served since start-up (that reads do go there). */
+  reads: number;
 }
 
 interface Log {
@@ -30,6 +32,7 @@ interface Replica {
   pool: Pool;
   state: ReplicaState;
   lagMs: number | null;
+  reads: number;
   /** A write awaited here and not replayed within the bound: skipped until it has been. */
   mustReach: bigint;
 }
@@ -93,7 +96,7 @@ export class ReadReplicas implements ReadPool {
       });
       // An idle connection dropped by a standby that stopped must not crash the process.
       pool.on('error', () => {});
-      return { index: i + 1, pool, state: 'starting', lagMs: null, mustReach: 0n };
+      return { index: i + 1, pool, state: 'starting', lagMs: null, reads: 0, mustReach: 0n };
     });
   }
 
@@ -142,6 +145,7 @@ export class ReadReplicas implements ReadPool {
       replica: r.index,
       state: r.state,
       lagSeconds: r.lagMs === null ? null : Math.round(r.lagMs) / 1000,
+      reads: r.reads,
     }));
   }
 
@@ -150,7 +154,9 @@ export class ReadReplicas implements ReadPool {
     const replica = this.pick();
     if (replica) {
       try {
-        return await replica.pool.query<R>(config);
+        const result = await replica.pool.query<R>(config);
+        replica.reads++;
+        return result;
       } catch (error) {
         if (!this.fallsBack(replica, error)) throw error;
       }
@@ -162,7 +168,9 @@ export class ReadReplicas implements ReadPool {
     const replica = this.pick();
     if (replica) {
       try {
-        return await replica.pool.connect();
+        const client = await replica.pool.connect();
+        replica.reads++;
+        return client;
       } catch (error) {
         if (!this.fallsBack(replica, error)) throw error;
       }
