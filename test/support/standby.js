@@ -117,19 +117,42 @@ function copyCluster(from, to, top = true) {
 }
 
 /** Slots of standbys whose test process is gone (killed before it could drop them). */
+const alive = (pid) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
+};
+
+/**
+ * Standbys left by a test process that was killed (no exit handler ran): stopped and deleted. Their
+ * folders carry the creating process's id.
+ */
+function removeOrphans() {
+  for (const name of readdirSync(os.tmpdir())) {
+    const match = /^wb-test-standby-(\d+)-/.exec(name);
+    if (!match || alive(Number(match[1]))) continue;
+    const dir = path.join(os.tmpdir(), name);
+    try {
+      const pid = Number(readFileSync(path.join(dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]);
+      // Only that folder's own postmaster (a recycled pid is someone else's process).
+      if (pid > 0 && readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(dir)) process.kill(pid, 'SIGQUIT');
+    } catch {
+      // not running
+    }
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function dropStaleSlots(client) {
   const { rows } = await client.query(
     `SELECT slot_name FROM pg_replication_slots WHERE slot_name LIKE '${SLOT_PREFIX}%' AND NOT active`,
   );
   for (const { slot_name } of rows) {
     const pid = Number(slot_name.slice(SLOT_PREFIX.length).split('_')[0]);
-    let alive = true;
-    try {
-      process.kill(pid, 0);
-    } catch (error) {
-      alive = error.code === 'EPERM';
-    }
-    if (!alive) await client.query('SELECT pg_drop_replication_slot($1)', [slot_name]).catch(() => {});
+    if (!alive(pid)) await client.query('SELECT pg_drop_replication_slot($1)', [slot_name]).catch(() => {});
   }
 }
 
@@ -201,7 +224,8 @@ async function startStandby(options = {}) {
   const user = runAs();
   const slot = `${SLOT_PREFIX}${process.pid}_${randomBytes(3).toString('hex')}`;
   const port = await freePort();
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'wb-test-standby-'));
+  removeOrphans();
+  const dir = mkdtempSync(path.join(os.tmpdir(), `wb-test-standby-${process.pid}-`));
   if (user) chownTree(dir, user);
   const dataDir = path.join(dir, 'data');
   const system = !clusterDir;
