@@ -1,5 +1,5 @@
 /** Real PostgreSQL (embedded unless DATABASE_URL), real SMTP, real Chromium: see test/support. */
-module.exports = {
+const project = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
@@ -19,8 +19,23 @@ module.exports = {
   },
   // A few dependencies ship only as ES modules; compile those to CommonJS like our own code.
   transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
+  // One cluster for the whole run, whichever projects run (jest runs a shared hook once).
   globalSetup: '<rootDir>/test/support/global-setup.js',
   globalTeardown: '<rootDir>/test/support/global-teardown.js',
+};
+
+module.exports = {
+  projects: [
+    project,
+    // The billing and payment suites once more, every app's bill reads on its own hot standby of the
+    // test cluster (test/support/standby.ts); skipped, saying why, where no standby can be made.
+    {
+      ...project,
+      displayName: 'reads on a standby',
+      testMatch: ['**/integration/billing.test.ts', '**/integration/payments.test.ts'],
+      setupFiles: ['<rootDir>/test/support/reads-on-standby.js'],
+    },
+  ],
   testTimeout: 60_000,
   maxWorkers: 2,
 };

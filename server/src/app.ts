@@ -214,10 +214,14 @@ export async function buildApp(
   });
 
   app.get('/healthz', async () => ({ status: 'ok' }));
+  // A standby down or lagging does not make the instance unready (its reads go to the primary), but it
+  // is reported: replicas are listed by their position in DATABASE_REPLICA_URLS.
   app.get('/readyz', async (_request, reply) => {
     try {
       await services.db.query('SELECT 1');
-      return { status: 'ready' };
+      return services.replicas.configured
+        ? { status: 'ready', replicas: services.replicas.status() }
+        : { status: 'ready' };
     } catch {
       return reply
         .code(503)

@@ -22,6 +22,32 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL')
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  // Streaming-replication standbys for the bill reads: comma-separated postgres:// URLs; empty = none.
+  DATABASE_REPLICA_URLS: z
+    .string()
+    .default('')
+    .transform((v, ctx) => {
+      const urls = v
+        .split(',')
+        .map((u) => u.trim())
+        .filter((u) => u !== '');
+      for (const [i, url] of urls.entries()) {
+        if (!/^postgres(ql)?:\/\//.test(url) || !URL.canParse(url))
+          ctx.addIssue({
+            code: 'custom',
+            message: `entry ${i + 1} must be a postgres:// URL`,
+          });
+      }
+      if (new Set(urls).size !== urls.length)
+        ctx.addIssue({ code: 'custom', message: 'the same URL is listed twice' });
+      return urls;
+    }),
+  // A standby further behind the primary than this is skipped; also the longest a write waits for one.
+  DATABASE_REPLICA_MAX_LAG_SECONDS: z.coerce
+    .number({ message: 'DATABASE_REPLICA_MAX_LAG_SECONDS must be a number' })
+    .min(0.1, 'DATABASE_REPLICA_MAX_LAG_SECONDS must be at least 0.1')
+    .max(300, 'DATABASE_REPLICA_MAX_LAG_SECONDS must be at most 300')
+    .default(2),
   PUBLIC_URL: z.string().url('PUBLIC_URL must be an absolute URL such as https://bill.example.jp').optional(),
   DATA_DIR: z.string().min(1).default('var'),
   EMBEDDED_PG_PORT: int('EMBEDDED_PG_PORT', 54329, 1024, 65535).refine((p) => p !== 5432, {
@@ -85,6 +111,8 @@ export interface Config {
   readonly host: string;
   readonly port: number;
   readonly databaseUrl: string | undefined;
+  /** Standbys that serve the bill reads (server/src/db/read-replicas.ts); empty: the primary serves all. */
+  readonly replicas: { readonly urls: readonly string[]; readonly maxLagMs: number };
   readonly publicUrl: string;
   readonly dataDir: string;
   readonly embeddedPgPort: number;
@@ -138,11 +166,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (e.NODE_ENV === 'production' && !e.SEAL_KEY) {
     throw new ConfigError('Invalid configuration:\n  SEAL_KEY: required when NODE_ENV=production');
   }
+  if (e.DATABASE_URL && e.DATABASE_REPLICA_URLS.includes(e.DATABASE_URL)) {
+    throw new ConfigError(
+      'Invalid configuration:\n  DATABASE_REPLICA_URLS: lists DATABASE_URL itself (the primary)',
+    );
+  }
   return Object.freeze({
     env: e.NODE_ENV,
     host: e.HOST,
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
+    replicas: Object.freeze({
+      urls: Object.freeze(e.DATABASE_REPLICA_URLS),
+      maxLagMs: Math.round(e.DATABASE_REPLICA_MAX_LAG_SECONDS * 1000),
+    }),
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     dataDir: path.resolve(e.DATA_DIR),
     embeddedPgPort: e.EMBEDDED_PG_PORT,

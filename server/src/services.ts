@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { type Clock, systemClock } from './clock';
 import type { Config } from './config';
 import { MonthPartitions, PARTITIONS_CRON, PARTITIONS_QUEUE } from './db/month-partitions';
+import { ReadReplicas } from './db/read-replicas';
 import { createJobQueue, runEvery } from './jobs/job-queue';
 import { AuditService } from './modules/audit/audit.service';
 import { AccountLockout } from './modules/auth/account-lockout';
@@ -55,6 +56,8 @@ export interface ServiceOptions {
   log?: Log;
   /** The argon2 hasher (tests count its verifications). */
   hasher?: PasswordHasher;
+  /** Connections per read replica (as the primary's pool: 20). */
+  poolSize?: number;
 }
 
 const silent: Log = { info() {}, warn() {}, error() {} };
@@ -112,7 +115,16 @@ export async function createServices(config: Config, db: DataSource, options: Se
   const billingNotifications = new BillingNotificationService(db, boss, outbox, audit, config, clock);
   await mailWorker.ensureQueue();
   const retentionJob = new RetentionService(db, boss, clock);
-  const billing = new BillingService(pool, clock);
+  // Bill reads go to a healthy standby when DATABASE_REPLICA_URLS names any; everything else, and any
+  // read of what the same request just wrote, stays on the primary.
+  const replicas = new ReadReplicas(pool, config.replicas.urls, {
+    maxLagMs: config.replicas.maxLagMs,
+    poolSize: options.poolSize ?? 20,
+    log,
+  });
+  await replicas.start();
+  const billing = new BillingService(replicas, clock);
+  const billingOnPrimary = new BillingService(pool, clock);
   const invoices = new InvoiceLifecycleService(db, audit, clock);
   // A confirmed invoice is announced by mail: billing calls back, notifications stay out of billing.
   invoices.onConfirmed((tx, invoice) => billingNotifications.schedule(tx, invoice.id, invoice.dueDate));
@@ -137,7 +149,8 @@ export async function createServices(config: Config, db: DataSource, options: Se
 
   const payments = new PaymentService(
     db,
-    billing,
+    billingOnPrimary,
+    replicas,
     invoices,
     createPaymentProvider(config.payments.provider),
     audit,
@@ -152,6 +165,7 @@ export async function createServices(config: Config, db: DataSource, options: Se
     clock,
     db,
     pool,
+    replicas,
     boss,
     hasher,
     audit,
@@ -167,14 +181,14 @@ export async function createServices(config: Config, db: DataSource, options: Se
     credentials: new CredentialsService(db, hasher, sessions, audit, lockout, outbox, clock),
     billing,
     payments,
-    documents: new DocumentsService(billing, new BillingExport(pool), payments, audit, clock),
+    documents: new DocumentsService(billing, new BillingExport(replicas), payments, audit, clock),
     membership,
     billingNotifications,
     retention: retentionJob,
     partitions,
     invoices,
     statements,
-    charges: new CarrierChargesService(pool, billing, statements, invoices, clock),
+    charges: new CarrierChargesService(pool, billingOnPrimary, statements, invoices, clock),
     carriers: new CarrierRegistry(pool, clock),
     chargeImport: new ChargeImportService(pool, clock, statements),
     provisioning,
@@ -211,6 +225,7 @@ export async function createServices(config: Config, db: DataSource, options: Se
     async stop() {
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
       mailTransport.close();
+      await replicas.stop();
     },
   };
 }

@@ -18,4 +18,6 @@ module.exports = async function globalSetup() {
   const pg = await startEmbeddedPostgres({ dataDir, port, database: 'test' });
   globalThis.__embeddedPostgres = pg;
   process.env.TEST_DATABASE_URL = pg.url;
+  // Where the cluster lives, for a standby's base backup (test/support/standby.ts).
+  process.env.TEST_PG_DATA_DIR = dataDir;
 };

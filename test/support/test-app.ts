@@ -15,6 +15,7 @@ import { ensureDatabase } from '../../server/src/db/embedded-postgres';
 import { entities } from '../../server/src/entities';
 import type { PasswordHasher } from '../../server/src/security/password-hasher';
 import { createServices, type Services } from '../../server/src/services';
+import { type Standby, standbyUnavailable, startStandby } from './standby';
 
 /** A clock tests move by hand, so expiry is tested without sleeping. */
 export class TestClock implements Clock {
@@ -36,6 +37,8 @@ export interface TestApp {
   clock: TestClock;
   /** Every SQL statement the app ran through its data source, in order (reset it freely). */
   statements: string[];
+  /** The standby the bill reads go to, when the app has one (see startTestApp). */
+  standby: Standby | null;
   close(): Promise<void>;
 }
 
@@ -70,6 +73,18 @@ export async function createTestDatabase(): Promise<{ url: string; drop(): Promi
   };
 }
 
+let noStandby: string | null | undefined;
+
+/** A standby for an app of the "reads on a standby" project; none (said once) where none can be made. */
+async function standbyFor(): Promise<Standby | null> {
+  if (noStandby === undefined) noStandby = standbyUnavailable();
+  if (noStandby) {
+    console.warn(`reads on a standby: no standby (${noStandby}); reads stay on the primary`);
+    return null;
+  }
+  return startStandby();
+}
+
 /** The real app (same buildApp as production) on a random loopback port over its own database. */
 export async function startTestApp(
   env: Record<string, string> = {},
@@ -78,11 +93,25 @@ export async function startTestApp(
     databaseUrl?: string;
     /** Replaces the app's hasher (e.g. one that counts verifications). */
     hasher?: (config: Config) => PasswordHasher;
+    /**
+     * Bill reads on this hot standby of the test cluster (DATABASE_REPLICA_URLS). With
+     * TEST_READS_ON_STANDBY=1 (the jest project "reads on a standby") every app gets its own.
+     */
+    standby?: Standby;
   } = {},
 ): Promise<TestApp> {
   const database = options.databaseUrl
     ? { url: options.databaseUrl, drop: async () => {} }
     : await createTestDatabase();
+  const ownStandby =
+    !options.standby && process.env.TEST_READS_ON_STANDBY === '1' && !env.DATABASE_REPLICA_URLS
+      ? await standbyFor()
+      : null;
+  const standby = options.standby ?? ownStandby;
+  if (standby) {
+    // The new database (and its migrations, below) reach the standby before the app reads from it.
+    env = { DATABASE_REPLICA_URLS: standby.urlFor(database.url), ...env };
+  }
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: database.url,
@@ -102,16 +131,18 @@ export async function startTestApp(
   });
   await db.initialize();
   // Statements that bypass TypeORM (named statements on the pool) are counted too; the job queue's
-  // polling and the throttle's reads are left out, so counts are those of the request being tested.
+  // polling, the throttle's reads and the read replicas' health check are left out, so counts are
+  // those of the request being tested.
   const pool = (db.driver as unknown as { master: { query: (...args: unknown[]) => unknown } }).master;
   const poolQuery = pool.query.bind(pool);
   pool.query = (...args: unknown[]) => {
     const config = args[0] as string | { text: string };
     const text = typeof config === 'string' ? config : config.text;
-    if (!/pgboss\.|rate_limit/.test(text)) statements.push(text);
+    if (!/pgboss\.|rate_limit|pg_current_wal_flush_lsn/.test(text)) statements.push(text);
     return poolQuery(...args);
   };
   await runMigrations(db, quietLog);
+  await standby?.caughtUp();
   const clock = new TestClock();
   const services = await createServices(config, db, {
     clock,
@@ -124,6 +155,19 @@ export async function startTestApp(
     },
   });
   const app = await buildApp(services, { logger: false });
+  // Suites run as the "reads on a standby" project write their fixtures straight into the primary and
+  // then read them through the app: each request waits until the standby has them, as it would for
+  // the app's own writes (those wait in the app itself: read-replicas.test.ts tests that).
+  if (ownStandby) {
+    app.addHook('onRequest', () => ownStandby.caughtUp());
+    // …and the statements their reads ran on the standby count as the primary's would.
+    const replicas = services.replicas;
+    const query = replicas.query.bind(replicas);
+    replicas.query = (config) => {
+      statements.push(config.text);
+      return query(config);
+    };
+  }
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -135,10 +179,12 @@ export async function startTestApp(
     db,
     clock,
     statements,
+    standby,
     async close() {
       await app.close();
       await services.stop();
       await db.destroy();
+      await ownStandby?.destroy();
       await database.drop();
     },
   };

@@ -32,6 +32,45 @@ describe('configuration is validated once, at start-up', () => {
     expect(() => loadConfig(env)).toThrow(name);
   });
 
+  it('reads DATABASE_REPLICA_URLS as a comma-separated list, none by default', () => {
+    expect(loadConfig({}).replicas).toEqual({ urls: [], maxLagMs: 2000 });
+    expect(loadConfig({ DATABASE_REPLICA_URLS: '' }).replicas.urls).toEqual([]);
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://app@primary/billing',
+      DATABASE_REPLICA_URLS: ' postgres://app@replica-a/billing, postgresql://app@replica-b:5433/billing ,',
+      DATABASE_REPLICA_MAX_LAG_SECONDS: '0.5',
+    });
+    expect(config.replicas).toEqual({
+      urls: ['postgres://app@replica-a/billing', 'postgresql://app@replica-b:5433/billing'],
+      maxLagMs: 500,
+    });
+    expect(Object.isFrozen(config.replicas.urls)).toBe(true);
+  });
+
+  it.each([
+    [
+      { DATABASE_REPLICA_URLS: 'replica-a:5432' },
+      /DATABASE_REPLICA_URLS: entry 1 must be a postgres:\/\/ URL/,
+    ],
+    [
+      { DATABASE_REPLICA_URLS: 'postgres://a/db,mysql://b/db' },
+      /DATABASE_REPLICA_URLS: entry 2 must be a postgres:\/\/ URL/,
+    ],
+    [
+      { DATABASE_REPLICA_URLS: 'postgres://a/db,postgres://a/db' },
+      /DATABASE_REPLICA_URLS: the same URL is listed twice/,
+    ],
+    [
+      { DATABASE_URL: 'postgres://a/db', DATABASE_REPLICA_URLS: 'postgres://a/db' },
+      /DATABASE_REPLICA_URLS: lists DATABASE_URL itself/,
+    ],
+    [{ DATABASE_REPLICA_MAX_LAG_SECONDS: '0' }, /DATABASE_REPLICA_MAX_LAG_SECONDS must be at least 0.1/],
+    [{ DATABASE_REPLICA_MAX_LAG_SECONDS: 'soon' }, /DATABASE_REPLICA_MAX_LAG_SECONDS must be a number/],
+  ])('rejects replica settings %j with a clear message', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
   it('reports every bad variable at once', () => {
     expect(() => loadConfig({ PORT: 'x', LOCKOUT_THRESHOLD: 'y' })).toThrow(/PORT[\s\S]*LOCKOUT_THRESHOLD/);
   });

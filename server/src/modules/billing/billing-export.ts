@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import type { ReadPool } from '../../db/read-replicas';
 import { type BillingMonth, monthStart } from './billing-month';
 
 export interface PaidInvoiceRow {
@@ -29,7 +29,7 @@ const ITEMS_CURSOR = 'billing_export_items';
  * BillingService, scoped to the signed-in account.
  */
 export class BillingExport {
-  constructor(private readonly pool: Pool) {}
+  constructor(private readonly pool: ReadPool) {}
 
   /**
    * The account's bills from `from` to `to` (YYYY-MM, both included, already checked to lie in the

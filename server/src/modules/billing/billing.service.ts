@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Pool } from 'pg';
 import type { EntityManager } from 'typeorm';
 import type { Clock } from '../../clock';
+import type { ReadPool } from '../../db/read-replicas';
 import { type BillingMonth, isBillingMonth, monthStart, retention, tokyoToday } from './billing-month';
 import { issuerTotals, sumIssuers } from './invoice-totals';
 import { type LineChargesLookup, type LineChargesQuery, readLineCharges } from './line-charges';
@@ -143,8 +143,12 @@ function windowValues(clock: Clock): string[] {
 const statementNames = new Map<string, string>();
 
 export class BillingService {
+  /**
+   * `pool`: the subscriber's screens read through ReadReplicas (a standby when one is healthy); writers
+   * that read back what they just wrote (payments, integrators) get one on the primary's pool.
+   */
   constructor(
-    private readonly pool: Pool,
+    private readonly pool: ReadPool,
     private readonly clock: Clock,
   ) {}
 

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Clock } from '../../clock';
 import type { Config } from '../../config';
+import type { ReadReplicas } from '../../db/read-replicas';
 import type { PolicyIssue } from '../../shared/policy-issue';
 import { AuditEventType, type AuditService } from '../audit/audit.service';
 import { type BillingService, type InvoiceRow } from '../billing/billing.service';
@@ -107,11 +108,15 @@ const isUniqueViolation = (error: unknown) => (error as { code?: string }).code 
  * the other: the second sees the first's payment (same idempotency key: its result; another key: the
  * bill already paid) and the gateway is never asked twice. The unique indexes on payment stay as the
  * last line of defence.
+ *
+ * `billing` reads the primary (a payment's answer shows the bill as just written); receipts and slips
+ * are read for the bill screens through `reads`, after a payment or a slip has waited for the standbys.
  */
 export class PaymentService {
   constructor(
     private readonly db: DataSource,
     private readonly billing: BillingService,
+    private readonly reads: ReadReplicas,
     private readonly invoices: InvoiceLifecycleService,
     readonly provider: PaymentProvider,
     private readonly audit: AuditService,
@@ -206,6 +211,8 @@ export class PaymentService {
 
     const result = await this.retryOnUniqueViolation(attempt);
     if (result.kind !== 'committed') return result;
+    // The subscriber's next screen (maybe from another instance) must show the bill paid.
+    await this.reads.awaitReplay();
     return {
       kind: 'succeeded',
       receipt: result.receipt,
@@ -235,7 +242,7 @@ export class PaymentService {
     billingMonth: string,
   ): Promise<PayEasyOutcome> {
     if (!this.inRange(billingMonth)) return { kind: 'not-found' };
-    return this.db.transaction(async (tx): Promise<PayEasyOutcome> => {
+    const outcome = await this.db.transaction(async (tx): Promise<PayEasyOutcome> => {
       const invoice = await this.invoices.lockForPayment(tx, who.billingAccountId, billingMonth);
       if (!invoice) return { kind: 'not-found' };
       const blocked = payability(invoice);
@@ -293,6 +300,9 @@ export class PaymentService {
       );
       return { kind: 'issued', slip };
     });
+    // The bill screen shows the slip (Invoice.payEasySlip, read through `reads`).
+    if (outcome.kind === 'issued') await this.reads.awaitReplay();
+    return outcome;
   }
 
   /** An integrator reports money received (a Pay-easy payment, a bank transfer) for one bill. */
@@ -394,19 +404,23 @@ export class PaymentService {
   /** Successful payments of several invoices in one statement (the Invoice.receipt loader). */
   async receipts(invoiceIds: readonly string[]): Promise<PaymentRow[]> {
     if (invoiceIds.length === 0) return [];
-    return this.db.query(
-      `SELECT ${PAYMENT_COLUMNS} FROM payment p WHERE p.invoice_id = ANY($1) AND p.status = 'SUCCEEDED'`,
-      [invoiceIds],
-    );
+    const { rows } = await this.reads.query<PaymentRow>({
+      name: 'payments-receipts',
+      text: `SELECT ${PAYMENT_COLUMNS} FROM payment p WHERE p.invoice_id = ANY($1) AND p.status = 'SUCCEEDED'`,
+      values: [invoiceIds],
+    });
+    return rows;
   }
 
   /** Issued Pay-easy slips of several invoices in one statement (the Invoice.payEasySlip loader). */
   async slips(invoiceIds: readonly string[]): Promise<PayEasySlipRow[]> {
     if (invoiceIds.length === 0) return [];
-    return this.db.query(
-      `SELECT ${SLIP_COLUMNS} FROM payeasy_slip s JOIN invoice i ON i.id = s.invoice_id WHERE s.invoice_id = ANY($1)`,
-      [invoiceIds],
-    );
+    const { rows } = await this.reads.query<PayEasySlipRow>({
+      name: 'payments-slips',
+      text: `SELECT ${SLIP_COLUMNS} FROM payeasy_slip s JOIN invoice i ON i.id = s.invoice_id WHERE s.invoice_id = ANY($1)`,
+      values: [invoiceIds],
+    });
+    return rows;
   }
 
   private async invoiceRow(accountId: string, month: string): Promise<InvoiceRow> {
