@@ -26,11 +26,15 @@
 //                subscribers per base, 1000), BENCH_SECONDS (per page and base, 24), BENCH_SLICES (8),
 //                BENCH_CLIENTS (16), BENCH_REPLICA (1: also through a read replica, see startReplica),
 //                DATABASE_URL (else embedded clusters; with it, two fresh databases on that server,
-//                which then share one cluster's memory)
+//                which then share one cluster's memory, and its CPU: the database CPU per request
+//                then counts whatever else that server runs)
 const { randomBytes } = require('node:crypto');
+const { existsSync } = require('node:fs');
+const path = require('node:path');
 const { Pool } = require('pg');
 const {
   dist,
+  root,
   openBenchDatabase,
   startServer,
   httpClient,
@@ -66,11 +70,27 @@ const BREAKDOWN = trustedDocument('Breakdown');
 const LOGIN = trustedDocument('Login');
 
 /**
- * BENCH_REPLICA=1: a hot standby of `bench`'s database, streaming from it, as
- * `{ url, stop() }` (`url` for DATABASE_REPLICA_URLS). Not wired yet: the test support's standby
- * (read replicas, issue 17) is to be called here; everything else of the replica runs is in place.
+ * BENCH_REPLICA=1: a hot standby of `bench`'s cluster, streaming from it, as `{ url, pid, stop() }`
+ * (`url` for DATABASE_REPLICA_URLS, `pid` its postmaster's). The standby is the test support's (test/support/standby.js, plain
+ * JavaScript so that benches can require it); without it, replica runs are refused before loading.
  */
-const startReplica = null;
+const standbySupport = path.join(root, 'test/support/standby.js');
+const startReplica = existsSync(standbySupport)
+  ? async (bench) => {
+      const { startStandby } = require(standbySupport);
+      const standby = await startStandby({
+        primaryUrl: bench.databaseUrl,
+        // An embedded cluster is copied from its directory; DATABASE_URL's server by pg_basebackup.
+        ...(bench.embedded ? { clusterDir: path.join(bench.dataDir, 'pg') } : {}),
+      });
+      await standby.caughtUp();
+      const url = standby.urlFor(bench.databaseUrl);
+      const pool = new Pool({ connectionString: url, max: 1 });
+      const pid = await postmasterPid(pool);
+      await pool.end();
+      return { url, pid, stop: () => standby.destroy() };
+    }
+  : null;
 
 const label = (n) => (n % 1000 === 0 ? `${n / 1000}k` : String(n));
 const mib = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
@@ -139,7 +159,9 @@ async function signIn(http, browser, loginIds) {
 async function main() {
   if (small >= large) throw new Error('BENCH_SMALL must be below BENCH_ACCOUNTS');
   if (withReplica && !startReplica)
-    throw new Error('BENCH_REPLICA=1: no standby yet (startReplica in bench/scale.js is to be wired)');
+    throw new Error(
+      `BENCH_REPLICA=1: no standby support (${path.relative(root, standbySupport)}) in this checkout`,
+    );
   console.log(
     `bench:scale: ${label(small)} vs ${label(large)} accounts, the built server in production mode, ` +
       `${clients} clients; ${loadLine()}`,
@@ -177,13 +199,14 @@ async function main() {
     const month = currentBillingMonth(systemClock);
     const runs = [];
     for (const base of bases) {
-      const variants = [{ name: label(base.accounts), env: {} }];
+      const variants = [{ name: label(base.accounts), env: {}, database: [base.database] }];
       if (withReplica) {
         const replica = await startReplica(base.bench);
         replicas.push(replica);
         variants.push({
           name: `${label(base.accounts)} replica`,
           env: { DATABASE_REPLICA_URLS: replica.url },
+          database: [base.database, replica.pid], // the primary still answers sessions and writes
         });
       }
       for (const variant of variants) {
@@ -215,7 +238,7 @@ async function main() {
           `\n${variant.name}: ${cookies.length} subscribers signed in (${seconds1(performance.now() - signInStarted)}); ` +
             `the breakdown has ${lines} lines, ${(sample.body.length / 1024).toFixed(0)} KiB of JSON`,
         );
-        runs.push({ name: variant.name, base, server, cookies, browser });
+        runs.push({ name: variant.name, base, server, cookies, browser, database: variant.database });
       }
     }
 
@@ -249,10 +272,7 @@ async function main() {
         `\n${page.title}: ${clients} clients, ${seconds} s per base in ${slices} alternating slices; ${loadLine()}`,
       );
       const tasks = Object.fromEntries(
-        runs.map((run) => [
-          run.name,
-          { ...page.task(run), server: run.server.pid, database: run.base.database },
-        ]),
+        runs.map((run) => [run.name, { ...page.task(run), server: run.server.pid, database: run.database }]),
       );
       // Warm-up: optimised code, statements planned on every pooled connection, the pages in cache.
       for (const task of Object.values(tasks)) await task.run(3);

@@ -355,7 +355,8 @@ function cannon(url, body, headersFor, clients, { perRequest } = {}) {
  * Measures tasks that are compared with one another in alternating slices, `seconds` each in all:
  * this VM's speed drifts by tens of per cent from minute to minute, and measuring one after the other
  * would compare the drift as much as the tasks. A task is `{ run(seconds), server, database? }`: its
- * load (a `cannon`) and the pids of the server it loads and of the PostgreSQL (postmaster) behind it.
+ * load (a `cannon`), the pid of the server it loads and the pids of the PostgreSQL postmasters behind
+ * it (a list: a primary and its standbys).
  * Returns per task requests/s, latency percentiles, the server's CPU time per request (user + system:
  * steadier than requests/s on a VM whose speed drifts, and what the server's code changes move), the
  * database's (all its processes) when given, and how busy the machine was and with what (other
@@ -380,12 +381,14 @@ async function measureAlternating(tasks, { seconds, slices = 4 }) {
   for (let slice = 0; slice < slices; slice++) {
     for (const [name, task] of Object.entries(tasks)) {
       const cpuBefore = processCpuSeconds(task.server);
-      const databaseBefore = task.database ? processTreeCpuSeconds(task.database) : 0;
+      const databaseCpu = () =>
+        (task.database ?? []).reduce((sum, pid) => sum + processTreeCpuSeconds(pid), 0);
+      const databaseBefore = databaseCpu();
       const clientBefore = process.cpuUsage();
       const machineBefore = cpuSnapshot();
       const { latencies, elapsed } = await task.run(seconds / slices);
       all[name].serverCpu += processCpuSeconds(task.server) - cpuBefore;
-      if (task.database) all[name].databaseCpu += processTreeCpuSeconds(task.database) - databaseBefore;
+      all[name].databaseCpu += databaseCpu() - databaseBefore;
       const client = process.cpuUsage(clientBefore);
       all[name].clientCpu += (client.user + client.system) / 1e6;
       const shares = cpuShares(machineBefore, cpuSnapshot());
