@@ -284,7 +284,11 @@ async function main() {
         console.log(
           `  ${name.padEnd(13)} ${r.rps.toFixed(0).padStart(5)} req/s   p50 ${r.p50.toFixed(1).padStart(5)} ms   ` +
             `p99 ${r.p99.toFixed(1).padStart(5)} ms (p90 ${r.tail[0].toFixed(0)}, max ${r.tail[2].toFixed(0)})   ` +
-            `CPU per request: server ${r.cpuPerRequest.toFixed(0)} µs, database ${r.databaseCpuPerRequest.toFixed(0)} µs, ` +
+            `CPU per request: server ${r.cpuPerRequest.toFixed(0)} µs, database ${r.databaseCpuPerRequest.toFixed(0)} µs` +
+            (r.databaseCpuPerRequestEach.length > 1
+              ? ` (primary ${r.databaseCpuPerRequestEach[0].toFixed(0)}, replica ${r.databaseCpuPerRequestEach[1].toFixed(0)})`
+              : '') +
+            ', ' +
             `load generator ${r.clientCpuPerRequest.toFixed(0)} µs; ${sharesLine(r.machine)}`,
         );
     }

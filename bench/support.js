@@ -359,7 +359,7 @@ function cannon(url, body, headersFor, clients, { perRequest } = {}) {
  * it (a list: a primary and its standbys).
  * Returns per task requests/s, latency percentiles, the server's CPU time per request (user + system:
  * steadier than requests/s on a VM whose speed drifts, and what the server's code changes move), the
- * database's (all its processes) when given, and how busy the machine was and with what (other
+ * database's (all its processes; in all and per postmaster) when given, and how busy the machine was and with what (other
  * processes' share: cores this bench's figures did not get).
  */
 async function measureAlternating(tasks, { seconds, slices = 4 }) {
@@ -370,7 +370,7 @@ async function measureAlternating(tasks, { seconds, slices = 4 }) {
         latencies: [],
         elapsed: 0,
         serverCpu: 0,
-        databaseCpu: 0,
+        databaseCpu: (tasks[name].database ?? []).map(() => 0), // per postmaster
         clientCpu: 0,
         busy: 0,
         others: 0,
@@ -381,14 +381,13 @@ async function measureAlternating(tasks, { seconds, slices = 4 }) {
   for (let slice = 0; slice < slices; slice++) {
     for (const [name, task] of Object.entries(tasks)) {
       const cpuBefore = processCpuSeconds(task.server);
-      const databaseCpu = () =>
-        (task.database ?? []).reduce((sum, pid) => sum + processTreeCpuSeconds(pid), 0);
+      const databaseCpu = () => (task.database ?? []).map((pid) => processTreeCpuSeconds(pid));
       const databaseBefore = databaseCpu();
       const clientBefore = process.cpuUsage();
       const machineBefore = cpuSnapshot();
       const { latencies, elapsed } = await task.run(seconds / slices);
       all[name].serverCpu += processCpuSeconds(task.server) - cpuBefore;
-      all[name].databaseCpu += databaseCpu() - databaseBefore;
+      for (const [i, spent] of databaseCpu().entries()) all[name].databaseCpu[i] += spent - databaseBefore[i];
       const client = process.cpuUsage(clientBefore);
       all[name].clientCpu += (client.user + client.system) / 1e6;
       const shares = cpuShares(machineBefore, cpuSnapshot());
@@ -412,7 +411,11 @@ async function measureAlternating(tasks, { seconds, slices = 4 }) {
           p99: percentile(latencies, 99),
           tail: [90, 95, 100].map((p) => percentile(latencies, p)),
           cpuPerRequest: (r.serverCpu / latencies.length) * 1e6,
-          databaseCpuPerRequest: tasks[name].database ? (r.databaseCpu / latencies.length) * 1e6 : null,
+          databaseCpuPerRequest: tasks[name].database
+            ? (r.databaseCpu.reduce((a, b) => a + b, 0) / latencies.length) * 1e6
+            : null,
+          // Each postmaster's share, in the order given (a primary, then its standbys).
+          databaseCpuPerRequestEach: r.databaseCpu.map((spent) => (spent / latencies.length) * 1e6),
           clientCpuPerRequest: (r.clientCpu / latencies.length) * 1e6,
           machine: { busy: r.busy / n, others: r.others / n },
         },
