@@ -25,13 +25,10 @@ const {
   trustedDocument,
   byId,
   hashPassword,
-  processCpuSeconds,
-  cpuSnapshot,
-  cpuShares,
   sharesLine,
-  percentile,
   loadLine,
   cannon,
+  measureAlternating,
 } = require('./support');
 
 const { loadConfig } = require(`${dist}/config.js`);
@@ -57,59 +54,6 @@ const LOGIN = trustedDocument('Login');
 // A client's own copy of a document: not the trusted text (a comment changes its hash), so it runs on
 // graphql-js, where the trusted id runs compiled (graphql-jit).
 const asText = (id) => `${manifest[id]}\n# a client's own copy`;
-
-/**
- * Measures tasks that are compared with one another (a document by id and as text) in alternating
- * slices, `seconds` each in all: this VM's speed drifts by tens of per cent from minute to minute, and
- * measuring one after the other would compare the drift as much as the tasks. Returns requests/s,
- * latency percentiles, the server's CPU time per request (user + system: steadier than requests/s
- * on a VM whose speed drifts, and what the server's code changes move), and how busy the machine was
- * and with what (other processes' share: cores this bench's figures did not get).
- */
-async function measure(tasks, serverPid, slices = 4) {
-  const all = Object.fromEntries(
-    Object.keys(tasks).map((name) => [
-      name,
-      { latencies: [], elapsed: 0, serverCpu: 0, clientCpu: 0, busy: 0, others: 0, slices: 0 },
-    ]),
-  );
-  for (let slice = 0; slice < slices; slice++) {
-    for (const [name, task] of Object.entries(tasks)) {
-      const cpuBefore = processCpuSeconds(serverPid);
-      const clientBefore = process.cpuUsage();
-      const machineBefore = cpuSnapshot();
-      const { latencies, elapsed } = await task.run(seconds / slices);
-      all[name].serverCpu += processCpuSeconds(serverPid) - cpuBefore;
-      const client = process.cpuUsage(clientBefore);
-      all[name].clientCpu += (client.user + client.system) / 1e6;
-      const shares = cpuShares(machineBefore, cpuSnapshot());
-      all[name].busy += shares.busy;
-      all[name].others += shares.others;
-      all[name].slices += 1;
-      for (const latency of latencies) all[name].latencies.push(latency);
-      all[name].elapsed += elapsed;
-    }
-  }
-  return Object.fromEntries(
-    Object.entries(all).map(
-      ([name, { latencies, elapsed, serverCpu, clientCpu, busy, others, slices: n }]) => {
-        latencies.sort((a, b) => a - b);
-        return [
-          name,
-          {
-            rps: latencies.length / elapsed,
-            p50: percentile(latencies, 50),
-            p99: percentile(latencies, 99),
-            tail: [90, 95, 100].map((p) => percentile(latencies, p)),
-            cpuPerRequest: (serverCpu / latencies.length) * 1e6,
-            clientCpuPerRequest: (clientCpu / latencies.length) * 1e6,
-            machine: { busy: busy / n, others: others / n },
-          },
-        ];
-      },
-    ),
-  );
-}
 
 async function main() {
   console.log(`bench:billing: the built server in production mode, ${clients} clients; ${loadLine()}`);
@@ -223,7 +167,12 @@ async function main() {
         if (!screens.has(screen)) continue;
         // Warm-up: the screen reaches its steady state (optimised code, parsed trusted document) first.
         await tasks[screen].id.run(3);
-        results[screen] = await measure(tasks[screen], server.pid);
+        // By id and as text in alternating slices (support.js measureAlternating says why).
+        const [id, text] = [tasks[screen].id, tasks[screen].text];
+        results[screen] = await measureAlternating(
+          { id: { ...id, server: server.pid }, ...(text ? { text: { ...text, server: server.pid } } : {}) },
+          { seconds },
+        );
         report(`${label}, by id with the cookie`, results[screen].id, target);
         if (withText) report('  as text with a bearer token (graphql-js)', results[screen].text);
       }

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Mail worker throughput: N outbox mails (the real outbox + pg-boss queue + worker + nodemailer SMTP
-// transport) delivered to a local SMTP server (smtp-server) on loopback. Prints mails per second.
+// transport) delivered to a local SMTP server (smtp-server) on loopback. Prints mails per second, and
+// what each mail writes on the primary (WAL bytes and committed transactions, enqueue and delivery):
+// the write rate a morning of notification mails puts on the database.
 //   npm run bench:mail            (embedded PostgreSQL in a temp dir; DATABASE_URL to use another)
 // Options (env): BENCH_MAILS (default 1000).
 const { SMTPServer } = require('smtp-server');
@@ -39,6 +41,24 @@ async function main() {
   const db = bench.db;
   const services = await createServices(config, db, { workers: false, log: quiet });
   try {
+    // The primary's writes so far: WAL position and commits (the statistics are flushed by each
+    // backend at most once a second, hence the pause).
+    const writes = async () => {
+      await new Promise((r) => setTimeout(r, 1500));
+      const [row] = await db.query(
+        `SELECT pg_current_wal_lsn()::text AS lsn,
+                (SELECT xact_commit FROM pg_stat_database WHERE datname = current_database())::bigint AS commits`,
+      );
+      return row;
+    };
+    const perMail = async (from, to) => {
+      const [{ bytes }] = await db.query('SELECT pg_wal_lsn_diff($2, $1)::bigint AS bytes', [
+        from.lsn,
+        to.lsn,
+      ]);
+      return `${(Number(bytes) / total / 1024).toFixed(1)} KiB of WAL and ${((Number(to.commits) - Number(from.commits)) / total).toFixed(1)} commits per mail`;
+    };
+    const beforeEnqueue = await writes();
     // Enqueue first (one transaction per mail, as the app does), then start the worker and time delivery.
     const enqueueStarted = performance.now();
     for (let i = 0; i < total; i++) {
@@ -54,16 +74,20 @@ async function main() {
       );
     }
     const enqueueSeconds = (performance.now() - enqueueStarted) / 1000;
+    const beforeDelivery = await writes();
     const started = performance.now();
     await services.mailWorker.start();
     while (received < total) await new Promise((r) => setTimeout(r, 20));
     const seconds = (performance.now() - started) / 1000;
+    const afterDelivery = await writes();
     const [{ sent }] = await db.query(`SELECT count(*)::int AS sent FROM mail_outbox WHERE status = 'SENT'`);
     console.log(
-      `enqueue: ${total} mails in ${enqueueSeconds.toFixed(1)} s (${(total / enqueueSeconds).toFixed(0)}/s, one transaction each)`,
+      `enqueue: ${total} mails in ${enqueueSeconds.toFixed(1)} s (${(total / enqueueSeconds).toFixed(0)}/s, one transaction each); ` +
+        `on the primary: ${await perMail(beforeEnqueue, beforeDelivery)}`,
     );
     console.log(
-      `mail worker: ${total} mails delivered in ${seconds.toFixed(1)} s = ${(total / seconds).toFixed(1)} mails/s to a local SMTP server (${sent} marked SENT)`,
+      `mail worker: ${total} mails delivered in ${seconds.toFixed(1)} s = ${(total / seconds).toFixed(1)} mails/s to a local SMTP server (${sent} marked SENT); ` +
+        `on the primary: ${await perMail(beforeDelivery, afterDelivery)}`,
     );
   } finally {
     await services.stop();

@@ -49,9 +49,11 @@ function warnIfStale() {
 
 /**
  * A migrated database for one benchmark run: a fresh embedded PostgreSQL in a temp dir, or the
- * server DATABASE_URL names. `close()` removes what was created.
+ * server DATABASE_URL names. `close()` removes what was created. With `ownDatabase` (a bench that
+ * needs two databases side by side), DATABASE_URL's server gets a fresh database of its own, dropped
+ * at the end, instead of the one it names.
  */
-async function openBenchDatabase(name) {
+async function openBenchDatabase(name, { ownDatabase = false } = {}) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), `wb-bench-${name}-`));
   chmodSync(dataDir, 0o755); // the cluster runs as the postgres user when we are root
   const embedded = process.env.DATABASE_URL
@@ -61,7 +63,27 @@ async function openBenchDatabase(name) {
         port: 50000 + Math.floor(Math.random() * 5000),
         database: 'bench',
       });
-  const databaseUrl = embedded?.url ?? process.env.DATABASE_URL;
+  let databaseUrl = embedded?.url ?? process.env.DATABASE_URL;
+  let dropDatabase = async () => {};
+  if (!embedded && ownDatabase) {
+    const { Client } = require('pg');
+    const database = `wb_bench_${name.replace(/\W/g, '_')}_${process.pid}`;
+    const admin = async (sql) => {
+      const client = new Client({ connectionString: process.env.DATABASE_URL });
+      await client.connect();
+      try {
+        await client.query(sql);
+      } finally {
+        await client.end();
+      }
+    };
+    await admin(`DROP DATABASE IF EXISTS ${database}`);
+    await admin(`CREATE DATABASE ${database}`);
+    const url = new URL(process.env.DATABASE_URL);
+    url.pathname = `/${database}`;
+    databaseUrl = url.href;
+    dropDatabase = () => admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  }
   const db = createDataSource(databaseUrl);
   await db.initialize();
   await runMigrations(db, quiet);
@@ -72,6 +94,7 @@ async function openBenchDatabase(name) {
     db,
     async close() {
       await db.destroy();
+      await dropDatabase();
       await embedded?.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
@@ -283,10 +306,16 @@ const loadLine = () =>
 /**
  * A GraphQL request sent from `clients` keep-alive connections (the benches use 16) by autocannon, connection i with the
  * headers `headersFor(i)` (its own session): the request's bytes are built once, so the load generator
- * costs the cores it shares with the server a fraction of what a Node http.request loop does.
+ * costs the cores it shares with the server a fraction of what a Node http.request loop does. With
+ * `perRequest`, the n-th request also gets the headers `perRequest(n)` (e.g. sessions of many
+ * accounts in turn); its bytes are then built for every request.
  */
-function cannon(url, body, headersFor, clients) {
+function cannon(url, body, headersFor, clients, { perRequest } = {}) {
   const autocannon = require('autocannon');
+  let sent = 0;
+  const requests = perRequest && [
+    { setupRequest: (req) => ({ ...req, headers: { ...req.headers, ...perRequest(sent++) } }) },
+  ];
   return {
     run: (forSeconds) =>
       new Promise((resolve, reject) => {
@@ -300,6 +329,7 @@ function cannon(url, body, headersFor, clients) {
             duration: forSeconds,
             method: 'POST',
             body: JSON.stringify(body),
+            ...(requests ? { requests } : {}),
             setupClient: (client) =>
               client.setHeaders({ 'content-type': 'application/json', ...headersFor(next++) }),
             verifyBody: (text) => !text.includes('"errors"'),
@@ -321,8 +351,89 @@ function cannon(url, body, headersFor, clients) {
   };
 }
 
+/**
+ * Measures tasks that are compared with one another in alternating slices, `seconds` each in all:
+ * this VM's speed drifts by tens of per cent from minute to minute, and measuring one after the other
+ * would compare the drift as much as the tasks. A task is `{ run(seconds), server, database? }`: its
+ * load (a `cannon`), the pid of the server it loads and the pids of the PostgreSQL postmasters behind
+ * it (a list: a primary and its standbys).
+ * Returns per task requests/s, latency percentiles, the server's CPU time per request (user + system:
+ * steadier than requests/s on a VM whose speed drifts, and what the server's code changes move), the
+ * database's (all its processes; in all and per postmaster) when given, and how busy the machine was and with what (other
+ * processes' share: cores this bench's figures did not get).
+ */
+async function measureAlternating(tasks, { seconds, slices = 4 }) {
+  const all = Object.fromEntries(
+    Object.keys(tasks).map((name) => [
+      name,
+      {
+        latencies: [],
+        elapsed: 0,
+        serverCpu: 0,
+        databaseCpu: (tasks[name].database ?? []).map(() => 0), // per postmaster
+        clientCpu: 0,
+        busy: 0,
+        others: 0,
+        slices: 0,
+      },
+    ]),
+  );
+  for (let slice = 0; slice < slices; slice++) {
+    for (const [name, task] of Object.entries(tasks)) {
+      const cpuBefore = processCpuSeconds(task.server);
+      const databaseCpu = () => (task.database ?? []).map((pid) => processTreeCpuSeconds(pid));
+      const databaseBefore = databaseCpu();
+      const clientBefore = process.cpuUsage();
+      const machineBefore = cpuSnapshot();
+      const { latencies, elapsed } = await task.run(seconds / slices);
+      all[name].serverCpu += processCpuSeconds(task.server) - cpuBefore;
+      for (const [i, spent] of databaseCpu().entries()) all[name].databaseCpu[i] += spent - databaseBefore[i];
+      const client = process.cpuUsage(clientBefore);
+      all[name].clientCpu += (client.user + client.system) / 1e6;
+      const shares = cpuShares(machineBefore, cpuSnapshot());
+      all[name].busy += shares.busy;
+      all[name].others += shares.others;
+      all[name].slices += 1;
+      for (const latency of latencies) all[name].latencies.push(latency);
+      all[name].elapsed += elapsed;
+    }
+  }
+  return Object.fromEntries(
+    Object.entries(all).map(([name, r]) => {
+      const { latencies, elapsed, slices: n } = r;
+      latencies.sort((a, b) => a - b);
+      return [
+        name,
+        {
+          requests: latencies.length,
+          rps: latencies.length / elapsed,
+          p50: percentile(latencies, 50),
+          p99: percentile(latencies, 99),
+          tail: [90, 95, 100].map((p) => percentile(latencies, p)),
+          cpuPerRequest: (r.serverCpu / latencies.length) * 1e6,
+          databaseCpuPerRequest: tasks[name].database
+            ? (r.databaseCpu.reduce((a, b) => a + b, 0) / latencies.length) * 1e6
+            : null,
+          // Each postmaster's share, in the order given (a primary, then its standbys).
+          databaseCpuPerRequestEach: r.databaseCpu.map((spent) => (spent / latencies.length) * 1e6),
+          clientCpuPerRequest: (r.clientCpu / latencies.length) * 1e6,
+          machine: { busy: r.busy / n, others: r.others / n },
+        },
+      ];
+    }),
+  );
+}
+
+/** The pid of the PostgreSQL postmaster serving `pool` (the parent of its backends), on this machine. */
+async function postmasterPid(pool) {
+  const { rows } = await pool.query('SELECT pg_backend_pid() AS pid');
+  return Number(statFields(`/proc/${rows[0].pid}/stat`)[1]);
+}
+
 module.exports = {
   cannon,
+  measureAlternating,
+  postmasterPid,
   root,
   dist,
   quiet,

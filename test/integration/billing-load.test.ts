@@ -41,3 +41,26 @@ it('bulk-loads accounts with 1–120 lines, 15 months of totals and 4 months of 
   // Loaded totals agree with loaded items.
   expect(breakdown.invoice.usageAmount).toBe(breakdown.itemsTotal + breakdown.invoice.taxes[0].taxAmount);
 });
+
+it('with loginStride, gives subscribers to every n-th account from the first (bench:scale spreads its visitors)', async () => {
+  const result = await loadBillingData(t.services.pool, t.clock, {
+    accounts: 25,
+    loginAccounts: 10, // asks for 10; at a stride of 10, 25 accounts hold 3: the 1st, the 11th, the 21st
+    loginStride: 10,
+    passwordHash: 'not-checked-here',
+    seed: 7,
+  });
+  expect(result.subscribers).toBe(3);
+  const rows: { login_id: string; position: number }[] = await t.db.query(
+    `SELECT s.login_id, a.position::int FROM subscriber s
+       JOIN (SELECT id, row_number() OVER (ORDER BY customer_number) - 1 AS position
+               FROM billing_account WHERE customer_number LIKE $1) a ON a.id = s.billing_account_id
+      ORDER BY a.position`,
+    [`L${result.loginIds[0].slice(4, 9)}%`],
+  );
+  expect(rows).toEqual([
+    { login_id: result.loginIds[0], position: 0 },
+    { login_id: result.loginIds[1], position: 10 },
+    { login_id: result.loginIds[2], position: 20 },
+  ]);
+});

@@ -76,8 +76,9 @@ export interface LoadResult {
 /**
  * A large, realistic data set by COPY (SPEC §3 scale): N accounts with 1–120 lines (most have a few,
  * the first has 120, or `firstAccountLines`), 15 months of totals each and ~10 charge items per
- * line-month for the last 4 months. The first `loginAccounts` accounts get subscribers `load000001`…
- * with one shared password hash, so benchmarks can sign in.
+ * line-month for the last 4 months. `loginAccounts` accounts get subscribers `load000001`… with one
+ * shared password hash, so benchmarks can sign in: the first ones, or with `loginStride` every
+ * `loginStride`-th from the first (spread over the tables as visitors of a large base are).
  */
 export async function loadBillingData(
   pool: Pool,
@@ -86,6 +87,7 @@ export async function loadBillingData(
     accounts: number;
     seed?: number;
     loginAccounts?: number;
+    loginStride?: number;
     passwordHash?: string;
     /** Lines of the first account (120 by default; the lines view's bench loads 1,000). */
     firstAccountLines?: number;
@@ -235,7 +237,8 @@ export async function loadBillingData(
     counts.invoices += invoiceRows.length;
     counts.chargeItems += itemCount;
 
-    const logins = Math.min(options.loginAccounts ?? 0, accounts.length);
+    const stride = Math.max(1, Math.floor(options.loginStride ?? 1));
+    const logins = Math.min(options.loginAccounts ?? 0, Math.ceil(accounts.length / stride));
     if (logins > 0 && options.passwordHash) {
       await copy(
         client,
@@ -244,7 +247,7 @@ export async function loadBillingData(
         (function* () {
           for (let a = 0; a < logins; a++) {
             counts.subscribers++;
-            yield `${accounts[a].id}\tload${runId}${String(a).padStart(6, '0')}\t${options.passwordHash}\tNONE\n`;
+            yield `${accounts[a * stride].id}\tload${runId}${String(a).padStart(6, '0')}\t${options.passwordHash}\tNONE\n`;
           }
         })(),
       );
