@@ -132,13 +132,6 @@ const LineSection = memo(function LineSection({
  */
 const FIRST_SLICE = 4;
 const SLICE = 16;
-/**
- * The line headers themselves come the same way: 120 closed lines were one ~130 ms task (0.5 s at 4×
- * CPU) before the page could answer a tap. The first lines (more than a screenful) render at once, the
- * rest in idle slices; all are there a few frames later, before anyone could scroll to them.
- */
-const FIRST_LINES = 24;
-const LINE_SLICE = 32;
 const whenIdle = (fn: () => void): (() => void) => {
   if (typeof requestIdleCallback === 'function') {
     const id = requestIdleCallback(fn, { timeout: 200 });
@@ -182,14 +175,7 @@ function BreakdownView({ breakdown, month }: { breakdown: Breakdown; month: stri
     return whenIdle(() => setLimit((n) => n + SLICE));
   }, [rendering, limit]);
 
-  const [lineBudget, setLineBudget] = useState(FIRST_LINES);
-  useEffect(() => {
-    if (lineBudget >= lineKeys.length) return;
-    return whenIdle(() => setLineBudget((n) => n + LINE_SLICE));
-  }, [lineBudget, lineKeys.length]);
-
   let seen = 0; // open lines met so far, in document order
-  let drawn = 0; // line headers rendered so far, in document order
 
   return (
     <>
@@ -254,10 +240,8 @@ function BreakdownView({ breakdown, month }: { breakdown: Breakdown; month: stri
         const code = c.carrier.code;
         const open = !closedCarriers.has(code);
         const first = seen;
-        const pending = open && drawn + c.lines.length > lineBudget;
         const lines = open
-          ? c.lines.slice(0, Math.max(0, lineBudget - drawn)).map((l) => {
-              drawn++;
+          ? c.lines.map((l) => {
               const key = `${code}/${l.line.lineNumber}`;
               const lineOpen = openLines.has(key);
               const shown = lineOpen && (seen < limit || eager.has(key));
@@ -281,7 +265,7 @@ function BreakdownView({ breakdown, month }: { breakdown: Breakdown; month: stri
             class="carrier"
             data-testid="carrier-section"
             data-code={code}
-            aria-busy={(seen > limit && first < seen) || pending ? true : undefined}
+            aria-busy={seen > limit && first < seen ? true : undefined}
           >
             <h2 class="carrier__title">
               <button
