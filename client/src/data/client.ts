@@ -11,6 +11,7 @@ import { emitAuthEvent } from './events';
 import { persistExchange } from './persist';
 import { viewerExchange } from './session';
 import { noteSessionExpiresIn } from './sessionExpiry';
+import { hashOf } from './trusted';
 
 /**
  * Trusted documents: every request carries only the id of its document (the persisted-query format,
@@ -23,9 +24,9 @@ import { noteSessionExpiresIn } from './sessionExpiry';
 const trustedDocumentExchange = mapExchange({
   onOperation(operation) {
     if (operation.kind === 'teardown') return operation;
-    const hash = (operation.query as { __meta__?: { hash?: unknown } }).__meta__?.hash;
+    const hash = hashOf(operation.query);
     // A document that is not one of ours (or lost its id) fails here rather than going out as text.
-    if (typeof hash !== 'string') throw new Error('GraphQL document without a persisted-document id');
+    if (!hash) throw new Error('GraphQL document without a persisted-document id');
     const persisted = makeOperation(operation.kind, operation);
     persisted.extensions = {
       ...operation.extensions,
