@@ -101,8 +101,11 @@ let cancelPending: (() => void) | null = null;
  * never takes the main thread between an answer and the screen that shows it.
  */
 const inFlight = new Set<number>();
-/** Results (or the viewer) not written yet. */
+/** Results (or the viewer) not written yet, and since when. */
 let dirty = false;
+let dirtySince = 0;
+/** A write is put off for requests under way this long at most (one may never answer, e.g. aborted). */
+const MAX_DEFER_MS = 5000;
 
 function save(): void {
   cancelPending?.();
@@ -118,14 +121,16 @@ function save(): void {
 
 /**
  * Writes in the next idle moment (within 2 s) with no request under way, once for all the results
- * received until then; the last answer of a burst schedules it again.
+ * received until then; put off, it asks again at the next idle moment, for MAX_DEFER_MS at most.
  */
 function saveSoon(): void {
+  if (!dirty) dirtySince = Date.now();
   dirty = true;
   if (cancelPending) return;
   const write = () => {
     cancelPending = null;
-    if (inFlight.size === 0) save();
+    if (inFlight.size === 0 || Date.now() - dirtySince >= MAX_DEFER_MS) save();
+    else saveSoon(); // the next idle moment
   };
   if (typeof requestIdleCallback === 'function') {
     const id = requestIdleCallback(write, { timeout: 2000 });
@@ -216,7 +221,6 @@ export const persistExchange = (lang: Lang) =>
     },
     onResult(result) {
       inFlight.delete(result.operation.key);
-      if (dirty) saveSoon(); // a write put off while this request was under way
       if (!snapshot || !result.data || result.error) return;
       const name = nameOf(result.operation.query);
       if (!name) return;
