@@ -9,6 +9,7 @@ import { focusField, useForm } from '../../forms';
 import { getFragmentData } from '../../gql/fragment-masking';
 import {
   MembershipDocument,
+  type MembershipFieldsFragment,
   MembershipFieldsFragmentDoc,
   UpdateContactDetailsDocument,
 } from '../../gql/graphql';
@@ -29,7 +30,11 @@ export function MembershipPage() {
   const { bind, formErrors, setValues } = form;
   const [saved, setSaved] = useState(false);
   const filled = useRef(false);
-  const m = getFragmentData(MembershipFieldsFragmentDoc, data?.membership) ?? null;
+  // A save's answer shows at once, with "saved"; the document cache then asks for the page's query again
+  // (until that answer is in, the page would show the details from before the save).
+  const [answered, setAnswered] = useState<MembershipFieldsFragment | null>(null);
+  useEffect(() => setAnswered(null), [data]);
+  const m = answered ?? getFragmentData(MembershipFieldsFragmentDoc, data?.membership) ?? null;
 
   // The form starts from the registered contact details (once they have arrived).
   useEffect(() => {
@@ -49,6 +54,7 @@ export function MembershipPage() {
     if (!r) throw new Error('empty result');
     if (r.__typename === 'ContactDetailsUpdated') {
       const saved = getFragmentData(MembershipFieldsFragmentDoc, r.membership);
+      setAnswered(saved);
       setValues({
         contactPhoneNumber: saved.contactPhoneNumber ?? '',
         contactEmail: saved.contactEmail ?? '',
