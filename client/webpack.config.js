@@ -69,7 +69,7 @@ module.exports = (_env, argv) => {
       new HtmlWebpackPlugin({
         template: path.resolve(__dirname, 'src/index.html'),
         filename: 'index.html',
-        inject: 'body',
+        inject: false, // the template places the tags (the app script with a high fetch priority)
         scriptLoading: 'defer',
         templateParameters: { themeColor: THEME_COLOR },
         minify: production
