@@ -1,7 +1,9 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: the tests walk response trees by shape
+import { Client } from 'pg';
 import { writeMonth } from '../../server/src/modules/billing/billing.service';
-import { addMonths, currentBillingMonth } from '../../server/src/modules/billing/billing-month';
+import { addMonths, currentBillingMonth, retention } from '../../server/src/modules/billing/billing-month';
 import { CARRIER } from '../../server/src/modules/billing/demo-billing';
+import { readLineCharges } from '../../server/src/modules/billing/line-charges';
 import { Browser, issuesOf, LOGIN } from '../support/graphql-client';
 import { claimCard } from '../support/subscribers';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -24,6 +26,7 @@ let a: Browser;
 let b: Browser;
 let months: string[];
 let loginA: string;
+let accountA: string;
 const PASSWORD = 'Kaede#2024line';
 
 interface FixtureLine {
@@ -195,7 +198,9 @@ beforeAll(async () => {
   months = [3, 2, 1, 0].map((back) => addMonths(current, -back));
   const suffix = `${process.pid % 1000}${Date.now() % 1e5}`;
   loginA = `linesa${suffix}`;
-  a = (await accountWith(LINES_A, loginA, 'ja')).browser;
+  const first = await accountWith(LINES_A, loginA, 'ja');
+  a = first.browser;
+  accountA = first.accountId;
   b = (await accountWith(LINES_B, `linesb${suffix}`, 'en')).browser;
 });
 afterAll(async () => {
@@ -416,6 +421,34 @@ describe('the lines view (billing.lineCharges)', () => {
     t.statements.length = 0;
     await page(a, { search: '0701', sort: 'AMOUNT_ASC', first: 5 });
     expect(t.statements).toHaveLength(2);
+  });
+
+  it('is planned once per connection: PostgreSQL keeps the generic plan of its named statement', async () => {
+    // The months are literals, so a generic plan prunes the monthly partitions as a custom one does.
+    // With them as parameters it priced every partition, lost to the custom plans, and every request
+    // was planned again (~1 ms of a 1,000-line page's ~6).
+    const client = new Client({ connectionString: t.databaseUrl });
+    await client.connect();
+    try {
+      const name = 'line-charges-plan';
+      const read = async (text: string, values: unknown[]) =>
+        (await client.query({ name, text, values })).rows;
+      for (let n = 0; n < 8; n++) {
+        const found = await readLineCharges(read, retention(t.clock), accountA, {
+          sort: 'AMOUNT_DESC',
+          first: 5,
+        });
+        expect(found.kind === 'found' && found.page.totalCount).toBe(billed(LINES_A).length);
+      }
+      const { rows } = await client.query(
+        'SELECT generic_plans::int AS generic, custom_plans::int AS custom FROM pg_prepared_statements WHERE name = $1',
+        [name],
+      );
+      // PostgreSQL plans the first five runs for their values, then compares.
+      expect(rows).toEqual([{ generic: 3, custom: 5 }]);
+    } finally {
+      await client.end();
+    }
   });
 
   it('answers 50 concurrent requests, each its own', async () => {
