@@ -76,6 +76,7 @@ const LineSection = memo(function LineSection({
   line,
   open,
   lang,
+  subtotalLabel,
   onToggle,
 }: {
   code: string;
@@ -83,9 +84,10 @@ const LineSection = memo(function LineSection({
   /** Open and reached by the rendering (see BreakdownView): the button says so only once it is. */
   open: boolean;
   lang: Lang;
+  /** Passed down rather than read from the context: 120 lines made 120 context subscriptions. */
+  subtotalLabel: string;
   onToggle: (key: string, open: boolean) => void;
 }) {
-  const { t } = useI18n();
   const number = line.line.lineNumber;
   // A line billed by two carriers appears under each: the panel's id names both.
   const panelId = `items-${code}-${number}`;
@@ -111,7 +113,7 @@ const LineSection = memo(function LineSection({
             </span>
           </span>
           <span class="disclosure__amount">
-            <span class="visually-hidden">{t('subtotal')} </span>
+            <span class="visually-hidden">{subtotalLabel} </span>
             {formatYen(line.subtotal, lang)}
           </span>
         </button>
@@ -176,6 +178,7 @@ function BreakdownView({ breakdown, month }: { breakdown: Breakdown; month: stri
   }, [rendering, limit]);
 
   let seen = 0; // open lines met so far, in document order
+  const subtotalLabel = t('subtotal');
 
   return (
     <>
@@ -254,6 +257,7 @@ function BreakdownView({ breakdown, month }: { breakdown: Breakdown; month: stri
                   line={l}
                   open={shown}
                   lang={lang}
+                  subtotalLabel={subtotalLabel}
                   onToggle={onToggleLine}
                 />
               );
