@@ -44,7 +44,7 @@ let pendingEn: Promise<Dictionary> | null = null;
 function loadDictionary(lang: Lang): Promise<Dictionary> {
   const loaded = dictionaries[lang];
   if (loaded) return Promise.resolve(loaded);
-  pendingEn ??= import(/* webpackChunkName: "i18n-en" */ './en').then(
+  pendingEn ??= import(/* webpackChunkName: "i18n-en", webpackFetchPriority: "high" */ './en').then(
     (m) => {
       dictionaries.en = m.en;
       return m.en;
