@@ -30,6 +30,11 @@ import { NotFoundPage } from './routes/not-found/NotFound';
 import { ChangePasswordDonePage, ChangePasswordPage } from './routes/password/ChangePassword';
 import { TopPage } from './routes/top/Top';
 
+// The bill pages with a month in their address: matched by the routes and by the pages' direct loads.
+const BREAKDOWN = /^\/bills\/(\d{4}-\d{2})\/breakdown$/;
+const SUMMARY = /^\/bills\/(\d{4}-\d{2})\/summary$/;
+const PAY = /^\/bills\/(\d{4}-\d{2})\/pay$/;
+
 // Screens off the first-login path are separate chunks, fetched on first use.
 const ForgotPage = lazyPage(() =>
   import(/* webpackChunkName: "forgot" */ './routes/forgot/Forgot').then((m) => m.ForgotPage),
@@ -47,34 +52,34 @@ const ReissueEmailConfirmPage = lazyPage(
     import(/* webpackChunkName: "reissue-email" */ './routes/reissue-email').then(
       (m) => m.ReissueEmailConfirmPage,
     ),
-  /^\/reissue-email\/confirm$/,
+  '/reissue-email/confirm',
 );
 // The bill screens (guide 3): one chunk.
 const BillsPage = lazyPage(
   () => import(/* webpackChunkName: "bills" */ './routes/bills').then((m) => m.BillsPage),
-  /^\/bills$/,
+  '/bills',
 );
 const HistoryPage = lazyPage(
   () => import(/* webpackChunkName: "bills" */ './routes/bills').then((m) => m.HistoryPage),
-  /^\/bills\/history$/,
+  '/bills/history',
 );
 const BreakdownPage = lazyPage(
   () => import(/* webpackChunkName: "bills" */ './routes/bills').then((m) => m.BreakdownPage),
-  /^\/bills\/\d{4}-\d{2}\/breakdown$/,
+  BREAKDOWN,
 );
 const SummaryPage = lazyPage(
   () => import(/* webpackChunkName: "bills" */ './routes/bills').then((m) => m.SummaryPage),
-  /^\/bills\/\d{4}-\d{2}\/summary$/,
+  SUMMARY,
 );
 // Charges by line (issue 16): a chunk of its own, for the accounts that use it.
 const LinesPage = lazyPage(
   () => import(/* webpackChunkName: "bill-lines" */ './routes/bills/lines/Lines').then((m) => m.LinesPage),
-  /^\/bills\/lines$/,
+  '/bills/lines',
 );
 // Paying a bill (SPEC 3): card form and Pay-easy numbers, one chunk.
 const PayPage = lazyPage(
   () => import(/* webpackChunkName: "pay" */ './routes/pay').then((m) => m.PayPage),
-  /^\/bills\/\d{4}-\d{2}\/pay$/,
+  PAY,
 );
 // Billing-amount notification mail (guide 4): one chunk.
 const NotificationPage = lazyPage(() =>
@@ -90,14 +95,14 @@ const NotificationConfirmPage = lazyPage(
     import(/* webpackChunkName: "notification" */ './routes/notification').then(
       (m) => m.NotificationConfirmPage,
     ),
-  /^\/billing-notification\/confirm$/,
+  '/billing-notification/confirm',
 );
 const MembershipPage = lazyPage(
   () =>
     import(/* webpackChunkName: "membership" */ './routes/membership/Membership').then(
       (m) => m.MembershipPage,
     ),
-  /^\/membership$/,
+  '/membership',
 );
 // The operator console (/ops): its own chunk, session, layout and wording.
 const OpsConsole = lazyPage(() =>
@@ -206,12 +211,12 @@ function Routes() {
     );
   }
 
-  const pay = /^\/bills\/(\d{4}-\d{2})\/pay$/.exec(path);
+  const pay = PAY.exec(path);
   if (pay) return <PayPage month={pay[1]} />;
-  const bill = /^\/bills\/(\d{4}-\d{2})\/(breakdown|summary)$/.exec(path);
-  if (bill) {
-    return bill[2] === 'breakdown' ? <BreakdownPage month={bill[1]} /> : <SummaryPage month={bill[1]} />;
-  }
+  const breakdown = BREAKDOWN.exec(path);
+  if (breakdown) return <BreakdownPage month={breakdown[1]} />;
+  const summary = SUMMARY.exec(path);
+  if (summary) return <SummaryPage month={summary[1]} />;
 
   switch (path) {
     case '/login':
