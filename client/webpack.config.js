@@ -24,6 +24,7 @@ class HighPriorityScripts {
     });
   }
 }
+
 const THEME_COLOR = '#0b4f8a';
 
 /** @type {(env: unknown, argv: { mode?: string }) => import('webpack').Configuration} */

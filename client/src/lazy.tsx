@@ -8,9 +8,10 @@ import { useI18n } from './i18n';
 /**
  * A page whose code is a separate chunk (webpack dynamic import), fetched on first use. The
  * service worker precaches every chunk, so lazy pages work offline like the rest of the shell.
- * `directPaths`: the page's address (or a pattern of its addresses). Opened directly at one of them (a bookmark, a mail link, the
- * installed app reopening its last page), its code is fetched at once, alongside the dictionary and the
- * session check (`me`) rather than after them: one round trip less before the page shows.
+ * `directPaths`: the page's address, or a pattern of its addresses. Opened directly at one of them (a
+ * bookmark, a mail link, the installed app reopening its last page), its code is fetched at once,
+ * alongside the dictionary and the session check (`me`) rather than after them: one round trip less
+ * before the page shows.
  */
 export function lazyPage<P extends object>(
   load: () => Promise<ComponentType<P>>,
@@ -32,7 +33,8 @@ export function lazyPage<P extends object>(
     return pending;
   };
   const here = typeof window === 'undefined' ? '' : window.location.pathname;
-  if (typeof directPaths === 'string' ? directPaths === here : directPaths?.test(here)) get().catch(() => {}); // a failure shows (with a retry) when the page renders
+  const direct = typeof directPaths === 'string' ? directPaths === here : !!directPaths?.test(here);
+  if (direct) get().catch(() => {}); // a failure shows (with a retry) when the page renders
 
   return function LazyPage(props: P) {
     const { t } = useI18n();
