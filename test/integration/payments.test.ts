@@ -4,14 +4,13 @@ import { addMonths, currentBillingMonth } from '../../server/src/modules/billing
 import { seedDemoBilling } from '../../server/src/modules/billing/demo-billing';
 import type { SandboxCardProvider } from '../../server/src/modules/payments/sandbox-card.provider';
 import { Browser, issuesOf } from '../support/graphql-client';
-import { activeSubscriber } from '../support/subscribers';
+import { activeSubscriber, cardPayment } from '../support/subscribers';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 let t: TestApp;
 let current: string;
 /** In the demo data the previous month is the confirmed, unpaid bill; the current one is provisional. */
 let payable: string;
-const nextYear = new Date().getFullYear() + 1;
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -57,18 +56,7 @@ const INVOICE = `query($m: String!) { billing { invoice(billingMonth: $m) { __ty
   ... on Invoice { billingMonth billingAmount dueDate paymentStatus ${RECEIPT}
     payEasySlip { customerNumber confirmationNumber } } } } }`;
 
-function cardInput(over: Record<string, unknown> = {}) {
-  return {
-    billingMonth: payable,
-    cardNumber: '4242 4242 4242 4242',
-    expiryMonth: 12,
-    expiryYear: nextYear,
-    cvc: '123',
-    holderName: 'HANAKO SATO',
-    idempotencyKey: randomUUID(),
-    ...over,
-  };
-}
+const cardInput = (over: Record<string, unknown> = {}) => cardPayment(t, payable, over);
 
 async function invoiceOf(browser: Browser, month = payable) {
   return (await browser.gql(INVOICE, { m: month })).data?.billing.invoice;
@@ -174,8 +162,11 @@ describe('card payment (SPEC 3)', () => {
       'cvc:CVC_INVALID',
       'idempotencyKey:IDEMPOTENCY_KEY_INVALID',
     ]);
-    const expired = (await browser.gql(PAY, { input: cardInput({ expiryYear: nextYear - 3, cvc: '' }) })).data
-      ?.payInvoiceByCard;
+    const expired = (
+      await browser.gql(PAY, {
+        input: cardInput({ expiryYear: t.clock.now().getUTCFullYear() - 2, cvc: '' }),
+      })
+    ).data?.payInvoiceByCard;
     expect(issuesOf(expired)).toEqual(['expiryYear:CARD_EXPIRED', 'cvc:REQUIRED']);
     const discover = (await browser.gql(PAY, { input: cardInput({ cardNumber: '6011111111111117' }) })).data
       ?.payInvoiceByCard;

@@ -1,12 +1,11 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: the tests walk response trees by shape
-import { randomUUID } from 'node:crypto';
 import { addMonths, currentBillingMonth } from '../../server/src/modules/billing/billing-month';
 import { seedDemoBilling } from '../../server/src/modules/billing/demo-billing';
 import { freePort } from '../support/free-port';
 import { Browser } from '../support/graphql-client';
 import { SmtpSink } from '../support/smtp-sink';
 import { type Standby, standbyUnavailable, startStandby } from '../support/standby';
-import { activeSubscriber } from '../support/subscribers';
+import { activeSubscriber, cardPayment } from '../support/subscribers';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { waitUntil } from '../support/wait';
 
@@ -25,7 +24,6 @@ let standby: Standby;
 const smtp = new SmtpSink();
 let current: string;
 let payable: string;
-const nextYear = new Date().getFullYear() + 1;
 
 beforeAll(async () => {
   if (unavailable) return;
@@ -61,17 +59,7 @@ const PAY = `mutation Pay($input: PayInvoiceByCardInput!) { payInvoiceByCard(inp
 const PAYEASY = `mutation PayEasy($input: IssuePayEasySlipInput!) { issuePayEasySlip(input: $input) {
   __typename ... on PayEasySlip { customerNumber } } }`;
 
-function cardInput() {
-  return {
-    billingMonth: payable,
-    cardNumber: '4242 4242 4242 4242',
-    expiryMonth: 12,
-    expiryYear: nextYear,
-    cvc: '123',
-    holderName: 'HANAKO SATO',
-    idempotencyKey: randomUUID(),
-  };
-}
+const cardInput = () => cardPayment(t, payable);
 
 /** A signed-in subscriber with 15 months of demo bills, replicated to the standby. */
 async function subscriber() {

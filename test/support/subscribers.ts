@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { seedDemo } from '../../server/src/modules/operators/demo-seed';
 import { Browser, CHANGE_INITIAL, LOGIN } from './graphql-client';
 import type { TestApp } from './test-app';
@@ -68,3 +69,17 @@ export async function claimDemo(t: TestApp) {
 }
 
 export type DemoSubscriber = Awaited<ReturnType<typeof claimDemo>>['household'];
+
+/** A card payment of `billingMonth` that the test provider accepts, valid until next December. */
+export function cardPayment(t: TestApp, billingMonth: string, over: Record<string, unknown> = {}) {
+  return {
+    billingMonth,
+    cardNumber: '4242 4242 4242 4242',
+    expiryMonth: 12,
+    expiryYear: t.clock.now().getUTCFullYear() + 1,
+    cvc: '123',
+    holderName: 'HANAKO SATO',
+    idempotencyKey: randomUUID(),
+    ...over,
+  };
+}
