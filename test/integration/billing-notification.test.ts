@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { writeMonth } from '../../server/src/modules/billing/billing.service';
 import {
   addMonths,
@@ -8,7 +8,7 @@ import {
 import { seedDemoBilling } from '../../server/src/modules/billing/demo-billing';
 import { Browser } from '../support/graphql-client';
 import { SmtpSink } from '../support/smtp-sink';
-import { activeSubscriber } from '../support/subscribers';
+import { activeSubscriber, cardPayment } from '../support/subscribers';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const smtp = new SmtpSink();
@@ -223,27 +223,19 @@ describe('billing-amount notification mail (SPEC 4, guide 4)', () => {
 describe('payment receipt mail (SPEC 3)', () => {
   const PAY = `mutation Pay($input: PayInvoiceByCardInput!) { payInvoiceByCard(input: $input) {
     __typename ... on PaymentSucceeded { receipt { amount } } ... on PaymentDeclined { declineCode } ... on UserError { code } } }`;
-  const card = (month: string, over: Record<string, unknown> = {}) => ({
-    billingMonth: month,
-    cardNumber: '4242 4242 4242 4242',
-    expiryMonth: 12,
-    expiryYear: t.clock.now().getUTCFullYear() + 1,
-    cvc: '123',
-    holderName: 'HANAKO SATO',
-    idempotencyKey: randomUUID(),
-    ...over,
-  });
 
   it('mails one receipt to the notification address when 50 tabs pay the same bill at once; a declined card mails none', async () => {
     const r = await registered('ja');
     await seedDemoBilling(t.db, t.clock, r.accountId, 'family');
     const month = addMonths(currentBillingMonth(t.clock), -1); // the confirmed, unpaid demo bill
 
-    const declined = await r.browser.gql(PAY, { input: card(month, { cardNumber: '4000 0000 0000 0002' }) });
+    const declined = await r.browser.gql(PAY, {
+      input: cardPayment(t, month, { cardNumber: '4000 0000 0000 0002' }),
+    });
     expect(declined.data?.payInvoiceByCard.__typename).toBe('PaymentDeclined');
 
     const results = await Promise.all(
-      Array.from({ length: 50 }, () => r.browser.gql(PAY, { input: card(month) })),
+      Array.from({ length: 50 }, () => r.browser.gql(PAY, { input: cardPayment(t, month) })),
     );
     const paid = results.filter((x) => x.data?.payInvoiceByCard.__typename === 'PaymentSucceeded');
     expect(paid).toHaveLength(1);
@@ -276,7 +268,7 @@ describe('payment receipt mail (SPEC 3)', () => {
         )[0].n,
       );
     const before = await receipts();
-    const res = await s.browser.gql(PAY, { input: card(month) });
+    const res = await s.browser.gql(PAY, { input: cardPayment(t, month) });
     expect(res.data?.payInvoiceByCard.__typename).toBe('PaymentSucceeded');
     expect(await receipts()).toBe(before);
   });
